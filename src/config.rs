@@ -1,0 +1,110 @@
+//! What an `SSL_CTX` holds: certificates and keys, suites, groups, signature schemes,
+//! verification settings and ALPN. A connection takes a snapshot (`Arc<Config>`) when it
+//! starts, so later changes to the context do not disturb connections in flight.
+
+use crate::keys::CertifiedKey;
+use crate::msgs::enums::{NamedGroup, SignatureScheme};
+use crate::suites::{self, Suite};
+use crate::verify::RootStore;
+use std::sync::Arc;
+
+/// `SSL_OP_CIPHER_SERVER_PREFERENCE`: the server picks from its own order.
+pub const OP_CIPHER_SERVER_PREFERENCE: u64 = 0x0040_0000;
+/// `SSL_OP_NO_RENEGOTIATION`: refuse renegotiation (always the case here).
+pub const OP_NO_RENEGOTIATION: u64 = 0x4000_0000;
+/// `SSL_OP_NO_EXTENDED_MASTER_SECRET`: neither offer nor accept RFC 7627.
+pub const OP_NO_EXTENDED_MASTER_SECRET: u64 = 0x1;
+/// `SSL_OP_LEGACY_SERVER_CONNECT`: a client may talk to a server without RFC 5746 support.
+pub const OP_LEGACY_SERVER_CONNECT: u64 = 0x4;
+/// `SSL_OP_NO_TLSv1_2`: with this set there is nothing left to speak.
+pub const OP_NO_TLSV1_2: u64 = 0x0800_0000;
+
+/// How the peer's certificate is checked (`SSL_VERIFY_*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VerifyMode {
+    /// `SSL_VERIFY_PEER`: check the peer's chain and abort when it fails (a server
+    /// also asks the client for a certificate).
+    pub peer: bool,
+    /// `SSL_VERIFY_FAIL_IF_NO_PEER_CERT`: a server aborts when the client sends none.
+    pub fail_if_no_peer_cert: bool,
+    /// `SSL_VERIFY_CLIENT_ONCE`: only ask on the first handshake.
+    pub client_once: bool,
+}
+
+/// Certificates and keys, one slot per key type, as OpenSSL keeps them.
+#[derive(Clone, Default)]
+pub struct CertSlots {
+    /// The RSA certificate chain and key.
+    pub rsa: Option<Arc<CertifiedKey>>,
+    /// The ECDSA certificate chain and key.
+    pub ecdsa: Option<Arc<CertifiedKey>>,
+}
+
+/// Everything a context decides for the connections made from it.
+#[derive(Clone)]
+pub struct Config {
+    /// Enabled suites in preference order.
+    pub suites: Vec<&'static Suite>,
+    /// Key exchange groups in preference order.
+    pub groups: Vec<NamedGroup>,
+    /// Signature schemes we offer and accept, in preference order.
+    pub sigalgs: Vec<SignatureScheme>,
+    /// `SSL_OP_*` bits.
+    pub options: u64,
+    /// Lowest version allowed (0 = no limit).
+    pub min_version: u16,
+    /// Highest version allowed (0 = no limit).
+    pub max_version: u16,
+    /// Our certificates and keys.
+    pub certs: CertSlots,
+    /// Trust anchors for the peer's chain.
+    pub roots: Arc<RootStore>,
+    /// How the peer's certificate is checked.
+    pub verify_mode: VerifyMode,
+    /// Maximum chain depth accepted (`SSL_CTX_set_verify_depth`; OpenSSL's default is 100).
+    pub verify_depth: u32,
+    /// Client: the protocols offered with ALPN, in preference order.
+    /// Server: the protocols accepted when no selection callback is installed.
+    pub alpn_protocols: Vec<Vec<u8>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            suites: suites::ALL_SUITES.iter().collect(),
+            groups: vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
+            sigalgs: crate::crypto::sign::SUPPORTED_SCHEMES.to_vec(),
+            options: 0,
+            min_version: 0,
+            max_version: 0,
+            certs: CertSlots::default(),
+            roots: Arc::new(RootStore::default()),
+            verify_mode: VerifyMode::default(),
+            verify_depth: 100,
+            alpn_protocols: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Whether RFC 7627 extended master secret is offered and accepted.
+    pub fn extended_master_secret(&self) -> bool {
+        self.options & OP_NO_EXTENDED_MASTER_SECRET == 0
+    }
+
+    /// Whether the configured version range still contains TLS 1.2.
+    pub fn tls12_enabled(&self) -> bool {
+        let v = crate::msgs::enums::TLS12;
+        self.options & OP_NO_TLSV1_2 == 0
+            && (self.min_version == 0 || self.min_version <= v)
+            && (self.max_version == 0 || self.max_version >= v)
+    }
+
+    /// The certificate slot a suite needs.
+    pub fn cert_for(&self, auth: suites::Authentication) -> Option<&Arc<CertifiedKey>> {
+        match auth {
+            suites::Authentication::Rsa => self.certs.rsa.as_ref(),
+            suites::Authentication::Ecdsa => self.certs.ecdsa.as_ref(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Handshake state machines and key schedule.

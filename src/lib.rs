@@ -1,0 +1,25 @@
+//! libtls12: TLS 1.2 (RFC 5246) in Rust, shipped as a C library with an OpenSSL-style API.
+//!
+//! Layers, bottom up: `crypto` (the only code that calls ring), `msgs` (wire types),
+//! `record` (framing and protection), `handshake` (client and server state machines and
+//! key schedule), `conn` (the sans-IO engine), `capi` (the C ABI).
+
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs)]
+
+pub mod capi;
+pub mod config;
+pub mod conn;
+pub mod crypto;
+pub mod error;
+pub mod handshake;
+pub mod keys;
+pub mod msgs;
+pub mod record;
+pub mod suites;
+pub mod verify;
+pub mod x509;
+
+pub use config::Config;
+pub use conn::Connection;
+pub use error::Error;

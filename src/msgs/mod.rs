@@ -1,0 +1,3 @@
+//! Wire types: enums, handshake messages, extensions. Decoding checks bounds; no crypto, no state.
+
+pub mod enums;

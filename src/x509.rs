@@ -1,0 +1,1 @@
+//! Minimal X.509 reading for the accessors (subject, issuer, validity). HELPER-A.
