@@ -72,7 +72,11 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             suites: suites::ALL_SUITES.iter().collect(),
-            groups: vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
+            groups: vec![
+                NamedGroup::X25519,
+                NamedGroup::Secp256r1,
+                NamedGroup::Secp384r1,
+            ],
             sigalgs: crate::crypto::sign::SUPPORTED_SCHEMES.to_vec(),
             options: 0,
             min_version: 0,

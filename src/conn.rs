@@ -7,215 +7,528 @@
 //! write plaintext with [`Connection::write_plaintext`].
 
 use crate::config::Config;
-use crate::error::Error;
-use crate::msgs::enums::{AlertDescription, NamedGroup, SignatureScheme};
+use crate::error::{Error, Reason};
+use crate::handshake::{self, Context, HandshakeInfo, Message, State};
+use crate::msgs::enums::{AlertDescription, AlertLevel, ContentType, NamedGroup, SignatureScheme};
+use crate::record::joiner::HandshakeJoiner;
+use crate::record::RecordLayer;
 use crate::suites::Suite;
 use crate::verify::VerifyResult;
 use rustls_pki_types::CertificateDer;
+use std::collections::VecDeque;
 use std::sync::Arc;
 
-/// What a server does with the name a client asked for (the SNI callback's answer).
-pub enum ServerNameDecision {
-    /// Go on, acknowledging the name in the ServerHello, and optionally with another
-    /// configuration (OpenSSL's `SSL_set_SSL_CTX` from the callback).
-    Accept(Option<Arc<Config>>),
-    /// Go on without acknowledging the name.
-    NoAck(Option<Arc<Config>>),
-    /// Abort with this alert.
-    Reject(AlertDescription),
-}
+pub use crate::handshake::hooks::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
 
-/// What a server does with the protocols a client offered (the ALPN callback's answer).
-pub enum AlpnDecision {
-    /// Use this protocol (it must be one the client offered).
-    Select(Vec<u8>),
-    /// Continue without ALPN.
-    NoAck,
-    /// Abort with `no_application_protocol`.
-    Reject,
-}
-
-/// Decisions the application makes during a handshake: the C layer maps them to
-/// OpenSSL's callbacks. Every method has the behaviour of "no callback installed".
-pub trait Hooks: Send {
-    /// Server: the client's SNI name (or none) has arrived.
-    fn server_name(&mut self, name: Option<&str>) -> ServerNameDecision {
-        let _ = name;
-        ServerNameDecision::Accept(None)
-    }
-
-    /// Server: the client offered these protocols. By default the first protocol in the
-    /// configuration's `alpn_protocols` that the client offered wins; with no configured
-    /// protocols ALPN is ignored.
-    fn select_alpn(&mut self, config: &Config, offered: &[Vec<u8>]) -> AlpnDecision {
-        if config.alpn_protocols.is_empty() {
-            return AlpnDecision::NoAck;
-        }
-        match config.alpn_protocols.iter().find(|p| offered.contains(p)) {
-            Some(p) => AlpnDecision::Select(p.clone()),
-            None => AlpnDecision::Reject,
-        }
-    }
-
-    /// The peer's chain was checked with this result; the answer is the result that
-    /// counts (a verify callback may accept a failure or fail a success).
-    fn verify_peer(&mut self, chain: &[CertificateDer<'static>], result: VerifyResult) -> VerifyResult {
-        let _ = chain;
-        result
-    }
-}
-
-/// The hooks used when the application installs none.
-pub struct DefaultHooks;
-
-impl Hooks for DefaultHooks {}
+/// How many warning alerts or empty records in a row are tolerated before the peer is
+/// taken to be flooding us.
+const MAX_IDLE_RECORDS: u32 = 32;
 
 /// One TLS 1.2 connection, client or server.
-pub struct Connection {}
+pub struct Connection {
+    is_client: bool,
+    config: Arc<Config>,
+    record: RecordLayer,
+    joiner: HandshakeJoiner,
+    state: Option<Box<dyn State>>,
+    hooks: Box<dyn Hooks>,
+    info: HandshakeInfo,
+    plaintext: VecDeque<u8>,
+    fatal: Option<Error>,
+    sent_close_notify: bool,
+    received_close_notify: bool,
+    peer_eof: bool,
+    idle_records: u32,
+}
 
 impl Connection {
-    /// A client. `server_name` is sent as SNI (unless it is an IP address) and, when
-    /// `verify_host` is none, is also the name the certificate must match.
-    pub fn new_client(config: Arc<Config>, server_name: Option<&str>, verify_host: Option<&str>) -> Result<Connection, Error> {
-        todo!()
+    fn new(config: Arc<Config>, is_client: bool) -> Connection {
+        Connection {
+            is_client,
+            config,
+            record: RecordLayer::default(),
+            joiner: HandshakeJoiner::default(),
+            state: None,
+            hooks: Box::new(DefaultHooks),
+            info: HandshakeInfo::default(),
+            plaintext: VecDeque::new(),
+            fatal: None,
+            sent_close_notify: false,
+            received_close_notify: false,
+            peer_eof: false,
+            idle_records: 0,
+        }
     }
 
-    /// A server.
+    fn context(&mut self) -> Context<'_> {
+        Context {
+            record: &mut self.record,
+            info: &mut self.info,
+            config: &mut self.config,
+            hooks: &mut *self.hooks,
+        }
+    }
+
+    /// A client; its ClientHello is queued at once. `server_name` is sent as SNI (unless
+    /// it is an IP address); `verify_host` is the name the server's certificate must
+    /// match (none: no name check, as in OpenSSL without `SSL_set1_host`).
+    pub fn new_client(
+        config: Arc<Config>,
+        server_name: Option<&str>,
+        verify_host: Option<&str>,
+    ) -> Result<Connection, Error> {
+        let mut conn = Connection::new(config, true);
+        let state = handshake::client::start(&mut conn.context(), server_name, verify_host)?;
+        conn.state = Some(state);
+        Ok(conn)
+    }
+
+    /// A server, waiting for a ClientHello.
     pub fn new_server(config: Arc<Config>) -> Result<Connection, Error> {
-        todo!()
+        let mut conn = Connection::new(config, false);
+        conn.state = Some(handshake::server::start());
+        Ok(conn)
     }
 
     /// Installs the application's callbacks.
     pub fn set_hooks(&mut self, hooks: Box<dyn Hooks>) {
-        todo!()
+        self.hooks = hooks;
     }
 
     /// Whether this is the client end.
     pub fn is_client(&self) -> bool {
-        todo!()
+        self.is_client
     }
 
     /// Takes bytes received from the network; returns how many were taken (fewer than
     /// given only when enough unprocessed input is already buffered).
     pub fn read_tls(&mut self, data: &[u8]) -> usize {
-        todo!()
+        self.record.buffer_input(data)
+    }
+
+    /// Whether received bytes are waiting to be processed (a partial record, say).
+    pub fn has_unprocessed_input(&self) -> bool {
+        self.record.buffered_input() > 0
     }
 
     /// Tells the engine the peer closed the transport (end of stream).
     pub fn read_eof(&mut self) {
-        todo!()
+        self.peer_eof = true;
     }
 
     /// Processes buffered input: advances the handshake, decrypts application data.
     /// A fatal error queues the alert for the peer (in `pending_tls`), and every later
-    /// call returns the same error.
+    /// call returns the same error. An end of stream without close_notify is an error
+    /// once the plaintext before it has been read.
     pub fn process_new_packets(&mut self) -> Result<(), Error> {
-        todo!()
+        if let Some(e) = &self.fatal {
+            return Err(e.clone());
+        }
+        let mut result = self.process_records();
+        if result.is_ok()
+            && self.peer_eof
+            && !self.received_close_notify
+            && self.plaintext.is_empty()
+        {
+            result = Err(Error::local(
+                Reason::UNEXPECTED_EOF_WHILE_READING,
+                "the peer closed the connection without sending close_notify",
+            ));
+        }
+        if let Err(e) = &result {
+            self.fail(e.clone());
+        }
+        result
+    }
+
+    fn fail(&mut self, error: Error) {
+        if let Some(alert) = error.alert {
+            // Best effort: if even the alert cannot be protected there is nothing to send.
+            let _ = self.record.send(
+                ContentType::Alert,
+                &[u8::from(AlertLevel::Fatal), u8::from(alert)],
+            );
+        }
+        self.state = None;
+        self.fatal = Some(error);
+    }
+
+    fn process_records(&mut self) -> Result<(), Error> {
+        while !self.received_close_notify {
+            let handshaking = self.is_handshaking();
+            let Some(record) = self.record.next_record()? else {
+                return Ok(());
+            };
+            let payload = record.payload;
+            match record.content_type {
+                ContentType::ApplicationData => {
+                    if handshaking {
+                        return Err(Error::unexpected(
+                            "application data arrived before the handshake finished",
+                        ));
+                    }
+                    self.plaintext.extend(payload);
+                    let idle = payload.is_empty();
+                    self.count_idle(idle)?;
+                }
+                ContentType::Alert => {
+                    let alert = match payload {
+                        [level, description] => (
+                            AlertLevel::from(*level),
+                            AlertDescription::from(*description),
+                        ),
+                        _ => return Err(Error::decode("an alert record is not two bytes long")),
+                    };
+                    self.handle_alert(alert.0, alert.1)?;
+                }
+                ContentType::Handshake => {
+                    if payload.is_empty() {
+                        return Err(Error::unexpected("an empty handshake record arrived"));
+                    }
+                    self.joiner.push(payload);
+                    while let Some(message) = self.joiner.pop()? {
+                        self.dispatch(Message::Handshake(message))?;
+                    }
+                }
+                ContentType::ChangeCipherSpec => {
+                    if payload != [1] {
+                        return Err(Error::decode("a ChangeCipherSpec record is malformed"));
+                    }
+                    if !self.joiner.is_empty() {
+                        return Err(Error::unexpected(
+                            "ChangeCipherSpec arrived in the middle of a handshake message",
+                        ));
+                    }
+                    self.dispatch(Message::ChangeCipherSpec)?;
+                }
+                ContentType::Unknown(t) => {
+                    return Err(Error::unexpected(format!(
+                        "a record has unknown content type {t}"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn count_idle(&mut self, idle: bool) -> Result<(), Error> {
+        self.idle_records = if idle { self.idle_records + 1 } else { 0 };
+        if self.idle_records > MAX_IDLE_RECORDS {
+            return Err(Error::unexpected(
+                "the peer sent too many empty records or warning alerts in a row",
+            ));
+        }
+        Ok(())
+    }
+
+    fn handle_alert(
+        &mut self,
+        level: AlertLevel,
+        description: AlertDescription,
+    ) -> Result<(), Error> {
+        match (level, description) {
+            (_, AlertDescription::CloseNotify) => {
+                self.received_close_notify = true;
+                Ok(())
+            }
+            (AlertLevel::Fatal, _) => Err(Error::alert_received(description)),
+            (AlertLevel::Warning, _) => self.count_idle(true),
+            (AlertLevel::Unknown(_), _) => Err(Error::illegal(
+                Reason::UNKNOWN_ALERT_TYPE,
+                "an alert has an unknown level",
+            )),
+        }
+    }
+
+    fn dispatch(&mut self, message: Message) -> Result<(), Error> {
+        let state = self
+            .state
+            .take()
+            .ok_or_else(|| Error::internal("the handshake has no state"))?;
+        let next = state.handle(&mut self.context(), message)?;
+        self.state = Some(next);
+        Ok(())
     }
 
     /// Bytes waiting to be sent to the network.
     pub fn pending_tls(&self) -> &[u8] {
-        todo!()
+        self.record.pending_output()
     }
 
     /// Marks `n` bytes of `pending_tls` as sent.
     pub fn consume_tls(&mut self, n: usize) {
-        todo!()
+        self.record.consume_output(n);
+    }
+
+    /// Frees idle buffer memory (`SSL_MODE_RELEASE_BUFFERS`).
+    pub fn release_buffers(&mut self) {
+        self.record.release_idle_buffers();
     }
 
     /// Encrypts application data. Fails while the handshake is in progress, after a
     /// fatal error and after close_notify was sent. Returns the bytes taken (all of them).
     pub fn write_plaintext(&mut self, data: &[u8]) -> Result<usize, Error> {
-        todo!()
+        if let Some(e) = &self.fatal {
+            return Err(e.clone());
+        }
+        if self.sent_close_notify {
+            return Err(Error::local(
+                Reason::PROTOCOL_IS_SHUTDOWN,
+                "close_notify was already sent",
+            ));
+        }
+        if self.is_handshaking() {
+            return Err(Error::local(
+                Reason::UNINITIALIZED,
+                "the handshake has not finished",
+            ));
+        }
+        if !data.is_empty() {
+            self.record.send(ContentType::ApplicationData, data)?;
+        }
+        Ok(data.len())
     }
 
     /// Copies decrypted application data into `buf`; returns how many bytes.
     pub fn read_plaintext(&mut self, buf: &mut [u8]) -> usize {
-        todo!()
+        let n = buf.len().min(self.plaintext.len());
+        for (dst, src) in buf.iter_mut().zip(self.plaintext.drain(..n)) {
+            *dst = src;
+        }
+        n
     }
 
     /// Decrypted application data waiting to be read.
     pub fn plaintext_pending(&self) -> usize {
-        todo!()
+        self.plaintext.len()
     }
 
     /// Whether the handshake has not finished yet.
     pub fn is_handshaking(&self) -> bool {
-        todo!()
+        !self.state.as_ref().is_some_and(|s| s.is_connected())
     }
 
-    /// Queues a close_notify alert (once).
+    /// Queues a close_notify alert (once; not after a fatal error).
     pub fn send_close_notify(&mut self) {
-        todo!()
+        if self.sent_close_notify || self.fatal.is_some() {
+            return;
+        }
+        self.sent_close_notify = true;
+        let alert = [
+            u8::from(AlertLevel::Warning),
+            u8::from(AlertDescription::CloseNotify),
+        ];
+        if let Err(e) = self.record.send(ContentType::Alert, &alert) {
+            self.fail(e);
+        }
     }
 
     /// Whether we already queued close_notify.
     pub fn sent_close_notify(&self) -> bool {
-        todo!()
+        self.sent_close_notify
     }
 
     /// Whether the peer sent close_notify.
     pub fn received_close_notify(&self) -> bool {
-        todo!()
+        self.received_close_notify
     }
 
     /// The fatal error that ended this connection, if one did.
     pub fn fatal_error(&self) -> Option<&Error> {
-        todo!()
+        self.fatal.as_ref()
     }
 
     /// The negotiated protocol version (0x0303) once the ServerHello is through.
     pub fn protocol_version(&self) -> Option<u16> {
-        todo!()
+        self.info.version
     }
 
     /// The negotiated suite.
     pub fn suite(&self) -> Option<&'static Suite> {
-        todo!()
+        self.info.suite
     }
 
     /// The key exchange group.
     pub fn group(&self) -> Option<NamedGroup> {
-        todo!()
+        self.info.group
     }
 
     /// The signature scheme the peer signed with.
     pub fn peer_signature_scheme(&self) -> Option<SignatureScheme> {
-        todo!()
+        self.info.peer_scheme
     }
 
     /// The ALPN protocol agreed on.
     pub fn alpn_protocol(&self) -> Option<&[u8]> {
-        todo!()
+        self.info.alpn.as_deref()
     }
 
     /// Client: the SNI name sent. Server: the SNI name received.
     pub fn server_name(&self) -> Option<&str> {
-        todo!()
+        self.info.server_name.as_deref()
     }
 
     /// The peer's certificate chain, leaf first (empty if it sent none).
     pub fn peer_certificates(&self) -> &[CertificateDer<'static>] {
-        todo!()
+        &self.info.peer_certificates
     }
 
     /// The result of checking the peer's chain (`X509_V_OK` before it is checked).
     pub fn verify_result(&self) -> VerifyResult {
-        todo!()
+        self.info.verify_result.unwrap_or(VerifyResult::OK)
     }
 
     /// Whether RFC 7627 extended master secret is in use.
     pub fn extended_master_secret(&self) -> bool {
-        todo!()
+        self.info.extended_master_secret
     }
 
     /// Whether the peer supports secure renegotiation (RFC 5746).
     pub fn secure_renegotiation(&self) -> bool {
-        todo!()
+        self.info.secure_renegotiation
+    }
+
+    /// Our Finished verify_data (empty before we sent it).
+    pub fn our_finished(&self) -> &[u8] {
+        &self.info.our_finished
+    }
+
+    /// The peer's Finished verify_data (empty before it arrived).
+    pub fn peer_finished(&self) -> &[u8] {
+        &self.info.peer_finished
     }
 
     /// The configuration in force (it changes when the SNI callback switches it).
     pub fn config(&self) -> &Arc<Config> {
-        todo!()
+        &self.config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Our client against our server, for every suite and group. Interop with OpenSSL is
+    //! tested in tests/.
+    use super::*;
+    use crate::config::VerifyMode;
+    use crate::keys::{self, CertifiedKey};
+    use crate::verify::RootStore;
+    use std::path::{Path, PathBuf};
+    use std::sync::OnceLock;
+
+    fn cert_dir() -> &'static Path {
+        static DIR: OnceLock<PathBuf> = OnceLock::new();
+        DIR.get_or_init(|| {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+            let dir = root.join("target/test-certs");
+            let status = std::process::Command::new("bash")
+                .arg(root.join("tests/gen-certs.sh"))
+                .arg(&dir)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("tests/gen-certs.sh runs");
+            assert!(status.success(), "generating test certificates failed");
+            dir
+        })
+    }
+
+    fn certified(name: &str) -> Arc<CertifiedKey> {
+        let dir = cert_dir();
+        let chain = keys::certs_from_pem_file(&dir.join(format!("{name}-chain.pem"))).unwrap();
+        let key = keys::key_from_pem_file(&dir.join(format!("{name}.key"))).unwrap();
+        Arc::new(CertifiedKey::new(chain, key).unwrap())
+    }
+
+    fn server_config() -> Config {
+        let mut config = Config::default();
+        config.certs.rsa = Some(certified("rsa"));
+        config.certs.ecdsa = Some(certified("ecdsa"));
+        config
+    }
+
+    fn client_config() -> Config {
+        let mut roots = RootStore::default();
+        roots.add_pem_file(&cert_dir().join("ca.pem")).unwrap();
+        Config {
+            roots: Arc::new(roots),
+            verify_mode: VerifyMode {
+                peer: true,
+                ..VerifyMode::default()
+            },
+            ..Config::default()
+        }
+    }
+
+    /// Moves what `from` has to say to `to`; returns whether anything moved.
+    fn transfer(from: &mut Connection, to: &mut Connection) -> Result<bool, Error> {
+        let n = to.read_tls(from.pending_tls());
+        from.consume_tls(n);
+        to.process_new_packets()?;
+        Ok(n > 0)
+    }
+
+    /// Moves bytes both ways until neither side has anything to say.
+    fn pump(client: &mut Connection, server: &mut Connection) -> Result<(), Error> {
+        while transfer(client, server)? | transfer(server, client)? {}
+        Ok(())
+    }
+
+    #[test]
+    fn every_suite_and_group_between_our_client_and_server() {
+        for suite in crate::suites::ALL_SUITES {
+            for group in [
+                NamedGroup::X25519,
+                NamedGroup::Secp256r1,
+                NamedGroup::Secp384r1,
+            ] {
+                let client_config = Config {
+                    suites: vec![suite],
+                    groups: vec![group],
+                    ..client_config()
+                };
+                let mut client = Connection::new_client(
+                    Arc::new(client_config),
+                    Some("localhost"),
+                    Some("localhost"),
+                )
+                .unwrap();
+                let mut server = Connection::new_server(Arc::new(server_config())).unwrap();
+                pump(&mut client, &mut server).unwrap();
+                assert!(!client.is_handshaking() && !server.is_handshaking());
+                assert_eq!(client.suite(), Some(suite));
+                assert_eq!(server.group(), Some(group));
+                assert!(client.extended_master_secret());
+                assert_eq!(server.server_name(), Some("localhost"));
+                client.write_plaintext(b"ping").unwrap();
+                server.write_plaintext(&vec![7u8; 40000]).unwrap();
+                pump(&mut client, &mut server).unwrap();
+                let mut buf = [0u8; 64];
+                assert_eq!(server.read_plaintext(&mut buf), 4);
+                assert_eq!(&buf[..4], b"ping");
+                assert_eq!(client.plaintext_pending(), 40000);
+            }
+        }
+    }
+
+    #[test]
+    fn a_tampered_record_is_bad_record_mac() {
+        let mut client =
+            Connection::new_client(Arc::new(client_config()), Some("localhost"), None).unwrap();
+        let mut server = Connection::new_server(Arc::new(server_config())).unwrap();
+        pump(&mut client, &mut server).unwrap();
+        client.write_plaintext(b"hello").unwrap();
+        let mut record = client.pending_tls().to_vec();
+        let last = record.len() - 1;
+        record[last] ^= 1;
+        server.read_tls(&record);
+        let err = server.process_new_packets().unwrap_err();
+        assert_eq!(err.alert, Some(AlertDescription::BadRecordMac));
+        // The alert goes out encrypted, and the client reads it as a fatal alert.
+        client.consume_tls(usize::MAX);
+        client.read_tls(server.pending_tls());
+        let seen = client.process_new_packets().unwrap_err();
+        assert_eq!(
+            seen.reason,
+            Reason::alert_received(AlertDescription::BadRecordMac)
+        );
     }
 }

@@ -1,12 +1,17 @@
 //! Certificates and private keys from PEM files, PEM in memory, and DER.
-//! HELPER-A: implement. Interface is fixed.
 
+use crate::crypto::der;
 use crate::crypto::sign::SigningKey;
-use crate::error::Error;
-use rustls_pki_types::CertificateDer;
+use crate::error::{Error, Reason};
+use rustls_pki_types::pem::{self, PemObject};
+use rustls_pki_types::{
+    CertificateDer, PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer, PrivateSec1KeyDer,
+};
 use std::path::Path;
+use zeroize::Zeroizing;
 
 /// A certificate chain (leaf first) and the private key of its leaf.
+#[derive(Debug)]
 pub struct CertifiedKey {
     /// Leaf first, then intermediates.
     pub chain: Vec<CertificateDer<'static>>,
@@ -14,22 +19,369 @@ pub struct CertifiedKey {
     pub key: SigningKey,
 }
 
+impl CertifiedKey {
+    /// Pairs a chain with its leaf's key, checking that the chain is not empty and that
+    /// the key belongs to the leaf.
+    pub fn new(
+        chain: Vec<CertificateDer<'static>>,
+        key: SigningKey,
+    ) -> Result<CertifiedKey, Error> {
+        let leaf = chain.first().ok_or_else(|| {
+            Error::local(
+                Reason::NO_CERTIFICATE_ASSIGNED,
+                "the certificate chain is empty",
+            )
+        })?;
+        if !key_matches_cert(&key, leaf) {
+            return Err(Error::local(
+                Reason::KEY_VALUES_MISMATCH,
+                "the private key does not match the public key in the certificate",
+            ));
+        }
+        Ok(CertifiedKey { chain, key })
+    }
+}
+
 /// Reads every certificate in PEM text.
-pub fn certs_from_pem(_pem: &[u8]) -> Result<Vec<CertificateDer<'static>>, Error> {
-    todo!()
+pub fn certs_from_pem(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>, Error> {
+    parse_certs(pem, "the PEM data")
 }
 
 /// Reads every certificate in a PEM file.
-pub fn certs_from_pem_file(_path: &Path) -> Result<Vec<CertificateDer<'static>>, Error> {
-    todo!()
+pub fn certs_from_pem_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, Error> {
+    parse_certs(&read_file(path)?, &path.display().to_string())
 }
 
-/// Reads the first private key in PEM text.
-pub fn key_from_pem(_pem: &[u8]) -> Result<SigningKey, Error> {
-    todo!()
+/// Reads the first private key in PEM text ("PRIVATE KEY", "RSA PRIVATE KEY" or
+/// "EC PRIVATE KEY").
+pub fn key_from_pem(pem: &[u8]) -> Result<SigningKey, Error> {
+    parse_key(pem, "the PEM data")
+}
+
+/// Reads the first private key in a PEM file.
+pub fn key_from_pem_file(path: &Path) -> Result<SigningKey, Error> {
+    let pem = Zeroizing::new(read_file(path)?);
+    parse_key(&pem, &path.display().to_string())
+}
+
+/// Reads a private key in DER, telling PKCS#8, PKCS#1 (RSA) and SEC1 (EC) apart by
+/// what follows the version number.
+pub fn key_from_der(der: &[u8]) -> Result<SigningKey, Error> {
+    let mut fields = der::Reader::new(der::single(der, der::SEQUENCE).unwrap_or_default());
+    let after_version = fields.read(der::INTEGER).and_then(|_| fields.peek_tag());
+    let key = match after_version {
+        Some(der::SEQUENCE) => PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(der)),
+        Some(der::INTEGER) => PrivateKeyDer::Pkcs1(PrivatePkcs1KeyDer::from(der)),
+        Some(der::OCTET_STRING) => PrivateKeyDer::Sec1(PrivateSec1KeyDer::from(der)),
+        _ => {
+            return Err(Error::local(
+                Reason::BAD_VALUE,
+                "the DER data is not a PKCS#8, PKCS#1 (RSA) or SEC1 (EC) private key",
+            ))
+        }
+    };
+    SigningKey::from_der(&key)
 }
 
 /// Whether `key` is the private half of the public key in `cert`.
-pub fn key_matches_cert(_key: &SigningKey, _cert: &CertificateDer<'_>) -> bool {
-    todo!()
+pub fn key_matches_cert(key: &SigningKey, cert: &CertificateDer<'_>) -> bool {
+    der::parse_certificate(cert).is_some_and(|fields| key.matches_spki(fields.spki))
+}
+
+/// Reads a whole file, naming it in the error.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => Reason::NO_SUCH_FILE,
+            _ => Reason::SYSTEM_LIB,
+        };
+        Error::local(reason, format!("cannot read {}: {e}", path.display()))
+    })
+}
+
+fn parse_certs(pem: &[u8], source: &str) -> Result<Vec<CertificateDer<'static>>, Error> {
+    let certs = CertificateDer::pem_slice_iter(pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| pem_error(e, "certificate", source))?;
+    if certs.is_empty() {
+        return Err(Error::local(
+            Reason::X509_LIB,
+            format!("no certificate found in {source}"),
+        ));
+    }
+    Ok(certs)
+}
+
+fn parse_key(pem: &[u8], source: &str) -> Result<SigningKey, Error> {
+    let encrypted = [
+        &b"ENCRYPTED PRIVATE KEY-----"[..],
+        b"Proc-Type: 4,ENCRYPTED",
+    ];
+    if encrypted
+        .iter()
+        .any(|marker| pem.windows(marker.len()).any(|w| w == *marker))
+    {
+        return Err(Error::local(
+            Reason::BAD_VALUE,
+            format!("the private key in {source} is encrypted; give an unencrypted key"),
+        ));
+    }
+    let key = Zeroizing::new(
+        PrivateKeyDer::from_pem_slice(pem).map_err(|e| pem_error(e, "private key", source))?,
+    );
+    SigningKey::from_der(&key).map_err(|e| Error {
+        detail: format!("{} ({source})", e.detail),
+        ..e
+    })
+}
+
+fn pem_error(error: pem::Error, what: &str, source: &str) -> Error {
+    match error {
+        pem::Error::NoItemsFound => {
+            Error::local(Reason::X509_LIB, format!("no {what} found in {source}"))
+        }
+        other => Error::local(
+            Reason::X509_LIB,
+            format!("malformed PEM {what} in {source}: {other}"),
+        ),
+    }
+}
+
+/// Keys and certificates made with the `openssl` command, shared by the unit tests of
+/// the key, signing and verification modules.
+#[cfg(test)]
+pub(crate) mod test_pki {
+    use super::*;
+    use std::path::PathBuf;
+    use std::sync::OnceLock;
+
+    /// The directory the fixtures were made in.
+    pub(crate) struct TestPki {
+        dir: PathBuf,
+    }
+
+    /// What `make` runs, in the fixture directory.
+    const SCRIPT: &str = r#"
+serial=1
+genrsa() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:$1 -out $2 2>/dev/null; }
+ecgen() { openssl ecparam -name $1 -genkey -noout -out $2; openssl pkcs8 -topk8 -nocrypt -in $2 -out $3; }
+selfsign() { openssl req -x509 -new -key $1 -subj "/CN=$3" -addext "subjectAltName=DNS:$3" -days 30 -out $2; }
+issue() { # key cert subject issuer-cert issuer-key extensions
+  openssl req -new -key $1 -subj "/CN=$3" -out $2.csr
+  printf "$6" > $2.ext
+  openssl x509 -req -in $2.csr -CA $4 -CAkey $5 -set_serial $((serial = serial + 1)) -days 30 -extfile $2.ext -out $2 2>/dev/null
+}
+genrsa 2048 rsa2048-pkcs8.key
+openssl pkey -in rsa2048-pkcs8.key -traditional -out rsa2048-pkcs1.key
+genrsa 3072 rsa3072-pkcs8.key
+genrsa 1024 rsa1024-pkcs8.key
+ecgen prime256v1 p256-sec1.key p256-pkcs8.key
+ecgen secp384r1 p384-sec1.key p384-pkcs8.key
+ecgen secp521r1 p521-sec1.key p521-pkcs8.key
+openssl ec -in p256-sec1.key -outform DER -out p256-sec1.der 2>/dev/null
+openssl genpkey -algorithm ed25519 -out ed25519.key
+selfsign rsa2048-pkcs8.key rsa2048.pem localhost
+selfsign p256-pkcs8.key p256.pem localhost
+selfsign p384-pkcs8.key p384.pem localhost
+openssl ecparam -name prime256v1 -genkey -noout -out selfsigned.key
+selfsign selfsigned.key selfsigned.pem localhost
+openssl req -x509 -new -key p384-sec1.key -subj "/CN=Test Root CA" -days 3650 -out ca.pem
+openssl req -x509 -new -key p521-sec1.key -subj "/CN=Other Root CA" -days 3650 -out other-ca.pem
+LEAF='basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nsubjectAltName=DNS:localhost,DNS:*.example.test,IP:127.0.0.1\n'
+issue p256-sec1.key leaf.pem localhost ca.pem p384-sec1.key "${LEAF}extendedKeyUsage=serverAuth\n"
+issue p256-sec1.key client.pem localhost ca.pem p384-sec1.key "${LEAF}extendedKeyUsage=clientAuth\n"
+issue p256-sec1.key stranger.pem localhost other-ca.pem p521-sec1.key "$LEAF"
+issue rsa2048-pkcs8.key inter.pem "Test Intermediate CA" ca.pem p384-sec1.key 'basicConstraints=critical,CA:TRUE\nkeyUsage=keyCertSign\n'
+issue p256-sec1.key leaf-via-inter.pem localhost inter.pem rsa2048-pkcs8.key "$LEAF"
+issue p384-pkcs8.key issued-by-leaf.pem localhost leaf.pem p256-sec1.key "$LEAF"
+cat > ca.cnf <<EOF
+[ca]
+default_ca = test
+[test]
+database = index.txt
+new_certs_dir = .
+serial = serial
+default_md = sha256
+policy = any
+unique_subject = no
+x509_extensions = leaf
+[any]
+commonName = supplied
+[leaf]
+basicConstraints = CA:FALSE
+subjectAltName = DNS:localhost
+EOF
+: > index.txt; echo 1000 > serial
+dated() { # out start end [ca options...]
+  out=$1; start=$2; end=$3; shift 3
+  openssl ca -batch -config ca.cnf -notext -startdate $start -enddate $end -in leaf.pem.csr -out $out "$@" 2>/dev/null
+}
+dated expired.pem 20200101000000Z 20210101000000Z -cert ca.pem -keyfile p384-sec1.key
+dated not-yet-valid.pem 20990101000000Z 20991231000000Z -cert ca.pem -keyfile p384-sec1.key
+dated expired-selfsigned.pem 20200101000000Z 20210101000000Z -selfsign -keyfile p256-sec1.key
+"#;
+
+    /// The fixture directory's name, before the process id.
+    const PREFIX: &str = "tls12-test-pki-";
+
+    /// Removes the fixture directories of test runs whose process has ended (where
+    /// `/proc` tells which processes are alive).
+    fn remove_stale_fixtures() {
+        let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+            return;
+        };
+        if !Path::new("/proc/self").exists() {
+            return;
+        }
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let pid = name.to_str().and_then(|n| n.strip_prefix(PREFIX));
+            if pid.is_some_and(|pid| !Path::new("/proc").join(pid).exists()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+
+    /// The fixtures, made once per test run.
+    pub(crate) fn get() -> &'static TestPki {
+        static PKI: OnceLock<TestPki> = OnceLock::new();
+        PKI.get_or_init(|| {
+            remove_stale_fixtures();
+            let dir = std::env::temp_dir().join(format!("{PREFIX}{}", std::process::id()));
+            std::fs::create_dir_all(&dir).expect("create the fixture directory");
+            let output = std::process::Command::new("sh")
+                .args(["-ec", SCRIPT])
+                .current_dir(&dir)
+                .output()
+                .expect("run sh");
+            assert!(
+                output.status.success(),
+                "making test keys failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            TestPki { dir }
+        })
+    }
+
+    impl TestPki {
+        /// The path of a fixture file.
+        pub(crate) fn path(&self, name: &str) -> PathBuf {
+            self.dir.join(name)
+        }
+
+        /// A fixture private key.
+        pub(crate) fn key(&self, name: &str) -> SigningKey {
+            key_from_pem_file(&self.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+        }
+
+        /// The certificates in a fixture PEM file.
+        pub(crate) fn certs(&self, name: &str) -> Vec<CertificateDer<'static>> {
+            certs_from_pem_file(&self.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+        }
+
+        /// The DER bytes of a fixture file.
+        pub(crate) fn bytes(&self, name: &str) -> Vec<u8> {
+            std::fs::read(self.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::sign::KeyKind;
+    use crate::msgs::enums::NamedGroup;
+
+    #[test]
+    fn der_keys_load_whatever_their_format() {
+        let pki = test_pki::get();
+        let sec1 = pki.bytes("p256-sec1.der");
+        let key = key_from_der(&sec1).expect("SEC1 DER");
+        assert_eq!(key.kind(), KeyKind::Ecdsa(NamedGroup::Secp256r1));
+        for name in ["rsa2048-pkcs1.key", "rsa2048-pkcs8.key", "p384-pkcs8.key"] {
+            let pem = pki.bytes(name);
+            let der = PrivateKeyDer::from_pem_slice(&pem).expect(name);
+            let from_der = key_from_der(der.secret_der()).expect(name);
+            assert_eq!(from_der.kind(), pki.key(name).kind(), "{name}");
+        }
+        assert_eq!(
+            key_from_der(b"not a key").err().map(|e| e.reason),
+            Some(Reason::BAD_VALUE)
+        );
+    }
+
+    #[test]
+    fn sec1_keys_without_curve_parameters_load() {
+        let sec1 = test_pki::get().bytes("p256-sec1.der");
+        let mut fields = der::Reader::new(der::single(&sec1, der::SEQUENCE).expect("SEC1"));
+        let mut kept = Vec::new();
+        while let Some(element) = fields.element() {
+            if element.tag != der::CONTEXT_0 {
+                kept.extend_from_slice(element.encoded);
+            }
+        }
+        let without_parameters = der::encode(der::SEQUENCE, &kept);
+        let key = key_from_der(&without_parameters).expect("SEC1 without parameters");
+        assert_eq!(key.kind(), KeyKind::Ecdsa(NamedGroup::Secp256r1));
+    }
+
+    #[test]
+    fn keys_match_their_certificates_only() {
+        let pki = test_pki::get();
+        let rsa_cert = &pki.certs("rsa2048.pem")[0];
+        let p256_cert = &pki.certs("p256.pem")[0];
+        assert!(key_matches_cert(&pki.key("rsa2048-pkcs1.key"), rsa_cert));
+        assert!(key_matches_cert(&pki.key("rsa2048-pkcs8.key"), rsa_cert));
+        assert!(key_matches_cert(&pki.key("p256-pkcs8.key"), p256_cert));
+        assert!(!key_matches_cert(&pki.key("selfsigned.key"), p256_cert));
+        assert!(!key_matches_cert(&pki.key("rsa3072-pkcs8.key"), rsa_cert));
+        assert!(!key_matches_cert(&pki.key("p256-pkcs8.key"), rsa_cert));
+        assert!(!key_matches_cert(
+            &pki.key("p256-pkcs8.key"),
+            &CertificateDer::from(&b"junk"[..])
+        ));
+
+        let chain = pki.certs("leaf-via-inter.pem");
+        assert!(CertifiedKey::new(chain.clone(), pki.key("p256-sec1.key")).is_ok());
+        let mismatch = CertifiedKey::new(chain, pki.key("p384-sec1.key")).expect_err("mismatch");
+        assert_eq!(mismatch.reason, Reason::KEY_VALUES_MISMATCH);
+    }
+
+    #[test]
+    fn missing_and_empty_inputs_say_what_is_wrong() {
+        let pki = test_pki::get();
+        let missing = pki.path("no-such-file.pem");
+        let error = certs_from_pem_file(&missing).expect_err("missing file");
+        assert_eq!(error.reason, Reason::NO_SUCH_FILE);
+        assert!(error.detail.contains("no-such-file.pem"), "{error}");
+        let error = key_from_pem_file(&missing).expect_err("missing file");
+        assert_eq!(error.reason, Reason::NO_SUCH_FILE);
+
+        let error = key_from_pem_file(&pki.path("leaf.pem")).expect_err("no key in a cert");
+        assert_eq!(error.reason, Reason::X509_LIB);
+        assert!(
+            error.detail.starts_with("no private key found in "),
+            "{error}"
+        );
+        let error = certs_from_pem_file(&pki.path("p256-sec1.key")).expect_err("no cert");
+        assert!(
+            error.detail.starts_with("no certificate found in "),
+            "{error}"
+        );
+        let error = certs_from_pem(b"-----BEGIN CERTIFICATE-----\n!!!\n").expect_err("bad PEM");
+        assert_eq!(error.reason, Reason::X509_LIB);
+        let error =
+            key_from_pem(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n").expect_err("encrypted");
+        assert!(error.detail.contains("encrypted"), "{error}");
+    }
+
+    #[test]
+    fn certificate_files_load_in_order() {
+        let pki = test_pki::get();
+        let mut bundle = pki.bytes("leaf.pem");
+        bundle.extend(pki.bytes("ca.pem"));
+        let certs = certs_from_pem(&bundle).expect("bundle");
+        assert_eq!(certs.len(), 2);
+        assert_eq!(certs[1], pki.certs("ca.pem")[0]);
+    }
 }

@@ -106,12 +106,66 @@ macro_rules! suite {
 
 /// Every suite this library implements, in OpenSSL's default preference order.
 pub static ALL_SUITES: &[Suite] = &[
-    suite!(0xc02c, "ECDHE-ECDSA-AES256-GCM-SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", Ecdhe, Ecdsa, Aes256Gcm, Sha384, 256),
-    suite!(0xc030, "ECDHE-RSA-AES256-GCM-SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", Ecdhe, Rsa, Aes256Gcm, Sha384, 256),
-    suite!(0xcca9, "ECDHE-ECDSA-CHACHA20-POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", Ecdhe, Ecdsa, Chacha20Poly1305, Sha256, 256),
-    suite!(0xcca8, "ECDHE-RSA-CHACHA20-POLY1305", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", Ecdhe, Rsa, Chacha20Poly1305, Sha256, 256),
-    suite!(0xc02b, "ECDHE-ECDSA-AES128-GCM-SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", Ecdhe, Ecdsa, Aes128Gcm, Sha256, 128),
-    suite!(0xc02f, "ECDHE-RSA-AES128-GCM-SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", Ecdhe, Rsa, Aes128Gcm, Sha256, 128),
+    suite!(
+        0xc02c,
+        "ECDHE-ECDSA-AES256-GCM-SHA384",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        Ecdhe,
+        Ecdsa,
+        Aes256Gcm,
+        Sha384,
+        256
+    ),
+    suite!(
+        0xc030,
+        "ECDHE-RSA-AES256-GCM-SHA384",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        Ecdhe,
+        Rsa,
+        Aes256Gcm,
+        Sha384,
+        256
+    ),
+    suite!(
+        0xcca9,
+        "ECDHE-ECDSA-CHACHA20-POLY1305",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        Ecdhe,
+        Ecdsa,
+        Chacha20Poly1305,
+        Sha256,
+        256
+    ),
+    suite!(
+        0xcca8,
+        "ECDHE-RSA-CHACHA20-POLY1305",
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        Ecdhe,
+        Rsa,
+        Chacha20Poly1305,
+        Sha256,
+        256
+    ),
+    suite!(
+        0xc02b,
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        Ecdhe,
+        Ecdsa,
+        Aes128Gcm,
+        Sha256,
+        128
+    ),
+    suite!(
+        0xc02f,
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        Ecdhe,
+        Rsa,
+        Aes128Gcm,
+        Sha256,
+        128
+    ),
 ];
 
 /// The signalling value that says "I support secure renegotiation" (RFC 5746).
@@ -126,9 +180,9 @@ pub fn by_id(id: u16) -> Option<&'static Suite> {
 
 /// Looks a suite up by its OpenSSL or IANA name (case-insensitive, as OpenSSL does).
 pub fn by_name(name: &str) -> Option<&'static Suite> {
-    ALL_SUITES
-        .iter()
-        .find(|s| s.openssl_name.eq_ignore_ascii_case(name) || s.iana_name.eq_ignore_ascii_case(name))
+    ALL_SUITES.iter().find(|s| {
+        s.openssl_name.eq_ignore_ascii_case(name) || s.iana_name.eq_ignore_ascii_case(name)
+    })
 }
 
 /// Parses a cipher list: names separated by `:`, `,` or spaces. Names this library does
@@ -138,10 +192,33 @@ pub fn parse_cipher_list(list: &str) -> Result<Vec<&'static Suite>, crate::Error
     let mut out: Vec<&'static Suite> = Vec::new();
     for name in list.split([':', ',', ' ']).filter(|n| !n.is_empty()) {
         let matched: Vec<&'static Suite> = match name.to_ascii_uppercase().as_str() {
-            "DEFAULT" | "ALL" | "HIGH" | "ECDHE" | "EECDH" | "KECDHE" | "AESGCM" => ALL_SUITES.iter().collect(),
-            "AECDSA" | "ECDSA" => ALL_SUITES.iter().filter(|s| s.auth == Authentication::Ecdsa).collect(),
-            "ARSA" => ALL_SUITES.iter().filter(|s| s.auth == Authentication::Rsa).collect(),
-            "CHACHA20" => ALL_SUITES.iter().filter(|s| s.bulk == BulkCipher::Chacha20Poly1305).collect(),
+            "DEFAULT" | "ALL" | "HIGH" | "ECDHE" | "EECDH" | "KECDHE" | "TLSV1.2" => {
+                ALL_SUITES.iter().collect()
+            }
+            "AESGCM" | "AES" => ALL_SUITES
+                .iter()
+                .filter(|s| s.bulk != BulkCipher::Chacha20Poly1305)
+                .collect(),
+            "AES128" => ALL_SUITES
+                .iter()
+                .filter(|s| s.bulk == BulkCipher::Aes128Gcm)
+                .collect(),
+            "AES256" => ALL_SUITES
+                .iter()
+                .filter(|s| s.bulk == BulkCipher::Aes256Gcm)
+                .collect(),
+            "AECDSA" | "ECDSA" => ALL_SUITES
+                .iter()
+                .filter(|s| s.auth == Authentication::Ecdsa)
+                .collect(),
+            "ARSA" => ALL_SUITES
+                .iter()
+                .filter(|s| s.auth == Authentication::Rsa)
+                .collect(),
+            "CHACHA20" => ALL_SUITES
+                .iter()
+                .filter(|s| s.bulk == BulkCipher::Chacha20Poly1305)
+                .collect(),
             _ => by_name(name).into_iter().collect(),
         };
         for suite in matched {

@@ -1,3 +1,25 @@
-//! The only code that calls ring (or any other crypto crate).
+//! The only code that calls ring (or any other crypto crate). Small types: record AEAD
+//! keys, ephemeral key exchange, hashes, the TLS 1.2 PRF, signing keys and randomness.
 
+pub mod aead;
+pub mod der;
+pub mod hash;
+pub mod kx;
+pub mod prf;
 pub mod sign;
+
+use crate::error::Error;
+use ring::rand::{SecureRandom, SystemRandom};
+
+/// Fills `buf` with random bytes from the operating system.
+pub fn fill_random(buf: &mut [u8]) -> Result<(), Error> {
+    SystemRandom::new()
+        .fill(buf)
+        .map_err(|_| Error::internal("the operating system's random number generator failed"))
+}
+
+/// Compares two byte strings in constant time (for Finished and MAC values).
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    use subtle::ConstantTimeEq;
+    a.len() == b.len() && bool::from(a.ct_eq(b))
+}

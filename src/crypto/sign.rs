@@ -1,9 +1,12 @@
 //! Our private keys and the signatures they make (ServerKeyExchange, CertificateVerify).
-//! HELPER-A: implement with ring (RsaKeyPair / EcdsaKeyPair). Interface is fixed.
 
-use crate::error::Error;
+use crate::crypto::der;
+use crate::error::{Error, Reason};
 use crate::msgs::enums::{NamedGroup, SignatureScheme};
+use ring::rand::SystemRandom;
+use ring::signature::{self, EcdsaKeyPair, EcdsaSigningAlgorithm, KeyPair, RsaKeyPair};
 use rustls_pki_types::PrivateKeyDer;
+use zeroize::Zeroizing;
 
 /// The schemes this library can sign and verify, in the order it prefers them.
 pub static SUPPORTED_SCHEMES: &[SignatureScheme] = &[
@@ -17,6 +20,9 @@ pub static SUPPORTED_SCHEMES: &[SignatureScheme] = &[
     SignatureScheme::RsaPkcs1Sha512,
 ];
 
+/// The RSA modulus sizes ring signs with.
+const RSA_BITS: std::ops::RangeInclusive<usize> = 2048..=4096;
+
 /// What kind of key this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyKind {
@@ -29,24 +35,351 @@ pub enum KeyKind {
     Ecdsa(NamedGroup),
 }
 
+/// The ring key behind a [`SigningKey`].
+enum KeyPairKind {
+    Rsa {
+        key: RsaKeyPair,
+        bits: usize,
+    },
+    Ecdsa {
+        key: EcdsaKeyPair,
+        group: NamedGroup,
+    },
+}
+
 /// A private key that signs handshake messages.
-pub struct SigningKey {}
+pub struct SigningKey {
+    key: KeyPairKind,
+}
+
+impl std::fmt::Debug for SigningKey {
+    /// Shows the kind of key only, never key material.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SigningKey")
+            .field("kind", &self.kind())
+            .finish()
+    }
+}
 
 impl SigningKey {
     /// Loads a key from DER (RSA PKCS#1 or PKCS#8, EC SEC1 or PKCS#8).
-    pub fn from_der(_der: &PrivateKeyDer<'_>) -> Result<SigningKey, Error> {
-        todo!()
+    pub fn from_der(der: &PrivateKeyDer<'_>) -> Result<SigningKey, Error> {
+        match der {
+            PrivateKeyDer::Pkcs1(key) => Self::rsa_from_pkcs1(key.secret_pkcs1_der()),
+            PrivateKeyDer::Sec1(key) => Self::ecdsa_from_sec1(key.secret_sec1_der()),
+            PrivateKeyDer::Pkcs8(key) => Self::from_pkcs8(key.secret_pkcs8_der()),
+            _ => Err(bad_key(
+                "the private key is in a format this library does not know",
+            )),
+        }
     }
+
     /// The key's type and size.
     pub fn kind(&self) -> KeyKind {
-        todo!()
+        match &self.key {
+            KeyPairKind::Rsa { bits, .. } => KeyKind::Rsa { bits: *bits },
+            KeyPairKind::Ecdsa { group, .. } => KeyKind::Ecdsa(*group),
+        }
     }
+
     /// Whether this key can make signatures with `scheme`.
-    pub fn can_sign(&self, _scheme: SignatureScheme) -> bool {
-        todo!()
+    pub fn can_sign(&self, scheme: SignatureScheme) -> bool {
+        match &self.key {
+            KeyPairKind::Rsa { bits, .. } => {
+                RSA_BITS.contains(bits) && rsa_padding(scheme).is_some()
+            }
+            KeyPairKind::Ecdsa { group, .. } => ecdsa_scheme(*group) == Some(scheme),
+        }
     }
+
     /// Signs `message` (which is hashed as the scheme says).
-    pub fn sign(&self, _scheme: SignatureScheme, _message: &[u8]) -> Result<Vec<u8>, Error> {
-        todo!()
+    pub fn sign(&self, scheme: SignatureScheme, message: &[u8]) -> Result<Vec<u8>, Error> {
+        if !self.can_sign(scheme) {
+            return Err(Error::internal(format!(
+                "a {} key cannot sign with {}",
+                self.kind_text(),
+                scheme.text()
+            )));
+        }
+        let rng = SystemRandom::new();
+        let failed = || Error::internal(format!("signing with {} failed", scheme.text()));
+        match &self.key {
+            KeyPairKind::Rsa { key, .. } => {
+                let padding = rsa_padding(scheme).ok_or_else(failed)?;
+                let mut signature = vec![0u8; key.public().modulus_len()];
+                key.sign(padding, &rng, message, &mut signature)
+                    .map_err(|_| failed())?;
+                Ok(signature)
+            }
+            KeyPairKind::Ecdsa { key, .. } => {
+                let signature = key.sign(&rng, message).map_err(|_| failed())?;
+                Ok(signature.as_ref().to_vec())
+            }
+        }
+    }
+
+    /// The public key as a certificate's SubjectPublicKeyInfo carries it in its BIT
+    /// STRING: the DER RSAPublicKey for RSA, the uncompressed point for ECDSA.
+    pub fn public_key_bits(&self) -> &[u8] {
+        match &self.key {
+            KeyPairKind::Rsa { key, .. } => key.public_key().as_ref(),
+            KeyPairKind::Ecdsa { key, .. } => key.public_key().as_ref(),
+        }
+    }
+
+    /// Whether `spki` (a DER SubjectPublicKeyInfo) holds this key's public half.
+    pub fn matches_spki(&self, spki: &[u8]) -> bool {
+        let Some(info) = der::parse_spki(spki) else {
+            return false;
+        };
+        let same_algorithm = match &self.key {
+            KeyPairKind::Rsa { .. } => info.algorithm == der::OID_RSA_ENCRYPTION,
+            KeyPairKind::Ecdsa { group, .. } => {
+                info.algorithm == der::OID_EC_PUBLIC_KEY && info.curve == curve_oid(*group)
+            }
+        };
+        same_algorithm && info.key == self.public_key_bits()
+    }
+
+    /// "RSA 2048-bit", "ECDSA P-256": the key described for messages.
+    fn kind_text(&self) -> String {
+        match self.kind() {
+            KeyKind::Rsa { bits } => format!("RSA {bits}-bit"),
+            KeyKind::Ecdsa(group) => format!("ECDSA {}", group.text()),
+        }
+    }
+
+    /// A PKCS#8 PrivateKeyInfo (RFC 5208), RSA or EC by its algorithm identifier.
+    fn from_pkcs8(pkcs8: &[u8]) -> Result<SigningKey, Error> {
+        let malformed = || bad_key("the PKCS#8 private key is malformed");
+        let mut fields = der::Reader::new(der::single(pkcs8, der::SEQUENCE).ok_or_else(malformed)?);
+        fields.read(der::INTEGER).ok_or_else(malformed)?;
+        let mut algorithm_id = der::Reader::new(fields.read(der::SEQUENCE).ok_or_else(malformed)?);
+        let algorithm = algorithm_id.read(der::OID).ok_or_else(malformed)?;
+        if algorithm == der::OID_RSA_ENCRYPTION {
+            let key = RsaKeyPair::from_pkcs8(pkcs8).map_err(|e| rejected("RSA", e))?;
+            return Self::rsa(key);
+        }
+        if algorithm != der::OID_EC_PUBLIC_KEY {
+            return Err(bad_key(
+                "the PKCS#8 private key is neither RSA nor EC (only those are supported)",
+            ));
+        }
+        let curve = algorithm_id.optional(der::OID).ok_or_else(malformed)?;
+        Self::ecdsa_from_pkcs8(group_for_curve(curve)?, pkcs8)
+    }
+
+    /// An RSAPrivateKey (RFC 8017 A.1.2).
+    fn rsa_from_pkcs1(pkcs1: &[u8]) -> Result<SigningKey, Error> {
+        Self::rsa(RsaKeyPair::from_der(pkcs1).map_err(|e| rejected("RSA", e))?)
+    }
+
+    fn rsa(key: RsaKeyPair) -> Result<SigningKey, Error> {
+        let bits = rsa_modulus_bits(key.public_key().as_ref())
+            .ok_or_else(|| bad_key("the RSA public key could not be read"))?;
+        Ok(SigningKey {
+            key: KeyPairKind::Rsa { key, bits },
+        })
+    }
+
+    /// An ECPrivateKey (RFC 5915), which ring only takes wrapped in PKCS#8.
+    fn ecdsa_from_sec1(sec1: &[u8]) -> Result<SigningKey, Error> {
+        let malformed = || bad_key("the EC private key is malformed");
+        let mut fields = der::Reader::new(der::single(sec1, der::SEQUENCE).ok_or_else(malformed)?);
+        fields.read(der::INTEGER).ok_or_else(malformed)?;
+        let private_key = fields.read(der::OCTET_STRING).ok_or_else(malformed)?;
+        let group = match fields.optional(der::CONTEXT_0) {
+            Some(parameters) => {
+                group_for_curve(der::single(parameters, der::OID).ok_or_else(malformed)?)?
+            }
+            // Without parameters the private key's size tells the curve.
+            None => match private_key.len() {
+                32 => NamedGroup::Secp256r1,
+                48 => NamedGroup::Secp384r1,
+                _ => return Err(unsupported_curve()),
+            },
+        };
+        let pkcs8 = wrap_sec1_in_pkcs8(group, sec1).ok_or_else(unsupported_curve)?;
+        Self::ecdsa_from_pkcs8(group, &pkcs8)
+    }
+
+    fn ecdsa_from_pkcs8(group: NamedGroup, pkcs8: &[u8]) -> Result<SigningKey, Error> {
+        let algorithm: &'static EcdsaSigningAlgorithm = match group {
+            NamedGroup::Secp256r1 => &signature::ECDSA_P256_SHA256_ASN1_SIGNING,
+            NamedGroup::Secp384r1 => &signature::ECDSA_P384_SHA384_ASN1_SIGNING,
+            _ => return Err(unsupported_curve()),
+        };
+        let key = EcdsaKeyPair::from_pkcs8(algorithm, pkcs8, &SystemRandom::new())
+            .map_err(|e| rejected("EC", e))?;
+        Ok(SigningKey {
+            key: KeyPairKind::Ecdsa { key, group },
+        })
+    }
+}
+
+/// ring's padding for an RSA scheme.
+fn rsa_padding(scheme: SignatureScheme) -> Option<&'static dyn signature::RsaEncoding> {
+    Some(match scheme {
+        SignatureScheme::RsaPssRsaeSha256 => &signature::RSA_PSS_SHA256,
+        SignatureScheme::RsaPssRsaeSha384 => &signature::RSA_PSS_SHA384,
+        SignatureScheme::RsaPssRsaeSha512 => &signature::RSA_PSS_SHA512,
+        SignatureScheme::RsaPkcs1Sha256 => &signature::RSA_PKCS1_SHA256,
+        SignatureScheme::RsaPkcs1Sha384 => &signature::RSA_PKCS1_SHA384,
+        SignatureScheme::RsaPkcs1Sha512 => &signature::RSA_PKCS1_SHA512,
+        _ => return None,
+    })
+}
+
+/// The one scheme an ECDSA key on `group` signs with.
+fn ecdsa_scheme(group: NamedGroup) -> Option<SignatureScheme> {
+    match group {
+        NamedGroup::Secp256r1 => Some(SignatureScheme::EcdsaSecp256r1Sha256),
+        NamedGroup::Secp384r1 => Some(SignatureScheme::EcdsaSecp384r1Sha384),
+        _ => None,
+    }
+}
+
+/// The OID naming `group` in key and certificate encodings.
+fn curve_oid(group: NamedGroup) -> Option<&'static [u8]> {
+    match group {
+        NamedGroup::Secp256r1 => Some(der::OID_P256),
+        NamedGroup::Secp384r1 => Some(der::OID_P384),
+        _ => None,
+    }
+}
+
+/// The group a curve OID names, if it is one we sign with.
+fn group_for_curve(oid: &[u8]) -> Result<NamedGroup, Error> {
+    [NamedGroup::Secp256r1, NamedGroup::Secp384r1]
+        .into_iter()
+        .find(|group| curve_oid(*group) == Some(oid))
+        .ok_or_else(unsupported_curve)
+}
+
+/// PKCS#8 around an ECPrivateKey: version 0, id-ecPublicKey with the named curve, and
+/// the SEC1 encoding as the privateKey OCTET STRING. Written into one buffer of exact
+/// size, which is wiped when dropped.
+fn wrap_sec1_in_pkcs8(group: NamedGroup, sec1: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    let version = der::encode(der::INTEGER, &[0]);
+    let algorithm_id = der::encode(
+        der::SEQUENCE,
+        &[
+            der::encode(der::OID, der::OID_EC_PUBLIC_KEY),
+            der::encode(der::OID, curve_oid(group)?),
+        ]
+        .concat(),
+    );
+    let content_len = version.len() + algorithm_id.len() + der::encoded_len(sec1.len());
+    let mut pkcs8 = Zeroizing::new(Vec::with_capacity(der::encoded_len(content_len)));
+    der::write_header(&mut pkcs8, der::SEQUENCE, content_len);
+    pkcs8.extend_from_slice(&version);
+    pkcs8.extend_from_slice(&algorithm_id);
+    der::write_header(&mut pkcs8, der::OCTET_STRING, sec1.len());
+    pkcs8.extend_from_slice(sec1);
+    Some(pkcs8)
+}
+
+/// The exact bit length of the modulus in a DER RSAPublicKey.
+fn rsa_modulus_bits(public_key: &[u8]) -> Option<usize> {
+    let mut fields = der::Reader::new(der::single(public_key, der::SEQUENCE)?);
+    let modulus = fields.read(der::INTEGER)?;
+    let first_nonzero = modulus.iter().position(|&b| b != 0)?;
+    let significant = &modulus[first_nonzero..];
+    Some(significant.len() * 8 - significant[0].leading_zeros() as usize)
+}
+
+fn bad_key(detail: impl Into<String>) -> Error {
+    Error::local(Reason::BAD_VALUE, detail)
+}
+
+fn unsupported_curve() -> Error {
+    bad_key("the EC private key is on a curve this library does not support (only P-256 and P-384)")
+}
+
+fn rejected(kind: &str, reason: ring::error::KeyRejected) -> Error {
+    bad_key(format!("the {kind} private key was rejected: {reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::test_pki;
+    use crate::verify::verify_signature;
+
+    #[test]
+    fn every_key_format_loads_with_its_kind() {
+        let pki = test_pki::get();
+        for (name, kind) in [
+            ("rsa2048-pkcs1.key", KeyKind::Rsa { bits: 2048 }),
+            ("rsa2048-pkcs8.key", KeyKind::Rsa { bits: 2048 }),
+            ("rsa3072-pkcs8.key", KeyKind::Rsa { bits: 3072 }),
+            ("p256-sec1.key", KeyKind::Ecdsa(NamedGroup::Secp256r1)),
+            ("p256-pkcs8.key", KeyKind::Ecdsa(NamedGroup::Secp256r1)),
+            ("p384-sec1.key", KeyKind::Ecdsa(NamedGroup::Secp384r1)),
+            ("p384-pkcs8.key", KeyKind::Ecdsa(NamedGroup::Secp384r1)),
+        ] {
+            let key = pki.key(name);
+            assert_eq!(key.kind(), kind, "{name}");
+        }
+    }
+
+    #[test]
+    fn unsupported_keys_are_errors_not_panics() {
+        let pki = test_pki::get();
+        for name in [
+            "p521-sec1.key",
+            "p521-pkcs8.key",
+            "ed25519.key",
+            "rsa1024-pkcs8.key",
+        ] {
+            let error = crate::keys::key_from_pem_file(&pki.path(name)).expect_err(name);
+            assert_eq!(error.reason, Reason::BAD_VALUE, "{name}: {error}");
+        }
+        let garbage = PrivateKeyDer::Pkcs8(vec![0x30, 0x03, 0x02, 0x01, 0x00].into());
+        assert!(SigningKey::from_der(&garbage).is_err());
+        let truncated = PrivateKeyDer::Sec1(vec![0x30, 0x82, 0x01].into());
+        assert!(SigningKey::from_der(&truncated).is_err());
+    }
+
+    #[test]
+    fn sign_and_verify_roundtrip_for_every_scheme() {
+        let pki = test_pki::get();
+        let message = b"the ServerKeyExchange params";
+        for (key_name, cert_name) in [
+            ("rsa2048-pkcs1.key", "rsa2048.pem"),
+            ("p256-sec1.key", "p256.pem"),
+            ("p384-pkcs8.key", "p384.pem"),
+        ] {
+            let key = pki.key(key_name);
+            let cert = &pki.certs(cert_name)[0];
+            let schemes: Vec<_> = SUPPORTED_SCHEMES
+                .iter()
+                .copied()
+                .filter(|s| key.can_sign(*s))
+                .collect();
+            assert!(!schemes.is_empty(), "{key_name}");
+            for scheme in schemes {
+                let signature = key.sign(scheme, message).expect("sign");
+                verify_signature(cert, scheme, message, &signature)
+                    .unwrap_or_else(|e| panic!("{key_name} {}: {e}", scheme.text()));
+                let error = verify_signature(cert, scheme, b"another message", &signature)
+                    .expect_err("a signature over other bytes must fail");
+                assert_eq!(error.reason, Reason::BAD_SIGNATURE);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_sign_only_their_schemes() {
+        let pki = test_pki::get();
+        let p256 = pki.key("p256-pkcs8.key");
+        assert!(p256.can_sign(SignatureScheme::EcdsaSecp256r1Sha256));
+        assert!(!p256.can_sign(SignatureScheme::EcdsaSecp384r1Sha384));
+        assert!(!p256.can_sign(SignatureScheme::RsaPkcs1Sha256));
+        assert!(p256.sign(SignatureScheme::RsaPssRsaeSha256, b"x").is_err());
+        let rsa = pki.key("rsa2048-pkcs8.key");
+        assert!(rsa.can_sign(SignatureScheme::RsaPssRsaeSha512));
+        assert!(!rsa.can_sign(SignatureScheme::RsaPkcs1Sha1));
+        assert!(!rsa.can_sign(SignatureScheme::EcdsaSecp256r1Sha256));
     }
 }

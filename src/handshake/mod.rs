@@ -1,1 +1,266 @@
-//! Handshake state machines and key schedule.
+//! The handshake: client and server state machines (RFC 5246 7.3), the transcript and
+//! the key schedule. Each state is its own type; handling a message consumes the state
+//! and returns the next one, so a message a state does not expect cannot be handled by
+//! accident: it is an `unexpected_message` alert, decided in [`expect`].
+
+pub mod client;
+pub mod hooks;
+pub mod key_schedule;
+pub mod server;
+pub mod transcript;
+
+use crate::config::Config;
+use crate::error::{Error, Reason};
+use crate::msgs::enums::{
+    AlertDescription, ContentType, HandshakeType, NamedGroup, SignatureScheme,
+};
+use crate::msgs::handshake::encode_handshake;
+use crate::record::joiner::HandshakeMessage;
+use crate::record::RecordLayer;
+use crate::suites::Suite;
+use crate::verify::{self, Purpose, VerifyResult};
+use hooks::Hooks;
+use key_schedule::{MasterSecret, Side, VERIFY_DATA_LEN};
+use rustls_pki_types::CertificateDer;
+use std::sync::Arc;
+use transcript::Transcript;
+
+/// What the handshake found out, for the application to ask about.
+#[derive(Default)]
+pub struct HandshakeInfo {
+    /// The negotiated version.
+    pub version: Option<u16>,
+    /// The negotiated suite.
+    pub suite: Option<&'static Suite>,
+    /// The ECDHE group.
+    pub group: Option<NamedGroup>,
+    /// The scheme the peer signed with.
+    pub peer_scheme: Option<SignatureScheme>,
+    /// The agreed ALPN protocol.
+    pub alpn: Option<Vec<u8>>,
+    /// The SNI name (sent by a client, received by a server).
+    pub server_name: Option<String>,
+    /// The peer's chain, leaf first.
+    pub peer_certificates: Vec<CertificateDer<'static>>,
+    /// The outcome of checking the peer's chain.
+    pub verify_result: Option<VerifyResult>,
+    /// Whether extended master secret is in use.
+    pub extended_master_secret: bool,
+    /// Whether the peer supports RFC 5746.
+    pub secure_renegotiation: bool,
+    /// Our Finished verify_data.
+    pub our_finished: Vec<u8>,
+    /// The peer's Finished verify_data.
+    pub peer_finished: Vec<u8>,
+}
+
+/// A message for the state machine: a whole handshake message or a ChangeCipherSpec.
+pub enum Message {
+    /// A handshake message.
+    Handshake(HandshakeMessage),
+    /// A ChangeCipherSpec.
+    ChangeCipherSpec,
+}
+
+impl Message {
+    fn describe(&self) -> String {
+        match self {
+            Message::Handshake(m) => m.typ.text(),
+            Message::ChangeCipherSpec => "ChangeCipherSpec".to_string(),
+        }
+    }
+}
+
+/// What a state may touch while it handles a message.
+pub struct Context<'a> {
+    /// The record layer: where messages go and keys are installed.
+    pub record: &'a mut RecordLayer,
+    /// What the handshake found out.
+    pub info: &'a mut HandshakeInfo,
+    /// The configuration in force (the SNI callback may replace it).
+    pub config: &'a mut Arc<Config>,
+    /// The application's decisions.
+    pub hooks: &'a mut dyn Hooks,
+}
+
+impl Context<'_> {
+    /// Sends a handshake message and adds it to the transcript.
+    pub fn send_handshake(
+        &mut self,
+        transcript: &mut Transcript,
+        typ: HandshakeType,
+        body: &[u8],
+    ) -> Result<(), Error> {
+        let encoded = encode_handshake(typ, body);
+        transcript.add(&encoded);
+        self.record.send(ContentType::Handshake, &encoded)
+    }
+
+    /// Sends ChangeCipherSpec and switches our direction to the new keys.
+    pub fn send_change_cipher_spec(&mut self) -> Result<(), Error> {
+        self.record.send(ContentType::ChangeCipherSpec, &[1])?;
+        self.record.start_encrypting()
+    }
+
+    /// Checks the peer's chain, lets the application have its say, records the result,
+    /// and aborts with the matching alert when verification is required and failed.
+    pub fn check_peer_chain(&mut self, purpose: Purpose, host: Option<&str>) -> Result<(), Error> {
+        let chain = &self.info.peer_certificates;
+        let computed = verify::verify_chain(
+            &self.config.roots,
+            chain,
+            purpose,
+            host,
+            self.config.verify_depth,
+        );
+        let result = self.hooks.verify_peer(chain, computed);
+        self.info.verify_result = Some(result);
+        if result.code != verify::X509_V_OK && self.config.verify_mode.peer {
+            return Err(Error::fatal(
+                result.alert(),
+                Reason::CERTIFICATE_VERIFY_FAILED,
+                verify::verify_error_string(result.code),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// One state of a handshake (or the connected state after it).
+pub trait State: Send {
+    /// Handles `msg` and returns the next state.
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message)
+        -> Result<Box<dyn State>, Error>;
+
+    /// Whether the handshake is over.
+    fn is_connected(&self) -> bool {
+        false
+    }
+}
+
+/// Takes the handshake message of type `typ` out of `msg`, or fails with
+/// `unexpected_message`.
+pub fn expect(msg: Message, typ: HandshakeType) -> Result<HandshakeMessage, Error> {
+    match msg {
+        Message::Handshake(m) if m.typ == typ => Ok(m),
+        other => Err(Error::unexpected(format!(
+            "expected {}, received {}",
+            typ.text(),
+            other.describe()
+        ))),
+    }
+}
+
+/// Fails with `unexpected_message` unless `msg` is a ChangeCipherSpec.
+pub fn expect_change_cipher_spec(msg: Message) -> Result<(), Error> {
+    match msg {
+        Message::ChangeCipherSpec => Ok(()),
+        other => Err(Error::unexpected(format!(
+            "expected ChangeCipherSpec, received {}",
+            other.describe()
+        ))),
+    }
+}
+
+/// The keys of a handshake once the master secret is known.
+pub struct Secrets {
+    /// The negotiated suite.
+    pub suite: &'static Suite,
+    /// The master secret.
+    pub master: MasterSecret,
+    /// client_random.
+    pub client_random: [u8; 32],
+    /// server_random.
+    pub server_random: [u8; 32],
+}
+
+impl Secrets {
+    /// Derives the record keys and installs them as pending in the record layer.
+    pub fn install_keys(&self, record: &mut RecordLayer, side: Side) -> Result<(), Error> {
+        let (client, server) =
+            self.master
+                .record_keys(self.suite, &self.client_random, &self.server_random)?;
+        match side {
+            Side::Client => record.set_pending_keys(client, server),
+            Side::Server => record.set_pending_keys(server, client),
+        }
+        Ok(())
+    }
+
+    /// Sends our Finished.
+    pub fn send_finished(
+        &self,
+        cx: &mut Context<'_>,
+        transcript: &mut Transcript,
+        side: Side,
+    ) -> Result<(), Error> {
+        let data = self
+            .master
+            .verify_data(self.suite, side, &transcript.hash(self.suite.prf));
+        cx.info.our_finished = data.to_vec();
+        cx.send_handshake(transcript, HandshakeType::Finished, &data)
+    }
+
+    /// Checks the peer's Finished (in constant time) and adds it to the transcript.
+    pub fn check_finished(
+        &self,
+        cx: &mut Context<'_>,
+        transcript: &mut Transcript,
+        side: Side,
+        msg: Message,
+    ) -> Result<(), Error> {
+        let msg = expect(msg, HandshakeType::Finished)?;
+        if msg.body().len() != VERIFY_DATA_LEN {
+            return Err(Error::decode("Finished has the wrong length"));
+        }
+        let expected = self
+            .master
+            .verify_data(self.suite, side, &transcript.hash(self.suite.prf));
+        if !crate::crypto::constant_time_eq(&expected, msg.body()) {
+            return Err(Error::fatal(
+                AlertDescription::DecryptError,
+                Reason::DIGEST_CHECK_FAILED,
+                "the peer's Finished message does not match the handshake",
+            ));
+        }
+        cx.info.peer_finished = msg.body().to_vec();
+        transcript.add(&msg.encoded);
+        Ok(())
+    }
+}
+
+/// The state after the handshake: renegotiation is refused politely.
+pub struct Connected {
+    /// Whether we are the client.
+    pub is_client: bool,
+}
+
+impl State for Connected {
+    fn handle(
+        self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let renegotiation = match &msg {
+            Message::Handshake(m) if self.is_client => m.typ == HandshakeType::HelloRequest,
+            Message::Handshake(m) => m.typ == HandshakeType::ClientHello,
+            Message::ChangeCipherSpec => false,
+        };
+        if !renegotiation {
+            return Err(Error::unexpected(format!(
+                "received {} after the handshake",
+                msg.describe()
+            )));
+        }
+        // RFC 5246 7.2.2: a warning-level no_renegotiation declines the request.
+        cx.record.send(
+            ContentType::Alert,
+            &[1, u8::from(AlertDescription::NoRenegotiation)],
+        )?;
+        Ok(self)
+    }
+
+    fn is_connected(&self) -> bool {
+        true
+    }
+}

@@ -1,1 +1,297 @@
-//! Record layer.
+//! The record layer (RFC 5246 6.2): framing in both directions, fragmentation,
+//! protection with the current keys, and sequence numbers. Buffers are kept and reused,
+//! so the data path does not allocate per record.
+
+pub mod joiner;
+
+use crate::crypto::aead::RecordKey;
+use crate::error::{Error, Reason};
+use crate::msgs::enums::{AlertDescription, ContentType, TLS10, TLS12};
+
+/// The largest plaintext fragment (2^14).
+pub const MAX_FRAGMENT: usize = 16384;
+/// The largest protected fragment a peer may send (2^14 + 2048).
+const MAX_CIPHERTEXT: usize = MAX_FRAGMENT + 2048;
+/// Record header length.
+const HEADER: usize = 5;
+/// How much unprocessed input is buffered at most.
+const MAX_BUFFERED_INPUT: usize = 2 * (HEADER + MAX_CIPHERTEXT);
+
+/// Both directions of the record layer.
+pub struct RecordLayer {
+    input: Vec<u8>,
+    input_start: usize,
+    /// Length of the record handed out by `next_record`, dropped at the next call.
+    input_taken: usize,
+    output: Vec<u8>,
+    output_start: usize,
+    encrypter: Option<RecordKey>,
+    decrypter: Option<RecordKey>,
+    pending_encrypter: Option<RecordKey>,
+    pending_decrypter: Option<RecordKey>,
+    write_seq: u64,
+    read_seq: u64,
+    /// The version written in outgoing record headers.
+    write_version: u16,
+    /// Once the version is agreed, incoming records must carry exactly it.
+    version_agreed: bool,
+}
+
+impl Default for RecordLayer {
+    fn default() -> Self {
+        RecordLayer {
+            input: Vec::new(),
+            input_start: 0,
+            input_taken: 0,
+            output: Vec::new(),
+            output_start: 0,
+            encrypter: None,
+            decrypter: None,
+            pending_encrypter: None,
+            pending_decrypter: None,
+            write_seq: 0,
+            read_seq: 0,
+            // The first ClientHello goes out as TLS 1.0 for old middleboxes (RFC 5246 E.1).
+            write_version: TLS10,
+            version_agreed: false,
+        }
+    }
+}
+
+/// A record that passed framing and protection checks.
+pub struct InboundRecord<'a> {
+    /// Its content type.
+    pub content_type: ContentType,
+    /// Its plaintext.
+    pub payload: &'a [u8],
+}
+
+fn looks_like_http(bytes: &[u8]) -> bool {
+    [b"GET ".as_slice(), b"POST", b"HEAD", b"PUT ", b"CONN"]
+        .iter()
+        .any(|m| bytes.starts_with(m))
+}
+
+impl RecordLayer {
+    /// Takes network bytes; returns how many fit in the input buffer.
+    pub fn buffer_input(&mut self, data: &[u8]) -> usize {
+        self.compact_input();
+        let room = MAX_BUFFERED_INPUT.saturating_sub(self.input.len() - self.input_start);
+        let n = room.min(data.len());
+        self.input.extend_from_slice(&data[..n]);
+        n
+    }
+
+    fn compact_input(&mut self) {
+        if self.input_start > 0 && self.input_taken == 0 {
+            self.input.drain(..self.input_start);
+            self.input_start = 0;
+        }
+    }
+
+    /// Bytes received but not yet processed.
+    pub fn buffered_input(&self) -> usize {
+        self.input.len() - self.input_start - self.input_taken
+    }
+
+    /// From now on, incoming records must carry TLS 1.2 and outgoing ones do.
+    pub fn agree_version(&mut self) {
+        self.write_version = TLS12;
+        self.version_agreed = true;
+    }
+
+    /// Returns the next complete record, decrypted and checked, or `None` if more bytes
+    /// are needed. The record stays valid until the next call.
+    pub fn next_record(&mut self) -> Result<Option<InboundRecord<'_>>, Error> {
+        self.input_start += self.input_taken;
+        self.input_taken = 0;
+        let avail = &self.input[self.input_start..];
+        if avail.len() < HEADER {
+            if !avail.is_empty() {
+                self.check_header(avail)?;
+            }
+            return Ok(None);
+        }
+        self.check_header(avail)?;
+        let content_type = ContentType::from(avail[0]);
+        let version = u16::from_be_bytes([avail[1], avail[2]]);
+        let len = usize::from(u16::from_be_bytes([avail[3], avail[4]]));
+        if avail.len() < HEADER + len {
+            return Ok(None);
+        }
+        self.input_taken = HEADER + len;
+        let start = self.input_start + HEADER;
+        let payload = &mut self.input[start..start + len];
+        let range = match &self.decrypter {
+            Some(key) => {
+                let range = key.open(self.read_seq, u8::from(content_type), version, payload)?;
+                self.read_seq += 1;
+                range
+            }
+            None => 0..len,
+        };
+        if range.len() > MAX_FRAGMENT {
+            return Err(Error::fatal(
+                AlertDescription::RecordOverflow,
+                Reason::DATA_LENGTH_TOO_LONG,
+                "a record's plaintext is longer than 2^14 bytes",
+            ));
+        }
+        Ok(Some(InboundRecord {
+            content_type,
+            payload: &payload[range],
+        }))
+    }
+
+    /// Framing checks on a record header (or the first bytes of one).
+    fn check_header(&self, header: &[u8]) -> Result<(), Error> {
+        if looks_like_http(header) {
+            return Err(Error::fatal(
+                AlertDescription::ProtocolVersion,
+                Reason::HTTP_REQUEST,
+                "the peer sent an HTTP request, not TLS",
+            ));
+        }
+        let content_type = ContentType::from(header[0]);
+        if matches!(content_type, ContentType::Unknown(_)) {
+            return Err(Error::fatal(
+                AlertDescription::UnexpectedMessage,
+                Reason::WRONG_VERSION_NUMBER,
+                format!("a record has unknown content type {}", header[0]),
+            ));
+        }
+        if header.len() < 3 {
+            return Ok(());
+        }
+        let version = u16::from_be_bytes([header[1], header[2]]);
+        if version >> 8 != 3 || (self.version_agreed && version != TLS12) {
+            return Err(Error::fatal(
+                AlertDescription::ProtocolVersion,
+                Reason::WRONG_VERSION_NUMBER,
+                format!("a record carries version {version:#06x}"),
+            ));
+        }
+        if header.len() < HEADER {
+            return Ok(());
+        }
+        let len = usize::from(u16::from_be_bytes([header[3], header[4]]));
+        let limit = if self.decrypter.is_some() {
+            MAX_CIPHERTEXT
+        } else {
+            MAX_FRAGMENT
+        };
+        if len > limit {
+            return Err(Error::fatal(
+                AlertDescription::RecordOverflow,
+                Reason::ENCRYPTED_LENGTH_TOO_LONG,
+                format!("a record is {len} bytes long, more than the {limit} allowed"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Queues `data` as records of `content_type`, protected with the current keys.
+    pub fn send(&mut self, content_type: ContentType, data: &[u8]) -> Result<(), Error> {
+        if self.output_start == self.output.len() {
+            self.output.clear();
+            self.output_start = 0;
+        }
+        for fragment in data.chunks(MAX_FRAGMENT) {
+            self.send_fragment(content_type, fragment)?;
+        }
+        Ok(())
+    }
+
+    fn send_fragment(&mut self, content_type: ContentType, fragment: &[u8]) -> Result<(), Error> {
+        let typ = u8::from(content_type);
+        let overhead = self.encrypter.as_ref().map_or(0, RecordKey::overhead);
+        self.output.reserve(HEADER + fragment.len() + overhead);
+        self.output.push(typ);
+        self.output
+            .extend_from_slice(&self.write_version.to_be_bytes());
+        self.output
+            .extend_from_slice(&((fragment.len() + overhead) as u16).to_be_bytes());
+        let body_start = self.output.len();
+        match &self.encrypter {
+            Some(key) => {
+                let explicit = overhead - 16;
+                self.output.extend(std::iter::repeat_n(0, explicit));
+                self.output.extend_from_slice(fragment);
+                key.seal(
+                    self.write_seq,
+                    typ,
+                    self.write_version,
+                    &mut self.output,
+                    body_start,
+                )?;
+                self.write_seq = self
+                    .write_seq
+                    .checked_add(1)
+                    .ok_or_else(|| Error::internal("the write sequence number is exhausted"))?;
+            }
+            None => self.output.extend_from_slice(fragment),
+        }
+        Ok(())
+    }
+
+    /// Bytes waiting to go to the network.
+    pub fn pending_output(&self) -> &[u8] {
+        &self.output[self.output_start..]
+    }
+
+    /// Marks `n` bytes of output as sent.
+    pub fn consume_output(&mut self, n: usize) {
+        self.output_start = (self.output_start + n).min(self.output.len());
+        if self.output_start == self.output.len() {
+            self.output.clear();
+            self.output_start = 0;
+        }
+    }
+
+    /// Frees buffer memory when nothing is buffered (`SSL_MODE_RELEASE_BUFFERS`).
+    pub fn release_idle_buffers(&mut self) {
+        if self.output.is_empty() {
+            self.output = Vec::new();
+        }
+        if self.input_taken == 0 && self.input_start == self.input.len() {
+            self.input = Vec::new();
+            self.input_start = 0;
+        }
+    }
+
+    /// Installs the keys negotiated by the handshake; they take effect at the
+    /// ChangeCipherSpec in each direction.
+    pub fn set_pending_keys(&mut self, write: RecordKey, read: RecordKey) {
+        self.pending_encrypter = Some(write);
+        self.pending_decrypter = Some(read);
+    }
+
+    /// Our ChangeCipherSpec went out: protect from now on.
+    pub fn start_encrypting(&mut self) -> Result<(), Error> {
+        self.encrypter = Some(
+            self.pending_encrypter
+                .take()
+                .ok_or_else(|| Error::internal("no pending write key"))?,
+        );
+        self.write_seq = 0;
+        Ok(())
+    }
+
+    /// The peer's ChangeCipherSpec arrived: its records are protected from now on.
+    pub fn start_decrypting(&mut self) -> Result<(), Error> {
+        self.decrypter = Some(self.pending_decrypter.take().ok_or_else(|| {
+            Error::fatal(
+                AlertDescription::UnexpectedMessage,
+                Reason::CCS_RECEIVED_EARLY,
+                "ChangeCipherSpec arrived before the keys were agreed",
+            )
+        })?);
+        self.read_seq = 0;
+        Ok(())
+    }
+
+    /// Whether our records are protected.
+    pub fn is_encrypting(&self) -> bool {
+        self.encrypter.is_some()
+    }
+}

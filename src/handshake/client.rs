@@ -1,0 +1,482 @@
+//! The client side of the full handshake (RFC 5246 7.3):
+//!
+//! ```text
+//! ClientHello        -->
+//!                    <--  ServerHello, Certificate, ServerKeyExchange,
+//!                         [CertificateRequest], ServerHelloDone
+//! [Certificate], ClientKeyExchange, [CertificateVerify],
+//! ChangeCipherSpec, Finished -->
+//!                    <--  ChangeCipherSpec, Finished
+//! ```
+
+use super::key_schedule::{MasterSecret, Side};
+use super::transcript::Transcript;
+use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
+use crate::config::{Config, OP_LEGACY_SERVER_CONNECT};
+use crate::crypto::kx::{self, EphemeralKey};
+use crate::error::{Error, Reason};
+use crate::keys::CertifiedKey;
+use crate::msgs::enums::{AlertDescription, ExtensionType, HandshakeType, SignatureScheme, TLS12};
+use crate::msgs::extensions::{self as ext, Extensions};
+use crate::msgs::handshake::{
+    decode_certificate, encode_certificate, encode_ecdhe_client_key_exchange, expect_empty,
+    CertificateRequest, ClientHello, DigitallySigned, EcdheServerKeyExchange, ServerHello,
+};
+use crate::suites::{self, Authentication, Suite};
+use crate::verify::{self, Purpose};
+use std::sync::Arc;
+
+/// What the client offered, to check the server's choices against.
+struct Offer {
+    random: [u8; 32],
+    suites: Vec<u16>,
+    extensions: Vec<ExtensionType>,
+    alpn: Vec<Vec<u8>>,
+}
+
+/// What carries through the handshake once the ServerHello is in.
+struct Flow {
+    transcript: Transcript,
+    client_random: [u8; 32],
+    server_random: [u8; 32],
+    suite: &'static Suite,
+    extended_master_secret: bool,
+    verify_host: Option<String>,
+}
+
+/// Builds and sends the ClientHello; returns the first state.
+pub fn start(
+    cx: &mut Context<'_>,
+    server_name: Option<&str>,
+    verify_host: Option<&str>,
+) -> Result<Box<dyn State>, Error> {
+    let config = Arc::clone(cx.config);
+    if !config.tls12_enabled() {
+        return Err(Error::local(
+            Reason::NO_PROTOCOLS_AVAILABLE,
+            "the configured version range excludes TLS 1.2",
+        ));
+    }
+    let mut random = [0u8; 32];
+    crate::crypto::fill_random(&mut random)?;
+    let suites: Vec<u16> = config.suites.iter().map(|s| s.id).collect();
+    let mut extensions = Extensions::default();
+    // RFC 6066 3: literal IP addresses are not sent as server names.
+    let sni = server_name.filter(|n| n.parse::<std::net::IpAddr>().is_err() && !n.is_empty());
+    if let Some(name) = sni {
+        extensions.push(ExtensionType::ServerName, ext::server_name_body(name));
+        cx.info.server_name = Some(name.to_string());
+    }
+    let groups = config
+        .groups
+        .iter()
+        .filter(|g| kx::is_supported(**g))
+        .map(|g| u16::from(*g));
+    extensions.push(ExtensionType::SupportedGroups, ext::u16_list_body(groups));
+    extensions.push(ExtensionType::EcPointFormats, ext::point_formats_body());
+    extensions.push(
+        ExtensionType::SignatureAlgorithms,
+        ext::u16_list_body(config.sigalgs.iter().map(|s| u16::from(*s))),
+    );
+    if !config.alpn_protocols.is_empty() {
+        extensions.push(
+            ExtensionType::Alpn,
+            ext::alpn_body(config.alpn_protocols.iter().map(Vec::as_slice)),
+        );
+    }
+    if config.extended_master_secret() {
+        extensions.push(ExtensionType::ExtendedMasterSecret, Vec::new());
+    }
+    extensions.push(ExtensionType::RenegotiationInfo, vec![0]);
+    let hello = ClientHello {
+        client_version: TLS12,
+        random,
+        session_id: Vec::new(),
+        cipher_suites: suites.clone(),
+        compression_methods: vec![0],
+        extensions,
+    };
+    let mut transcript = Transcript::default();
+    cx.send_handshake(&mut transcript, HandshakeType::ClientHello, &hello.encode())?;
+    let offer = Offer {
+        random,
+        suites,
+        extensions: hello.extensions.0.iter().map(|(t, _)| *t).collect(),
+        alpn: config.alpn_protocols.clone(),
+    };
+    Ok(Box::new(ExpectServerHello {
+        offer,
+        transcript,
+        verify_host: verify_host.map(str::to_string),
+    }))
+}
+
+struct ExpectServerHello {
+    offer: Offer,
+    transcript: Transcript,
+    verify_host: Option<String>,
+}
+
+impl State for ExpectServerHello {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::ServerHello)?;
+        let hello = ServerHello::decode(msg.body())?;
+        if hello.server_version != TLS12 {
+            return Err(Error::fatal(
+                AlertDescription::ProtocolVersion,
+                Reason::UNSUPPORTED_PROTOCOL,
+                format!(
+                    "the server chose version {:#06x}; this library speaks only TLS 1.2",
+                    hello.server_version
+                ),
+            ));
+        }
+        cx.record.agree_version();
+        let suite = suites::by_id(hello.cipher_suite)
+            .filter(|s| self.offer.suites.contains(&s.id))
+            .ok_or_else(|| {
+                Error::illegal(
+                    Reason::WRONG_CIPHER_RETURNED,
+                    format!(
+                        "the server chose suite {:#06x}, which was not offered",
+                        hello.cipher_suite
+                    ),
+                )
+            })?;
+        if hello.compression_method != 0 {
+            return Err(Error::illegal(
+                Reason::BAD_VALUE,
+                "the server chose compression",
+            ));
+        }
+        let exts = &hello.extensions;
+        if let Some((typ, _)) = exts
+            .0
+            .iter()
+            .find(|(t, _)| !self.offer.extensions.contains(t))
+        {
+            return Err(Error::fatal(
+                AlertDescription::UnsupportedExtension,
+                Reason::BAD_EXTENSION,
+                format!(
+                    "the server sent the {} extension, which was not offered",
+                    typ.text()
+                ),
+            ));
+        }
+        match exts.parse(
+            ExtensionType::RenegotiationInfo,
+            "renegotiation_info",
+            ext::read_renegotiation_info,
+        )? {
+            Some(info) if !info.is_empty() => {
+                return Err(Error::fatal(
+                    AlertDescription::HandshakeFailure,
+                    Reason::RENEGOTIATION_MISMATCH,
+                    "the server's renegotiation_info is not empty on an initial handshake",
+                ));
+            }
+            Some(_) => cx.info.secure_renegotiation = true,
+            None if cx.config.options & OP_LEGACY_SERVER_CONNECT == 0 => {
+                return Err(Error::fatal(
+                    AlertDescription::HandshakeFailure,
+                    Reason::UNSAFE_LEGACY_RENEGOTIATION_DISABLED,
+                    "the server does not support secure renegotiation (RFC 5746)",
+                ));
+            }
+            None => {}
+        }
+        exts.parse(
+            ExtensionType::EcPointFormats,
+            "ec_point_formats",
+            ext::read_point_formats,
+        )?;
+        exts.parse(ExtensionType::ServerName, "server_name", ext::read_empty)?;
+        let extended_master_secret = exts
+            .parse(
+                ExtensionType::ExtendedMasterSecret,
+                "extended_master_secret",
+                ext::read_empty,
+            )?
+            .is_some();
+        if let Some(mut protocols) =
+            exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)?
+        {
+            if protocols.len() != 1 || !self.offer.alpn.contains(&protocols[0]) {
+                return Err(Error::illegal(
+                    Reason::BAD_EXTENSION,
+                    "the server's ALPN choice is not one we offered",
+                ));
+            }
+            cx.info.alpn = protocols.pop();
+        }
+        cx.info.version = Some(TLS12);
+        cx.info.suite = Some(suite);
+        cx.info.extended_master_secret = extended_master_secret;
+        self.transcript.add(&msg.encoded);
+        Ok(Box::new(ExpectCertificate {
+            flow: Flow {
+                transcript: self.transcript,
+                client_random: self.offer.random,
+                server_random: hello.random,
+                suite,
+                extended_master_secret,
+                verify_host: self.verify_host,
+            },
+        }))
+    }
+}
+
+struct ExpectCertificate {
+    flow: Flow,
+}
+
+impl State for ExpectCertificate {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::Certificate)?;
+        let chain = decode_certificate(msg.body())?;
+        if chain.is_empty() {
+            return Err(Error::decode("the server sent an empty certificate chain"));
+        }
+        self.flow.transcript.add(&msg.encoded);
+        cx.info.peer_certificates = chain;
+        cx.check_peer_chain(Purpose::ServerAuth, self.flow.verify_host.as_deref())?;
+        Ok(Box::new(ExpectServerKeyExchange { flow: self.flow }))
+    }
+}
+
+/// Whether `scheme` is one an `auth` certificate signs with.
+fn scheme_fits(scheme: SignatureScheme, auth: Authentication) -> bool {
+    use SignatureScheme::*;
+    match auth {
+        Authentication::Rsa => matches!(
+            scheme,
+            RsaPkcs1Sha256
+                | RsaPkcs1Sha384
+                | RsaPkcs1Sha512
+                | RsaPssRsaeSha256
+                | RsaPssRsaeSha384
+                | RsaPssRsaeSha512
+        ),
+        Authentication::Ecdsa => matches!(
+            scheme,
+            EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512
+        ),
+    }
+}
+
+struct ExpectServerKeyExchange {
+    flow: Flow,
+}
+
+impl State for ExpectServerKeyExchange {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::ServerKeyExchange)?;
+        let skx = EcdheServerKeyExchange::decode(msg.body())?;
+        if !cx.config.groups.contains(&skx.group) || !kx::is_supported(skx.group) {
+            return Err(Error::illegal(
+                Reason::WRONG_CURVE,
+                format!(
+                    "the server chose group {}, which was not offered",
+                    skx.group.text()
+                ),
+            ));
+        }
+        if !cx.config.sigalgs.contains(&skx.scheme)
+            || !scheme_fits(skx.scheme, self.flow.suite.auth)
+        {
+            return Err(Error::illegal(
+                Reason::WRONG_SIGNATURE_TYPE,
+                format!(
+                    "the server signed with {}, which was not offered for this suite",
+                    skx.scheme.text()
+                ),
+            ));
+        }
+        let signed = [
+            self.flow.client_random.as_slice(),
+            self.flow.server_random.as_slice(),
+            &EcdheServerKeyExchange::params(skx.group, &skx.public),
+        ]
+        .concat();
+        verify::verify_signature(
+            &cx.info.peer_certificates[0],
+            skx.scheme,
+            &signed,
+            &skx.signature,
+        )?;
+        cx.info.group = Some(skx.group);
+        cx.info.peer_scheme = Some(skx.scheme);
+        self.flow.transcript.add(&msg.encoded);
+        Ok(Box::new(ExpectServerHelloDone {
+            flow: self.flow,
+            server_public: skx.public,
+            request: None,
+        }))
+    }
+}
+
+struct ExpectServerHelloDone {
+    flow: Flow,
+    server_public: Vec<u8>,
+    request: Option<CertificateRequest>,
+}
+
+impl ExpectServerHelloDone {
+    /// Our certificate and the scheme to sign with, if we have one that fits the request.
+    fn choose_client_cert(
+        config: &Config,
+        request: &CertificateRequest,
+    ) -> Option<(Arc<CertifiedKey>, SignatureScheme)> {
+        const RSA_SIGN: u8 = 1;
+        const ECDSA_SIGN: u8 = 64;
+        let slots = [
+            (RSA_SIGN, &config.certs.rsa),
+            (ECDSA_SIGN, &config.certs.ecdsa),
+        ];
+        slots.into_iter().find_map(|(kind, slot)| {
+            let cert = slot
+                .as_ref()
+                .filter(|_| request.certificate_types.contains(&kind))?;
+            let scheme = request
+                .schemes
+                .iter()
+                .find(|s| config.sigalgs.contains(s) && cert.key.can_sign(**s))
+                .copied()?;
+            Some((Arc::clone(cert), scheme))
+        })
+    }
+}
+
+impl State for ExpectServerHelloDone {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = match msg {
+            Message::Handshake(m)
+                if m.typ == HandshakeType::CertificateRequest && self.request.is_none() =>
+            {
+                self.request = Some(CertificateRequest::decode(m.body())?);
+                self.flow.transcript.add(&m.encoded);
+                return Ok(self);
+            }
+            other => expect(other, HandshakeType::ServerHelloDone)?,
+        };
+        expect_empty(msg.body(), HandshakeType::ServerHelloDone)?;
+        let mut flow = self.flow;
+        flow.transcript.add(&msg.encoded);
+
+        let client_auth = self
+            .request
+            .as_ref()
+            .map(|r| Self::choose_client_cert(cx.config, r));
+        if let Some(choice) = &client_auth {
+            let chain = choice
+                .as_ref()
+                .map(|(cert, _)| cert.chain.as_slice())
+                .unwrap_or_default();
+            cx.send_handshake(
+                &mut flow.transcript,
+                HandshakeType::Certificate,
+                &encode_certificate(chain),
+            )?;
+        }
+
+        let group = cx
+            .info
+            .group
+            .ok_or_else(|| Error::internal("no key exchange group"))?;
+        let ours = EphemeralKey::generate(group)?;
+        let body = encode_ecdhe_client_key_exchange(ours.public_key());
+        cx.send_handshake(
+            &mut flow.transcript,
+            HandshakeType::ClientKeyExchange,
+            &body,
+        )?;
+        let premaster = ours.agree(&self.server_public)?;
+
+        if let Some(Some((cert, scheme))) = client_auth {
+            let signature = cert.key.sign(scheme, flow.transcript.bytes())?;
+            let verify = DigitallySigned { scheme, signature };
+            cx.send_handshake(
+                &mut flow.transcript,
+                HandshakeType::CertificateVerify,
+                &verify.encode(),
+            )?;
+        }
+
+        let session_hash = flow.transcript.hash(flow.suite.prf);
+        let master = MasterSecret::derive(
+            flow.suite,
+            &premaster,
+            flow.extended_master_secret
+                .then_some(session_hash.as_slice()),
+            &flow.client_random,
+            &flow.server_random,
+        );
+        let secrets = Secrets {
+            suite: flow.suite,
+            master,
+            client_random: flow.client_random,
+            server_random: flow.server_random,
+        };
+        secrets.install_keys(cx.record, Side::Client)?;
+        cx.send_change_cipher_spec()?;
+        secrets.send_finished(cx, &mut flow.transcript, Side::Client)?;
+        Ok(Box::new(ExpectChangeCipherSpec {
+            secrets,
+            transcript: flow.transcript,
+        }))
+    }
+}
+
+struct ExpectChangeCipherSpec {
+    secrets: Secrets,
+    transcript: Transcript,
+}
+
+impl State for ExpectChangeCipherSpec {
+    fn handle(
+        self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        expect_change_cipher_spec(msg)?;
+        cx.record.start_decrypting()?;
+        Ok(Box::new(ExpectFinished {
+            secrets: self.secrets,
+            transcript: self.transcript,
+        }))
+    }
+}
+
+struct ExpectFinished {
+    secrets: Secrets,
+    transcript: Transcript,
+}
+
+impl State for ExpectFinished {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        self.secrets
+            .check_finished(cx, &mut self.transcript, Side::Server, msg)?;
+        Ok(Box::new(Connected { is_client: true }))
+    }
+}

@@ -1,0 +1,67 @@
+//! Decisions the application makes during a handshake. The C layer maps them to
+//! OpenSSL's callbacks; every method's default is the behaviour of "no callback installed".
+
+use crate::config::Config;
+use crate::msgs::enums::AlertDescription;
+use crate::verify::VerifyResult;
+use rustls_pki_types::CertificateDer;
+use std::sync::Arc;
+
+/// What a server does with the name a client asked for (the SNI callback's answer).
+pub enum ServerNameDecision {
+    /// Go on, acknowledging the name in the ServerHello, and optionally with another
+    /// configuration (OpenSSL's `SSL_set_SSL_CTX` from the callback).
+    Accept(Option<Arc<Config>>),
+    /// Go on without acknowledging the name.
+    NoAck(Option<Arc<Config>>),
+    /// Abort with this alert.
+    Reject(AlertDescription),
+}
+
+/// What a server does with the protocols a client offered (the ALPN callback's answer).
+pub enum AlpnDecision {
+    /// Use this protocol (it must be one the client offered).
+    Select(Vec<u8>),
+    /// Continue without ALPN.
+    NoAck,
+    /// Abort with `no_application_protocol`.
+    Reject,
+}
+
+/// The application's part in a handshake.
+pub trait Hooks: Send {
+    /// Server: the client's SNI name (or none) has arrived.
+    fn server_name(&mut self, name: Option<&str>) -> ServerNameDecision {
+        let _ = name;
+        ServerNameDecision::Accept(None)
+    }
+
+    /// Server: the client offered these protocols. By default the first protocol in the
+    /// configuration's `alpn_protocols` that the client offered wins; with no configured
+    /// protocols ALPN is ignored.
+    fn select_alpn(&mut self, config: &Config, offered: &[Vec<u8>]) -> AlpnDecision {
+        if config.alpn_protocols.is_empty() {
+            return AlpnDecision::NoAck;
+        }
+        match config.alpn_protocols.iter().find(|p| offered.contains(p)) {
+            Some(p) => AlpnDecision::Select(p.clone()),
+            None => AlpnDecision::Reject,
+        }
+    }
+
+    /// The peer's chain was checked with this result; the answer is the result that
+    /// counts (a verify callback may accept a failure or fail a success).
+    fn verify_peer(
+        &mut self,
+        chain: &[CertificateDer<'static>],
+        result: VerifyResult,
+    ) -> VerifyResult {
+        let _ = chain;
+        result
+    }
+}
+
+/// The hooks used when the application installs none.
+pub struct DefaultHooks;
+
+impl Hooks for DefaultHooks {}

@@ -1,0 +1,554 @@
+//! The server side of the full handshake (RFC 5246 7.3):
+//!
+//! ```text
+//!                    <--  ClientHello
+//! ServerHello, Certificate, ServerKeyExchange,
+//! [CertificateRequest], ServerHelloDone -->
+//!                    <--  [Certificate], ClientKeyExchange, [CertificateVerify],
+//!                         ChangeCipherSpec, Finished
+//! ChangeCipherSpec, Finished -->
+//! ```
+
+use super::hooks::{AlpnDecision, ServerNameDecision};
+use super::key_schedule::{MasterSecret, Side};
+use super::transcript::Transcript;
+use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
+use crate::config::{Config, OP_CIPHER_SERVER_PREFERENCE};
+use crate::crypto::kx::{self, EphemeralKey};
+use crate::crypto::sign::KeyKind;
+use crate::error::{Error, Reason};
+use crate::keys::CertifiedKey;
+use crate::msgs::enums::{
+    AlertDescription, ExtensionType, HandshakeType, NamedGroup, SignatureScheme, TLS12,
+};
+use crate::msgs::extensions::{self as ext, Extensions};
+use crate::msgs::handshake::{
+    decode_certificate, decode_ecdhe_client_key_exchange, encode_certificate, CertificateRequest,
+    ClientHello, DigitallySigned, EcdheServerKeyExchange, ServerHello,
+};
+use crate::suites::{self, Suite, EMPTY_RENEGOTIATION_INFO_SCSV};
+use crate::verify::{self, Purpose};
+use std::sync::Arc;
+
+/// The first state of a server.
+pub fn start() -> Box<dyn State> {
+    Box::new(ExpectClientHello)
+}
+
+/// What the client's hello asks for, read once.
+struct ClientOffer {
+    hello: ClientHello,
+    groups: Option<Vec<NamedGroup>>,
+    schemes: Vec<SignatureScheme>,
+    alpn: Option<Vec<Vec<u8>>>,
+    server_name: Option<String>,
+    extended_master_secret: bool,
+    secure_renegotiation: bool,
+}
+
+impl ClientOffer {
+    fn read(body: &[u8]) -> Result<ClientOffer, Error> {
+        let hello = ClientHello::decode(body)?;
+        let exts = &hello.extensions;
+        let versions = exts.parse(
+            ExtensionType::SupportedVersions,
+            "supported_versions",
+            ext::read_supported_versions,
+        )?;
+        let speaks_tls12 = match &versions {
+            Some(list) => list.contains(&TLS12),
+            None => hello.client_version >= TLS12,
+        };
+        if !speaks_tls12 {
+            return Err(Error::fatal(
+                AlertDescription::ProtocolVersion,
+                Reason::UNSUPPORTED_PROTOCOL,
+                format!(
+                    "the client offers at most version {:#06x}; this library speaks only TLS 1.2",
+                    hello.client_version
+                ),
+            ));
+        }
+        if !hello.compression_methods.contains(&0) {
+            return Err(Error::illegal(
+                Reason::BAD_VALUE,
+                "the client does not offer the null compression method",
+            ));
+        }
+        let renegotiation_info = exts.parse(
+            ExtensionType::RenegotiationInfo,
+            "renegotiation_info",
+            ext::read_renegotiation_info,
+        )?;
+        if renegotiation_info
+            .as_ref()
+            .is_some_and(|info| !info.is_empty())
+        {
+            return Err(Error::fatal(
+                AlertDescription::HandshakeFailure,
+                Reason::RENEGOTIATION_MISMATCH,
+                "the client's renegotiation_info is not empty on an initial handshake",
+            ));
+        }
+        let secure_renegotiation = renegotiation_info.is_some()
+            || hello.cipher_suites.contains(&EMPTY_RENEGOTIATION_INFO_SCSV);
+        exts.parse(
+            ExtensionType::EcPointFormats,
+            "ec_point_formats",
+            ext::read_point_formats,
+        )?;
+        Ok(ClientOffer {
+            groups: exts.parse(
+                ExtensionType::SupportedGroups,
+                "supported_groups",
+                ext::read_groups,
+            )?,
+            schemes: exts
+                .parse(
+                    ExtensionType::SignatureAlgorithms,
+                    "signature_algorithms",
+                    ext::read_schemes,
+                )?
+                .unwrap_or_default(),
+            alpn: exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)?,
+            server_name: exts
+                .parse(
+                    ExtensionType::ServerName,
+                    "server_name",
+                    ext::read_server_name,
+                )?
+                .flatten(),
+            extended_master_secret: exts
+                .parse(
+                    ExtensionType::ExtendedMasterSecret,
+                    "extended_master_secret",
+                    ext::read_empty,
+                )?
+                .is_some(),
+            secure_renegotiation,
+            hello,
+        })
+    }
+}
+
+/// The server's choices for this connection.
+struct Choice {
+    suite: &'static Suite,
+    group: NamedGroup,
+    scheme: SignatureScheme,
+    cert: Arc<CertifiedKey>,
+}
+
+/// Picks suite, group, certificate and signature scheme: the client's order unless the
+/// server's is asked for, and only what both sides can complete.
+fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
+    let server_first = config.options & OP_CIPHER_SERVER_PREFERENCE != 0;
+    let group = {
+        let ours = config
+            .groups
+            .iter()
+            .copied()
+            .filter(|g| kx::is_supported(*g));
+        match &offer.groups {
+            // RFC 8422 4: with no supported_groups the client accepts any curve.
+            None => ours.clone().next(),
+            Some(theirs) if server_first => ours.clone().find(|g| theirs.contains(g)),
+            Some(theirs) => theirs
+                .iter()
+                .copied()
+                .find(|g| config.groups.contains(g) && kx::is_supported(*g)),
+        }
+    };
+    let client_suites: Vec<&'static Suite> = offer
+        .hello
+        .cipher_suites
+        .iter()
+        .filter_map(|id| suites::by_id(*id))
+        .collect();
+    let candidates: Vec<&'static Suite> = if server_first {
+        config
+            .suites
+            .iter()
+            .copied()
+            .filter(|s| client_suites.contains(s))
+            .collect()
+    } else {
+        client_suites
+            .into_iter()
+            .filter(|s| config.suites.contains(s))
+            .collect()
+    };
+    let mut missing_sigalgs = false;
+    for suite in candidates {
+        let (Some(group), Some(cert)) = (group, config.cert_for(suite.auth)) else {
+            continue;
+        };
+        if !client_accepts_key(cert, offer.groups.as_deref()) {
+            continue;
+        }
+        let scheme = offer
+            .schemes
+            .iter()
+            .copied()
+            .find(|s| config.sigalgs.contains(s) && cert.key.can_sign(*s));
+        match scheme {
+            Some(scheme) => {
+                return Ok(Choice {
+                    suite,
+                    group,
+                    scheme,
+                    cert: Arc::clone(cert),
+                })
+            }
+            None => missing_sigalgs |= offer.schemes.is_empty(),
+        }
+    }
+    if missing_sigalgs {
+        // RFC 9155: without signature_algorithms the only default left is SHA-1.
+        return Err(Error::fatal(
+            AlertDescription::HandshakeFailure,
+            Reason::MISSING_SIGALGS_EXTENSION,
+            "the client sent no signature_algorithms, and the SHA-1 default is not accepted",
+        ));
+    }
+    let reason = if config.certs.rsa.is_none() && config.certs.ecdsa.is_none() {
+        Error::fatal(
+            AlertDescription::HandshakeFailure,
+            Reason::NO_CERTIFICATE_ASSIGNED,
+            "the server has no certificate",
+        )
+    } else {
+        Error::fatal(
+            AlertDescription::HandshakeFailure,
+            Reason::NO_SHARED_CIPHER,
+            "no cipher suite, group and signature algorithm is shared with the client",
+        )
+    };
+    Err(reason)
+}
+
+/// RFC 8422 5.1: an ECDSA certificate's curve must be one the client listed.
+fn client_accepts_key(cert: &CertifiedKey, client_groups: Option<&[NamedGroup]>) -> bool {
+    match (cert.key.kind(), client_groups) {
+        (KeyKind::Ecdsa(curve), Some(groups)) => groups.contains(&curve),
+        _ => true,
+    }
+}
+
+struct ExpectClientHello;
+
+impl State for ExpectClientHello {
+    fn handle(
+        self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::ClientHello)?;
+        if !cx.config.tls12_enabled() {
+            return Err(Error::fatal(
+                AlertDescription::ProtocolVersion,
+                Reason::NO_PROTOCOLS_AVAILABLE,
+                "the configured version range excludes TLS 1.2",
+            ));
+        }
+        let offer = ClientOffer::read(msg.body())?;
+        cx.record.agree_version();
+        let mut transcript = Transcript::default();
+        transcript.add(&msg.encoded);
+
+        let (acknowledge_name, switched) = match cx.hooks.server_name(offer.server_name.as_deref())
+        {
+            ServerNameDecision::Accept(config) => (true, config),
+            ServerNameDecision::NoAck(config) => (false, config),
+            ServerNameDecision::Reject(alert) => {
+                return Err(Error::fatal(
+                    alert,
+                    Reason::CALLBACK_FAILED,
+                    "the server name callback rejected the name",
+                ));
+            }
+        };
+        if let Some(config) = switched {
+            *cx.config = config;
+        }
+        cx.info.server_name = offer.server_name.clone();
+        let choice = choose(cx.config, &offer)?;
+
+        let alpn = match &offer.alpn {
+            None => None,
+            Some(offered) => match cx.hooks.select_alpn(cx.config, offered) {
+                AlpnDecision::Select(p) if offered.contains(&p) => Some(p),
+                AlpnDecision::Select(_) => {
+                    return Err(Error::internal(
+                        "the ALPN callback chose a protocol not offered",
+                    ))
+                }
+                AlpnDecision::NoAck => None,
+                AlpnDecision::Reject => {
+                    return Err(Error::fatal(
+                        AlertDescription::NoApplicationProtocol,
+                        Reason::NO_APPLICATION_PROTOCOL,
+                        "none of the client's ALPN protocols is acceptable",
+                    ))
+                }
+            },
+        };
+        let extended_master_secret =
+            offer.extended_master_secret && cx.config.extended_master_secret();
+
+        let mut extensions = Extensions::default();
+        if offer.secure_renegotiation {
+            extensions.push(ExtensionType::RenegotiationInfo, vec![0]);
+        }
+        if extended_master_secret {
+            extensions.push(ExtensionType::ExtendedMasterSecret, Vec::new());
+        }
+        if acknowledge_name && offer.server_name.is_some() {
+            extensions.push(ExtensionType::ServerName, Vec::new());
+        }
+        if offer.hello.extensions.has(ExtensionType::EcPointFormats) {
+            extensions.push(ExtensionType::EcPointFormats, ext::point_formats_body());
+        }
+        if let Some(protocol) = &alpn {
+            extensions.push(ExtensionType::Alpn, ext::alpn_body([protocol.as_slice()]));
+        }
+        let mut server_random = [0u8; 32];
+        crate::crypto::fill_random(&mut server_random)?;
+        let hello = ServerHello {
+            server_version: TLS12,
+            random: server_random,
+            session_id: Vec::new(),
+            cipher_suite: choice.suite.id,
+            compression_method: 0,
+            extensions,
+        };
+        cx.send_handshake(&mut transcript, HandshakeType::ServerHello, &hello.encode())?;
+        cx.send_handshake(
+            &mut transcript,
+            HandshakeType::Certificate,
+            &encode_certificate(&choice.cert.chain),
+        )?;
+
+        let ours = EphemeralKey::generate(choice.group)?;
+        let params = EcdheServerKeyExchange::params(choice.group, ours.public_key());
+        let signed = [
+            offer.hello.random.as_slice(),
+            server_random.as_slice(),
+            &params,
+        ]
+        .concat();
+        let skx = EcdheServerKeyExchange {
+            group: choice.group,
+            public: ours.public_key().to_vec(),
+            scheme: choice.scheme,
+            signature: choice.cert.key.sign(choice.scheme, &signed)?,
+        };
+        cx.send_handshake(
+            &mut transcript,
+            HandshakeType::ServerKeyExchange,
+            &skx.encode(),
+        )?;
+
+        let request_certificate = cx.config.verify_mode.peer;
+        if request_certificate {
+            let request = CertificateRequest {
+                certificate_types: vec![1, 64],
+                schemes: cx.config.sigalgs.clone(),
+                authorities: Vec::new(),
+            };
+            cx.send_handshake(
+                &mut transcript,
+                HandshakeType::CertificateRequest,
+                &request.encode(),
+            )?;
+        }
+        cx.send_handshake(&mut transcript, HandshakeType::ServerHelloDone, &[])?;
+
+        cx.info.version = Some(TLS12);
+        cx.info.suite = Some(choice.suite);
+        cx.info.group = Some(choice.group);
+        cx.info.alpn = alpn;
+        cx.info.extended_master_secret = extended_master_secret;
+        cx.info.secure_renegotiation = offer.secure_renegotiation;
+        let flow = Flow {
+            transcript,
+            client_random: offer.hello.random,
+            server_random,
+            suite: choice.suite,
+            extended_master_secret,
+            ephemeral: ours,
+        };
+        if request_certificate {
+            Ok(Box::new(ExpectCertificate { flow }))
+        } else {
+            Ok(Box::new(ExpectClientKeyExchange { flow }))
+        }
+    }
+}
+
+/// What carries through the handshake after the server's first flight.
+struct Flow {
+    transcript: Transcript,
+    client_random: [u8; 32],
+    server_random: [u8; 32],
+    suite: &'static Suite,
+    extended_master_secret: bool,
+    ephemeral: EphemeralKey,
+}
+
+struct ExpectCertificate {
+    flow: Flow,
+}
+
+impl State for ExpectCertificate {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::Certificate)?;
+        let chain = decode_certificate(msg.body())?;
+        self.flow.transcript.add(&msg.encoded);
+        if chain.is_empty() {
+            if cx.config.verify_mode.fail_if_no_peer_cert {
+                return Err(Error::fatal(
+                    AlertDescription::HandshakeFailure,
+                    Reason::PEER_DID_NOT_RETURN_A_CERTIFICATE,
+                    "the client sent no certificate, and one is required",
+                ));
+            }
+            return Ok(Box::new(ExpectClientKeyExchange { flow: self.flow }));
+        }
+        cx.info.peer_certificates = chain;
+        cx.check_peer_chain(Purpose::ClientAuth, None)?;
+        Ok(Box::new(ExpectClientKeyExchange { flow: self.flow }))
+    }
+}
+
+struct ExpectClientKeyExchange {
+    flow: Flow,
+}
+
+impl State for ExpectClientKeyExchange {
+    fn handle(
+        self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::ClientKeyExchange)?;
+        let client_public = decode_ecdhe_client_key_exchange(msg.body())?;
+        let Flow {
+            mut transcript,
+            client_random,
+            server_random,
+            suite,
+            extended_master_secret,
+            ephemeral,
+        } = self.flow;
+        let premaster = ephemeral.agree(&client_public)?;
+        transcript.add(&msg.encoded);
+        let session_hash = transcript.hash(suite.prf);
+        let master = MasterSecret::derive(
+            suite,
+            &premaster,
+            extended_master_secret.then_some(session_hash.as_slice()),
+            &client_random,
+            &server_random,
+        );
+        let secrets = Secrets {
+            suite,
+            master,
+            client_random,
+            server_random,
+        };
+        secrets.install_keys(cx.record, Side::Server)?;
+        if cx.info.peer_certificates.is_empty() {
+            Ok(Box::new(ExpectChangeCipherSpec {
+                secrets,
+                transcript,
+            }))
+        } else {
+            Ok(Box::new(ExpectCertificateVerify {
+                secrets,
+                transcript,
+            }))
+        }
+    }
+}
+
+struct ExpectCertificateVerify {
+    secrets: Secrets,
+    transcript: Transcript,
+}
+
+impl State for ExpectCertificateVerify {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::CertificateVerify)?;
+        let signed = DigitallySigned::decode(msg.body(), "CertificateVerify")?;
+        if !cx.config.sigalgs.contains(&signed.scheme) {
+            return Err(Error::illegal(
+                Reason::WRONG_SIGNATURE_TYPE,
+                format!(
+                    "the client signed with {}, which was not requested",
+                    signed.scheme.text()
+                ),
+            ));
+        }
+        verify::verify_signature(
+            &cx.info.peer_certificates[0],
+            signed.scheme,
+            self.transcript.bytes(),
+            &signed.signature,
+        )?;
+        cx.info.peer_scheme = Some(signed.scheme);
+        self.transcript.add(&msg.encoded);
+        Ok(Box::new(ExpectChangeCipherSpec {
+            secrets: self.secrets,
+            transcript: self.transcript,
+        }))
+    }
+}
+
+struct ExpectChangeCipherSpec {
+    secrets: Secrets,
+    transcript: Transcript,
+}
+
+impl State for ExpectChangeCipherSpec {
+    fn handle(
+        self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        expect_change_cipher_spec(msg)?;
+        cx.record.start_decrypting()?;
+        Ok(Box::new(ExpectFinished {
+            secrets: self.secrets,
+            transcript: self.transcript,
+        }))
+    }
+}
+
+struct ExpectFinished {
+    secrets: Secrets,
+    transcript: Transcript,
+}
+
+impl State for ExpectFinished {
+    fn handle(
+        mut self: Box<Self>,
+        cx: &mut Context<'_>,
+        msg: Message,
+    ) -> Result<Box<dyn State>, Error> {
+        self.secrets
+            .check_finished(cx, &mut self.transcript, Side::Client, msg)?;
+        cx.send_change_cipher_spec()?;
+        self.secrets
+            .send_finished(cx, &mut self.transcript, Side::Server)?;
+        Ok(Box::new(Connected { is_client: false }))
+    }
+}

@@ -1,0 +1,336 @@
+//! Handshake messages (RFC 5246 7.4) with their decoders and encoders.
+
+use super::codec::{Reader, Writer};
+use super::enums::{HandshakeType, NamedGroup, SignatureScheme};
+use super::extensions::Extensions;
+use crate::error::Error;
+use rustls_pki_types::CertificateDer;
+
+/// The largest handshake message accepted (a long certificate chain fits easily).
+pub const MAX_HANDSHAKE_MESSAGE: usize = 128 * 1024;
+
+/// Wraps a message body in its handshake header (type and 24-bit length).
+pub fn encode_handshake(typ: HandshakeType, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 4);
+    out.put_u8(u8::from(typ));
+    out.put_u24(body.len());
+    out.extend_from_slice(body);
+    out
+}
+
+/// ClientHello (RFC 5246 7.4.1.2).
+#[derive(Clone, Debug)]
+pub struct ClientHello {
+    /// The highest version the client speaks (legacy field).
+    pub client_version: u16,
+    /// client_random.
+    pub random: [u8; 32],
+    /// The session ID the client would resume.
+    pub session_id: Vec<u8>,
+    /// Offered suites (including signalling values).
+    pub cipher_suites: Vec<u16>,
+    /// Offered compression methods (only `null` is used).
+    pub compression_methods: Vec<u8>,
+    /// Extensions.
+    pub extensions: Extensions,
+}
+
+fn read_random(r: &mut Reader<'_>) -> Result<[u8; 32], Error> {
+    let mut random = [0u8; 32];
+    random.copy_from_slice(r.take(32)?);
+    Ok(random)
+}
+
+fn read_session_id(r: &mut Reader<'_>) -> Result<Vec<u8>, Error> {
+    let id = r.vec8()?;
+    if id.len() > 32 {
+        return Err(Error::decode("the session ID is longer than 32 bytes"));
+    }
+    Ok(id.to_vec())
+}
+
+impl ClientHello {
+    /// Decodes a ClientHello body.
+    pub fn decode(body: &[u8]) -> Result<ClientHello, Error> {
+        let mut r = Reader::new(body, "ClientHello");
+        let client_version = r.u16()?;
+        let random = read_random(&mut r)?;
+        let session_id = read_session_id(&mut r)?;
+        let cipher_suites = r.u16_list()?;
+        if cipher_suites.is_empty() {
+            return Err(Error::decode("the ClientHello offers no cipher suites"));
+        }
+        let compression_methods = r.vec8()?.to_vec();
+        if compression_methods.is_empty() {
+            return Err(Error::decode(
+                "the ClientHello offers no compression methods",
+            ));
+        }
+        let extensions = Extensions::decode(&mut r)?;
+        r.expect_end()?;
+        Ok(ClientHello {
+            client_version,
+            random,
+            session_id,
+            cipher_suites,
+            compression_methods,
+            extensions,
+        })
+    }
+
+    /// Encodes the body.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.put_u16(self.client_version);
+        out.extend_from_slice(&self.random);
+        out.put_vec(1, |o| o.extend_from_slice(&self.session_id));
+        out.put_vec(2, |o| self.cipher_suites.iter().for_each(|s| o.put_u16(*s)));
+        out.put_vec(1, |o| o.extend_from_slice(&self.compression_methods));
+        self.extensions.encode(&mut out);
+        out
+    }
+}
+
+/// ServerHello (RFC 5246 7.4.1.3).
+#[derive(Clone, Debug)]
+pub struct ServerHello {
+    /// The chosen version.
+    pub server_version: u16,
+    /// server_random.
+    pub random: [u8; 32],
+    /// The session ID (empty: not resumable).
+    pub session_id: Vec<u8>,
+    /// The chosen suite.
+    pub cipher_suite: u16,
+    /// The chosen compression method.
+    pub compression_method: u8,
+    /// Extensions.
+    pub extensions: Extensions,
+}
+
+impl ServerHello {
+    /// Decodes a ServerHello body.
+    pub fn decode(body: &[u8]) -> Result<ServerHello, Error> {
+        let mut r = Reader::new(body, "ServerHello");
+        let server_version = r.u16()?;
+        let random = read_random(&mut r)?;
+        let session_id = read_session_id(&mut r)?;
+        let cipher_suite = r.u16()?;
+        let compression_method = r.u8()?;
+        let extensions = Extensions::decode(&mut r)?;
+        r.expect_end()?;
+        Ok(ServerHello {
+            server_version,
+            random,
+            session_id,
+            cipher_suite,
+            compression_method,
+            extensions,
+        })
+    }
+
+    /// Encodes the body.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.put_u16(self.server_version);
+        out.extend_from_slice(&self.random);
+        out.put_vec(1, |o| o.extend_from_slice(&self.session_id));
+        out.put_u16(self.cipher_suite);
+        out.put_u8(self.compression_method);
+        self.extensions.encode(&mut out);
+        out
+    }
+}
+
+/// Certificate (RFC 5246 7.4.2): a chain, leaf first.
+pub fn decode_certificate(body: &[u8]) -> Result<Vec<CertificateDer<'static>>, Error> {
+    let mut r = Reader::new(body, "Certificate");
+    let mut list = Reader::new(r.vec24()?, "certificate list");
+    r.expect_end()?;
+    let mut chain = Vec::new();
+    while !list.is_empty() {
+        let cert = list.vec24()?;
+        if cert.is_empty() {
+            return Err(Error::decode("a certificate in the chain is empty"));
+        }
+        chain.push(CertificateDer::from(cert.to_vec()));
+    }
+    Ok(chain)
+}
+
+/// Encodes a Certificate body.
+pub fn encode_certificate(chain: &[CertificateDer<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.put_vec(3, |o| {
+        for cert in chain {
+            o.put_vec(3, |o| o.extend_from_slice(cert.as_ref()));
+        }
+    });
+    out
+}
+
+/// ServerKeyExchange for ECDHE (RFC 8422 5.4): named-curve parameters and a signature.
+#[derive(Clone, Debug)]
+pub struct EcdheServerKeyExchange {
+    /// The curve.
+    pub group: NamedGroup,
+    /// The server's ephemeral public value.
+    pub public: Vec<u8>,
+    /// The signature scheme used.
+    pub scheme: SignatureScheme,
+    /// The signature over client_random + server_random + params.
+    pub signature: Vec<u8>,
+}
+
+/// `ECCurveType.named_curve`.
+const NAMED_CURVE: u8 = 3;
+
+impl EcdheServerKeyExchange {
+    /// The signed part: curve type, group and public value.
+    pub fn params(group: NamedGroup, public: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.put_u8(NAMED_CURVE);
+        out.put_u16(u16::from(group));
+        out.put_vec(1, |o| o.extend_from_slice(public));
+        out
+    }
+
+    /// Decodes a ServerKeyExchange body.
+    pub fn decode(body: &[u8]) -> Result<EcdheServerKeyExchange, Error> {
+        let mut r = Reader::new(body, "ServerKeyExchange");
+        if r.u8()? != NAMED_CURVE {
+            return Err(Error::illegal(
+                crate::error::Reason::WRONG_CURVE,
+                "the server did not use a named curve",
+            ));
+        }
+        let group = NamedGroup::from(r.u16()?);
+        let public = r.vec8()?.to_vec();
+        if public.is_empty() {
+            return Err(Error::decode("the server's ECDH public value is empty"));
+        }
+        let scheme = SignatureScheme::from(r.u16()?);
+        let signature = r.vec16()?.to_vec();
+        r.expect_end()?;
+        Ok(EcdheServerKeyExchange {
+            group,
+            public,
+            scheme,
+            signature,
+        })
+    }
+
+    /// Encodes the body.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Self::params(self.group, &self.public);
+        out.put_u16(u16::from(self.scheme));
+        out.put_vec(2, |o| o.extend_from_slice(&self.signature));
+        out
+    }
+}
+
+/// CertificateRequest (RFC 5246 7.4.4).
+#[derive(Clone, Debug)]
+pub struct CertificateRequest {
+    /// ClientCertificateType values.
+    pub certificate_types: Vec<u8>,
+    /// Acceptable signature schemes.
+    pub schemes: Vec<SignatureScheme>,
+    /// Distinguished names of acceptable CAs (DER).
+    pub authorities: Vec<Vec<u8>>,
+}
+
+impl CertificateRequest {
+    /// Decodes a CertificateRequest body.
+    pub fn decode(body: &[u8]) -> Result<CertificateRequest, Error> {
+        let mut r = Reader::new(body, "CertificateRequest");
+        let certificate_types = r.vec8()?.to_vec();
+        if certificate_types.is_empty() {
+            return Err(Error::decode(
+                "the CertificateRequest lists no certificate types",
+            ));
+        }
+        let schemes = super::extensions::read_schemes(&mut r)?;
+        let mut names = r.sub16("certificate authorities")?;
+        let mut authorities = Vec::new();
+        while !names.is_empty() {
+            authorities.push(names.vec16()?.to_vec());
+        }
+        r.expect_end()?;
+        Ok(CertificateRequest {
+            certificate_types,
+            schemes,
+            authorities,
+        })
+    }
+
+    /// Encodes the body.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.put_vec(1, |o| o.extend_from_slice(&self.certificate_types));
+        out.put_vec(2, |o| {
+            self.schemes.iter().for_each(|s| o.put_u16(u16::from(*s)))
+        });
+        out.put_vec(2, |o| {
+            for name in &self.authorities {
+                o.put_vec(2, |o| o.extend_from_slice(name));
+            }
+        });
+        out
+    }
+}
+
+/// ClientKeyExchange for ECDHE (RFC 8422 5.7): the client's public value.
+pub fn decode_ecdhe_client_key_exchange(body: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut r = Reader::new(body, "ClientKeyExchange");
+    let public = r.vec8()?.to_vec();
+    r.expect_end()?;
+    if public.is_empty() {
+        return Err(Error::decode("the client's ECDH public value is empty"));
+    }
+    Ok(public)
+}
+
+/// Encodes an ECDHE ClientKeyExchange body.
+pub fn encode_ecdhe_client_key_exchange(public: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.put_vec(1, |o| o.extend_from_slice(public));
+    out
+}
+
+/// A digitally-signed struct (CertificateVerify, RFC 5246 7.4.8).
+#[derive(Clone, Debug)]
+pub struct DigitallySigned {
+    /// The scheme.
+    pub scheme: SignatureScheme,
+    /// The signature.
+    pub signature: Vec<u8>,
+}
+
+impl DigitallySigned {
+    /// Decodes the body.
+    pub fn decode(body: &[u8], what: &'static str) -> Result<DigitallySigned, Error> {
+        let mut r = Reader::new(body, what);
+        let scheme = SignatureScheme::from(r.u16()?);
+        let signature = r.vec16()?.to_vec();
+        r.expect_end()?;
+        Ok(DigitallySigned { scheme, signature })
+    }
+
+    /// Encodes the body.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.put_u16(u16::from(self.scheme));
+        out.put_vec(2, |o| o.extend_from_slice(&self.signature));
+        out
+    }
+}
+
+/// Checks that a message that has no body (ServerHelloDone, HelloRequest) has none.
+pub fn expect_empty(body: &[u8], typ: HandshakeType) -> Result<(), Error> {
+    if body.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::decode(format!("{} must be empty", typ.text())))
+    }
+}
