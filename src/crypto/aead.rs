@@ -40,6 +40,9 @@ impl RecordKey {
             BulkCipher::Aes128Gcm => &aead::AES_128_GCM,
             BulkCipher::Aes256Gcm => &aead::AES_256_GCM,
             BulkCipher::Chacha20Poly1305 => &aead::CHACHA20_POLY1305,
+            BulkCipher::Aes128Cbc | BulkCipher::Aes256Cbc => {
+                return Err(Error::internal("a CBC cipher is not an AEAD"))
+            }
         };
         let unbound = aead::UnboundKey::new(alg, key)
             .map_err(|_| Error::internal("bad record key length"))?;
@@ -58,6 +61,7 @@ impl RecordKey {
             BulkCipher::Aes128Gcm | BulkCipher::Aes256Gcm => {
                 nonce[4..].copy_from_slice(&seq.to_be_bytes())
             }
+            BulkCipher::Aes128Cbc | BulkCipher::Aes256Cbc => {}
             BulkCipher::Chacha20Poly1305 => {
                 for (n, s) in nonce[4..].iter_mut().zip(seq.to_be_bytes()) {
                     *n ^= s;

@@ -195,6 +195,12 @@ wire_enum! {
         X25519 = 29, "X25519";
         /// x448, recognised but not implemented
         X448 = 30, "X448";
+        /// ffdhe2048 (RFC 7919)
+        Ffdhe2048 = 256, "ffdhe2048";
+        /// ffdhe3072 (RFC 7919)
+        Ffdhe3072 = 257, "ffdhe3072";
+        /// ffdhe4096 (RFC 7919)
+        Ffdhe4096 = 258, "ffdhe4096";
     }
 }
 
