@@ -2,6 +2,7 @@
 //! verification settings and ALPN. A connection takes a snapshot (`Arc<Config>`) when it
 //! starts, so later changes to the context do not disturb connections in flight.
 
+use crate::crypto::dh::DhParams;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::{NamedGroup, SignatureScheme};
 use crate::suites::{self, Suite};
@@ -16,6 +17,8 @@ pub const OP_NO_RENEGOTIATION: u64 = 0x4000_0000;
 pub const OP_NO_EXTENDED_MASTER_SECRET: u64 = 0x1;
 /// `SSL_OP_LEGACY_SERVER_CONNECT`: a client may talk to a server without RFC 5746 support.
 pub const OP_LEGACY_SERVER_CONNECT: u64 = 0x4;
+/// `SSL_OP_NO_ENCRYPT_THEN_MAC`: neither offer nor accept RFC 7366.
+pub const OP_NO_ENCRYPT_THEN_MAC: u64 = 0x0008_0000;
 /// `SSL_OP_NO_TLSv1_2`: with this set there is nothing left to speak.
 pub const OP_NO_TLSV1_2: u64 = 0x0800_0000;
 
@@ -63,6 +66,18 @@ pub struct Config {
     pub verify_mode: VerifyMode,
     /// Maximum chain depth accepted (`SSL_CTX_set_verify_depth`; OpenSSL's default is 100).
     pub verify_depth: u32,
+    /// Server: DH parameters for DHE suites when the client names no FFDHE group
+    /// (`SSL_CTX_set_tmp_dh`); none means ffdhe2048.
+    pub dh_params: Option<DhParams>,
+    /// Client: the smallest DH prime accepted from a server, in bits.
+    pub min_dh_bits: usize,
+    /// Server: the DER OCSP response stapled when a client asks (status_request).
+    pub ocsp_response: Option<Vec<u8>>,
+    /// Client: ask the server to staple an OCSP response.
+    pub request_ocsp: bool,
+    /// Server: the distinguished names (DER) sent in CertificateRequest as acceptable
+    /// issuers of client certificates (`SSL_CTX_set_client_CA_list`).
+    pub client_ca_names: Vec<Vec<u8>>,
     /// Client: the protocols offered with ALPN, in preference order.
     /// Server: the protocols accepted when no selection callback is installed.
     pub alpn_protocols: Vec<Vec<u8>>,
@@ -72,11 +87,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             suites: suites::ALL_SUITES.iter().collect(),
-            groups: vec![
-                NamedGroup::X25519,
-                NamedGroup::Secp256r1,
-                NamedGroup::Secp384r1,
-            ],
+            groups: vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
             sigalgs: crate::crypto::sign::SUPPORTED_SCHEMES.to_vec(),
             options: 0,
             min_version: 0,
@@ -85,6 +96,11 @@ impl Default for Config {
             roots: Arc::new(RootStore::default()),
             verify_mode: VerifyMode::default(),
             verify_depth: 100,
+            dh_params: None,
+            ocsp_response: None,
+            request_ocsp: false,
+            client_ca_names: Vec::new(),
+            min_dh_bits: 2048,
             alpn_protocols: Vec::new(),
         }
     }
@@ -94,6 +110,11 @@ impl Config {
     /// Whether RFC 7627 extended master secret is offered and accepted.
     pub fn extended_master_secret(&self) -> bool {
         self.options & OP_NO_EXTENDED_MASTER_SECRET == 0
+    }
+
+    /// Whether RFC 7366 encrypt-then-MAC is offered and accepted.
+    pub fn encrypt_then_mac(&self) -> bool {
+        self.options & OP_NO_ENCRYPT_THEN_MAC == 0
     }
 
     /// Whether the configured version range still contains TLS 1.2.

@@ -61,12 +61,7 @@ impl Connection {
     }
 
     fn context(&mut self) -> Context<'_> {
-        Context {
-            record: &mut self.record,
-            info: &mut self.info,
-            config: &mut self.config,
-            hooks: &mut *self.hooks,
-        }
+        Context { record: &mut self.record, info: &mut self.info, config: &mut self.config, hooks: &mut *self.hooks }
     }
 
     /// A client; its ClientHello is queued at once. `server_name` is sent as SNI (unless
@@ -125,11 +120,7 @@ impl Connection {
             return Err(e.clone());
         }
         let mut result = self.process_records();
-        if result.is_ok()
-            && self.peer_eof
-            && !self.received_close_notify
-            && self.plaintext.is_empty()
-        {
+        if result.is_ok() && self.peer_eof && !self.received_close_notify && self.plaintext.is_empty() {
             result = Err(Error::local(
                 Reason::UNEXPECTED_EOF_WHILE_READING,
                 "the peer closed the connection without sending close_notify",
@@ -144,10 +135,7 @@ impl Connection {
     fn fail(&mut self, error: Error) {
         if let Some(alert) = error.alert {
             // Best effort: if even the alert cannot be protected there is nothing to send.
-            let _ = self.record.send(
-                ContentType::Alert,
-                &[u8::from(AlertLevel::Fatal), u8::from(alert)],
-            );
+            let _ = self.record.send(ContentType::Alert, &[u8::from(AlertLevel::Fatal), u8::from(alert)]);
         }
         self.state = None;
         self.fatal = Some(error);
@@ -163,9 +151,7 @@ impl Connection {
             match record.content_type {
                 ContentType::ApplicationData => {
                     if handshaking {
-                        return Err(Error::unexpected(
-                            "application data arrived before the handshake finished",
-                        ));
+                        return Err(Error::unexpected("application data arrived before the handshake finished"));
                     }
                     self.plaintext.extend(payload);
                     let idle = payload.is_empty();
@@ -173,10 +159,7 @@ impl Connection {
                 }
                 ContentType::Alert => {
                     let alert = match payload {
-                        [level, description] => (
-                            AlertLevel::from(*level),
-                            AlertDescription::from(*description),
-                        ),
+                        [level, description] => (AlertLevel::from(*level), AlertDescription::from(*description)),
                         _ => return Err(Error::decode("an alert record is not two bytes long")),
                     };
                     self.handle_alert(alert.0, alert.1)?;
@@ -195,16 +178,12 @@ impl Connection {
                         return Err(Error::decode("a ChangeCipherSpec record is malformed"));
                     }
                     if !self.joiner.is_empty() {
-                        return Err(Error::unexpected(
-                            "ChangeCipherSpec arrived in the middle of a handshake message",
-                        ));
+                        return Err(Error::unexpected("ChangeCipherSpec arrived in the middle of a handshake message"));
                     }
                     self.dispatch(Message::ChangeCipherSpec)?;
                 }
                 ContentType::Unknown(t) => {
-                    return Err(Error::unexpected(format!(
-                        "a record has unknown content type {t}"
-                    )));
+                    return Err(Error::unexpected(format!("a record has unknown content type {t}")));
                 }
             }
         }
@@ -214,18 +193,12 @@ impl Connection {
     fn count_idle(&mut self, idle: bool) -> Result<(), Error> {
         self.idle_records = if idle { self.idle_records + 1 } else { 0 };
         if self.idle_records > MAX_IDLE_RECORDS {
-            return Err(Error::unexpected(
-                "the peer sent too many empty records or warning alerts in a row",
-            ));
+            return Err(Error::unexpected("the peer sent too many empty records or warning alerts in a row"));
         }
         Ok(())
     }
 
-    fn handle_alert(
-        &mut self,
-        level: AlertLevel,
-        description: AlertDescription,
-    ) -> Result<(), Error> {
+    fn handle_alert(&mut self, level: AlertLevel, description: AlertDescription) -> Result<(), Error> {
         match (level, description) {
             (_, AlertDescription::CloseNotify) => {
                 self.received_close_notify = true;
@@ -233,18 +206,14 @@ impl Connection {
             }
             (AlertLevel::Fatal, _) => Err(Error::alert_received(description)),
             (AlertLevel::Warning, _) => self.count_idle(true),
-            (AlertLevel::Unknown(_), _) => Err(Error::illegal(
-                Reason::UNKNOWN_ALERT_TYPE,
-                "an alert has an unknown level",
-            )),
+            (AlertLevel::Unknown(_), _) => {
+                Err(Error::illegal(Reason::UNKNOWN_ALERT_TYPE, "an alert has an unknown level"))
+            }
         }
     }
 
     fn dispatch(&mut self, message: Message) -> Result<(), Error> {
-        let state = self
-            .state
-            .take()
-            .ok_or_else(|| Error::internal("the handshake has no state"))?;
+        let state = self.state.take().ok_or_else(|| Error::internal("the handshake has no state"))?;
         let next = state.handle(&mut self.context(), message)?;
         self.state = Some(next);
         Ok(())
@@ -272,16 +241,10 @@ impl Connection {
             return Err(e.clone());
         }
         if self.sent_close_notify {
-            return Err(Error::local(
-                Reason::PROTOCOL_IS_SHUTDOWN,
-                "close_notify was already sent",
-            ));
+            return Err(Error::local(Reason::PROTOCOL_IS_SHUTDOWN, "close_notify was already sent"));
         }
         if self.is_handshaking() {
-            return Err(Error::local(
-                Reason::UNINITIALIZED,
-                "the handshake has not finished",
-            ));
+            return Err(Error::local(Reason::UNINITIALIZED, "the handshake has not finished"));
         }
         if !data.is_empty() {
             self.record.send(ContentType::ApplicationData, data)?;
@@ -314,10 +277,7 @@ impl Connection {
             return;
         }
         self.sent_close_notify = true;
-        let alert = [
-            u8::from(AlertLevel::Warning),
-            u8::from(AlertDescription::CloseNotify),
-        ];
+        let alert = [u8::from(AlertLevel::Warning), u8::from(AlertDescription::CloseNotify)];
         if let Err(e) = self.record.send(ContentType::Alert, &alert) {
             self.fail(e);
         }
@@ -398,6 +358,28 @@ impl Connection {
         &self.info.peer_finished
     }
 
+    /// Keying material for the application (RFC 5705, `SSL_export_keying_material`):
+    /// fills `out` from the label and the optional context. Fails before the handshake
+    /// is over.
+    pub fn export_keying_material(&self, out: &mut [u8], label: &[u8], context: Option<&[u8]>) -> Result<(), Error> {
+        let secrets =
+            self.info.secrets.as_ref().ok_or_else(|| {
+                Error::local(Reason::UNINITIALIZED, "keying material exists only after the handshake")
+            })?;
+        secrets.master.export(secrets.suite, label, context, &secrets.client_random, &secrets.server_random, out)
+    }
+
+    /// Client: the OCSP response the server stapled (empty if it was asked and stapled
+    /// nothing; none if it was not asked).
+    pub fn ocsp_response(&self) -> Option<&[u8]> {
+        self.info.ocsp_response.as_deref()
+    }
+
+    /// Whether CBC records use encrypt-then-MAC (RFC 7366).
+    pub fn encrypt_then_mac(&self) -> bool {
+        self.info.secrets.as_ref().is_some_and(|s| s.encrypt_then_mac)
+    }
+
     /// The configuration in force (it changes when the SNI callback switches it).
     pub fn config(&self) -> &Arc<Config> {
         &self.config
@@ -450,10 +432,7 @@ mod tests {
         roots.add_pem_file(&cert_dir().join("ca.pem")).unwrap();
         Config {
             roots: Arc::new(roots),
-            verify_mode: VerifyMode {
-                peer: true,
-                ..VerifyMode::default()
-            },
+            verify_mode: VerifyMode { peer: true, ..VerifyMode::default() },
             ..Config::default()
         }
     }
@@ -472,49 +451,100 @@ mod tests {
         Ok(())
     }
 
+    /// Runs a handshake and a transfer each way; returns both ends.
+    fn connect(client_config: Config, server_config: Config) -> (Connection, Connection) {
+        let mut client = Connection::new_client(Arc::new(client_config), Some("localhost"), Some("localhost")).unwrap();
+        let mut server = Connection::new_server(Arc::new(server_config)).unwrap();
+        pump(&mut client, &mut server).unwrap();
+        assert!(!client.is_handshaking() && !server.is_handshaking());
+        client.write_plaintext(b"ping").unwrap();
+        server.write_plaintext(&vec![7u8; 40000]).unwrap();
+        pump(&mut client, &mut server).unwrap();
+        let mut buf = [0u8; 64];
+        assert_eq!(server.read_plaintext(&mut buf), 4);
+        assert_eq!(&buf[..4], b"ping");
+        assert_eq!(client.plaintext_pending(), 40000);
+        (client, server)
+    }
+
     #[test]
-    fn every_suite_and_group_between_our_client_and_server() {
+    fn every_suite_between_our_client_and_server() {
+        use crate::suites::{KeyExchange, Mac};
         for suite in crate::suites::ALL_SUITES {
-            for group in [
-                NamedGroup::X25519,
-                NamedGroup::Secp256r1,
-                NamedGroup::Secp384r1,
-            ] {
-                let client_config = Config {
-                    suites: vec![suite],
-                    groups: vec![group],
-                    ..client_config()
-                };
-                let mut client = Connection::new_client(
-                    Arc::new(client_config),
-                    Some("localhost"),
-                    Some("localhost"),
-                )
-                .unwrap();
-                let mut server = Connection::new_server(Arc::new(server_config())).unwrap();
-                pump(&mut client, &mut server).unwrap();
-                assert!(!client.is_handshaking() && !server.is_handshaking());
-                assert_eq!(client.suite(), Some(suite));
-                assert_eq!(server.group(), Some(group));
-                assert!(client.extended_master_secret());
-                assert_eq!(server.server_name(), Some("localhost"));
-                client.write_plaintext(b"ping").unwrap();
-                server.write_plaintext(&vec![7u8; 40000]).unwrap();
-                pump(&mut client, &mut server).unwrap();
-                let mut buf = [0u8; 64];
-                assert_eq!(server.read_plaintext(&mut buf), 4);
-                assert_eq!(&buf[..4], b"ping");
-                assert_eq!(client.plaintext_pending(), 40000);
+            let groups: &[NamedGroup] = match suite.kx {
+                KeyExchange::Ecdhe => &[NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
+                KeyExchange::Dhe => &[NamedGroup::Ffdhe2048, NamedGroup::Ffdhe3072],
+                KeyExchange::Rsa => &[NamedGroup::X25519],
+            };
+            for &group in groups {
+                for etm in [true, false] {
+                    let options = if etm { 0 } else { crate::config::OP_NO_ENCRYPT_THEN_MAC };
+                    // The ECDSA certificate's curve must be acceptable too (RFC 8422 5.1).
+                    let groups = vec![group, NamedGroup::Secp256r1];
+                    let client = Config { suites: vec![suite], groups, options, ..client_config() };
+                    let (client, server) = connect(client, server_config());
+                    assert_eq!(client.suite(), Some(suite));
+                    assert_eq!(server.suite(), Some(suite));
+                    if suite.kx != KeyExchange::Rsa {
+                        assert_eq!(server.group(), Some(group), "{}", suite.openssl_name);
+                    }
+                    assert!(client.extended_master_secret());
+                    assert_eq!(server.server_name(), Some("localhost"));
+                    assert_eq!(client.encrypt_then_mac(), etm && suite.mac != Mac::Aead, "{}", suite.openssl_name);
+                    assert_eq!(server.encrypt_then_mac(), client.encrypt_then_mac());
+                }
             }
         }
     }
 
     #[test]
+    fn exported_keying_material_agrees_and_depends_on_label_and_context() {
+        let (client, server) = connect(client_config(), server_config());
+        let export = |conn: &Connection, label: &[u8], context: Option<&[u8]>| {
+            let mut out = [0u8; 42];
+            conn.export_keying_material(&mut out, label, context).unwrap();
+            out
+        };
+        assert_eq!(export(&client, b"EXPERIMENTAL x", None), export(&server, b"EXPERIMENTAL x", None));
+        assert_ne!(export(&client, b"EXPERIMENTAL x", None), export(&client, b"EXPERIMENTAL y", None));
+        assert_ne!(export(&client, b"EXPERIMENTAL x", Some(b"")), export(&client, b"EXPERIMENTAL x", None));
+        assert_eq!(client.our_finished(), server.peer_finished());
+        assert_eq!(client.peer_finished(), server.our_finished());
+    }
+
+    #[test]
+    fn a_stapled_ocsp_response_reaches_a_client_that_asks() {
+        let response = b"not really DER, but opaque to TLS".to_vec();
+        let server = Config { ocsp_response: Some(response.clone()), ..server_config() };
+        let (client, _) = connect(Config { request_ocsp: true, ..client_config() }, server.clone());
+        assert_eq!(client.ocsp_response(), Some(response.as_slice()));
+        let (client, _) = connect(client_config(), server);
+        assert_eq!(client.ocsp_response(), None);
+        let (client, _) = connect(Config { request_ocsp: true, ..client_config() }, server_config());
+        assert_eq!(client.ocsp_response(), Some(&[][..]));
+    }
+
+    #[test]
+    fn client_certificates_are_requested_sent_and_verified() {
+        let mut roots = RootStore::default();
+        roots.add_pem_file(&cert_dir().join("ca.pem")).unwrap();
+        let required = VerifyMode { peer: true, fail_if_no_peer_cert: true, ..VerifyMode::default() };
+        let server = Config { verify_mode: required, roots: Arc::new(roots), ..server_config() };
+        let mut client = client_config();
+        client.certs.rsa = Some(certified("client"));
+        let (_, server_end) = connect(client, server.clone());
+        assert_eq!(server_end.peer_certificates().len(), 2);
+        assert_eq!(server_end.verify_result(), VerifyResult::OK);
+
+        let mut client = Connection::new_client(Arc::new(client_config()), None, None).unwrap();
+        let mut server = Connection::new_server(Arc::new(server)).unwrap();
+        let err = pump(&mut client, &mut server).unwrap_err();
+        assert_eq!(err.reason, Reason::PEER_DID_NOT_RETURN_A_CERTIFICATE);
+    }
+
+    #[test]
     fn a_tampered_record_is_bad_record_mac() {
-        let mut client =
-            Connection::new_client(Arc::new(client_config()), Some("localhost"), None).unwrap();
-        let mut server = Connection::new_server(Arc::new(server_config())).unwrap();
-        pump(&mut client, &mut server).unwrap();
+        let (mut client, mut server) = connect(client_config(), server_config());
         client.write_plaintext(b"hello").unwrap();
         let mut record = client.pending_tls().to_vec();
         let last = record.len() - 1;
@@ -526,9 +556,6 @@ mod tests {
         client.consume_tls(usize::MAX);
         client.read_tls(server.pending_tls());
         let seen = client.process_new_packets().unwrap_err();
-        assert_eq!(
-            seen.reason,
-            Reason::alert_received(AlertDescription::BadRecordMac)
-        );
+        assert_eq!(seen.reason, Reason::alert_received(AlertDescription::BadRecordMac));
     }
 }

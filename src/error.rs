@@ -113,38 +113,22 @@ pub struct Error {
 impl Error {
     /// A failure that sends `alert` to the peer.
     pub fn fatal(alert: AlertDescription, reason: Reason, detail: impl Into<String>) -> Error {
-        Error {
-            alert: Some(alert),
-            reason,
-            detail: detail.into(),
-        }
+        Error { alert: Some(alert), reason, detail: detail.into() }
     }
 
     /// A local failure that the peer is not told about (bad argument, missing file ...).
     pub fn local(reason: Reason, detail: impl Into<String>) -> Error {
-        Error {
-            alert: None,
-            reason,
-            detail: detail.into(),
-        }
+        Error { alert: None, reason, detail: detail.into() }
     }
 
     /// A malformed message: `decode_error`.
     pub fn decode(detail: impl Into<String>) -> Error {
-        Error::fatal(
-            AlertDescription::DecodeError,
-            Reason::LENGTH_MISMATCH,
-            detail,
-        )
+        Error::fatal(AlertDescription::DecodeError, Reason::LENGTH_MISMATCH, detail)
     }
 
     /// A message that the current state does not expect: `unexpected_message`.
     pub fn unexpected(detail: impl Into<String>) -> Error {
-        Error::fatal(
-            AlertDescription::UnexpectedMessage,
-            Reason::UNEXPECTED_MESSAGE,
-            detail,
-        )
+        Error::fatal(AlertDescription::UnexpectedMessage, Reason::UNEXPECTED_MESSAGE, detail)
     }
 
     /// A value that is well formed but not acceptable: `illegal_parameter`.
@@ -154,11 +138,7 @@ impl Error {
 
     /// Something that cannot happen unless the library is wrong: `internal_error`.
     pub fn internal(detail: impl Into<String>) -> Error {
-        Error::fatal(
-            AlertDescription::InternalError,
-            Reason::INTERNAL_ERROR,
-            detail,
-        )
+        Error::fatal(AlertDescription::InternalError, Reason::INTERNAL_ERROR, detail)
     }
 
     /// The peer told us a fatal alert.

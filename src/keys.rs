@@ -4,9 +4,7 @@ use crate::crypto::der;
 use crate::crypto::sign::SigningKey;
 use crate::error::{Error, Reason};
 use rustls_pki_types::pem::{self, PemObject};
-use rustls_pki_types::{
-    CertificateDer, PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer, PrivateSec1KeyDer,
-};
+use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer, PrivateSec1KeyDer};
 use std::path::Path;
 use zeroize::Zeroizing;
 
@@ -22,16 +20,10 @@ pub struct CertifiedKey {
 impl CertifiedKey {
     /// Pairs a chain with its leaf's key, checking that the chain is not empty and that
     /// the key belongs to the leaf.
-    pub fn new(
-        chain: Vec<CertificateDer<'static>>,
-        key: SigningKey,
-    ) -> Result<CertifiedKey, Error> {
-        let leaf = chain.first().ok_or_else(|| {
-            Error::local(
-                Reason::NO_CERTIFICATE_ASSIGNED,
-                "the certificate chain is empty",
-            )
-        })?;
+    pub fn new(chain: Vec<CertificateDer<'static>>, key: SigningKey) -> Result<CertifiedKey, Error> {
+        let leaf = chain
+            .first()
+            .ok_or_else(|| Error::local(Reason::NO_CERTIFICATE_ASSIGNED, "the certificate chain is empty"))?;
         if !key_matches_cert(&key, leaf) {
             return Err(Error::local(
                 Reason::KEY_VALUES_MISMATCH,
@@ -104,46 +96,27 @@ fn parse_certs(pem: &[u8], source: &str) -> Result<Vec<CertificateDer<'static>>,
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| pem_error(e, "certificate", source))?;
     if certs.is_empty() {
-        return Err(Error::local(
-            Reason::X509_LIB,
-            format!("no certificate found in {source}"),
-        ));
+        return Err(Error::local(Reason::X509_LIB, format!("no certificate found in {source}")));
     }
     Ok(certs)
 }
 
 fn parse_key(pem: &[u8], source: &str) -> Result<SigningKey, Error> {
-    let encrypted = [
-        &b"ENCRYPTED PRIVATE KEY-----"[..],
-        b"Proc-Type: 4,ENCRYPTED",
-    ];
-    if encrypted
-        .iter()
-        .any(|marker| pem.windows(marker.len()).any(|w| w == *marker))
-    {
+    let encrypted = [&b"ENCRYPTED PRIVATE KEY-----"[..], b"Proc-Type: 4,ENCRYPTED"];
+    if encrypted.iter().any(|marker| pem.windows(marker.len()).any(|w| w == *marker)) {
         return Err(Error::local(
             Reason::BAD_VALUE,
             format!("the private key in {source} is encrypted; give an unencrypted key"),
         ));
     }
-    let key = Zeroizing::new(
-        PrivateKeyDer::from_pem_slice(pem).map_err(|e| pem_error(e, "private key", source))?,
-    );
-    SigningKey::from_der(&key).map_err(|e| Error {
-        detail: format!("{} ({source})", e.detail),
-        ..e
-    })
+    let key = Zeroizing::new(PrivateKeyDer::from_pem_slice(pem).map_err(|e| pem_error(e, "private key", source))?);
+    SigningKey::from_der(&key).map_err(|e| Error { detail: format!("{} ({source})", e.detail), ..e })
 }
 
 fn pem_error(error: pem::Error, what: &str, source: &str) -> Error {
     match error {
-        pem::Error::NoItemsFound => {
-            Error::local(Reason::X509_LIB, format!("no {what} found in {source}"))
-        }
-        other => Error::local(
-            Reason::X509_LIB,
-            format!("malformed PEM {what} in {source}: {other}"),
-        ),
+        pem::Error::NoItemsFound => Error::local(Reason::X509_LIB, format!("no {what} found in {source}")),
+        other => Error::local(Reason::X509_LIB, format!("malformed PEM {what} in {source}: {other}")),
     }
 }
 
@@ -249,16 +222,9 @@ dated expired-selfsigned.pem 20200101000000Z 20210101000000Z -selfsign -keyfile 
             remove_stale_fixtures();
             let dir = std::env::temp_dir().join(format!("{PREFIX}{}", std::process::id()));
             std::fs::create_dir_all(&dir).expect("create the fixture directory");
-            let output = std::process::Command::new("sh")
-                .args(["-ec", SCRIPT])
-                .current_dir(&dir)
-                .output()
-                .expect("run sh");
-            assert!(
-                output.status.success(),
-                "making test keys failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
+            let output =
+                std::process::Command::new("sh").args(["-ec", SCRIPT]).current_dir(&dir).output().expect("run sh");
+            assert!(output.status.success(), "making test keys failed: {}", String::from_utf8_lossy(&output.stderr));
             TestPki { dir }
         })
     }
@@ -304,10 +270,7 @@ mod tests {
             let from_der = key_from_der(der.secret_der()).expect(name);
             assert_eq!(from_der.kind(), pki.key(name).kind(), "{name}");
         }
-        assert_eq!(
-            key_from_der(b"not a key").err().map(|e| e.reason),
-            Some(Reason::BAD_VALUE)
-        );
+        assert_eq!(key_from_der(b"not a key").err().map(|e| e.reason), Some(Reason::BAD_VALUE));
     }
 
     #[test]
@@ -336,10 +299,7 @@ mod tests {
         assert!(!key_matches_cert(&pki.key("selfsigned.key"), p256_cert));
         assert!(!key_matches_cert(&pki.key("rsa3072-pkcs8.key"), rsa_cert));
         assert!(!key_matches_cert(&pki.key("p256-pkcs8.key"), rsa_cert));
-        assert!(!key_matches_cert(
-            &pki.key("p256-pkcs8.key"),
-            &CertificateDer::from(&b"junk"[..])
-        ));
+        assert!(!key_matches_cert(&pki.key("p256-pkcs8.key"), &CertificateDer::from(&b"junk"[..])));
 
         let chain = pki.certs("leaf-via-inter.pem");
         assert!(CertifiedKey::new(chain.clone(), pki.key("p256-sec1.key")).is_ok());
@@ -359,19 +319,12 @@ mod tests {
 
         let error = key_from_pem_file(&pki.path("leaf.pem")).expect_err("no key in a cert");
         assert_eq!(error.reason, Reason::X509_LIB);
-        assert!(
-            error.detail.starts_with("no private key found in "),
-            "{error}"
-        );
+        assert!(error.detail.starts_with("no private key found in "), "{error}");
         let error = certs_from_pem_file(&pki.path("p256-sec1.key")).expect_err("no cert");
-        assert!(
-            error.detail.starts_with("no certificate found in "),
-            "{error}"
-        );
+        assert!(error.detail.starts_with("no certificate found in "), "{error}");
         let error = certs_from_pem(b"-----BEGIN CERTIFICATE-----\n!!!\n").expect_err("bad PEM");
         assert_eq!(error.reason, Reason::X509_LIB);
-        let error =
-            key_from_pem(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n").expect_err("encrypted");
+        let error = key_from_pem(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n").expect_err("encrypted");
         assert!(error.detail.contains("encrypted"), "{error}");
     }
 

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod capi;
+pub mod cipher_string;
 pub mod config;
 pub mod conn;
 pub mod crypto;

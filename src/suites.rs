@@ -6,6 +6,10 @@
 pub enum KeyExchange {
     /// Ephemeral elliptic-curve Diffie-Hellman (RFC 8422).
     Ecdhe,
+    /// Ephemeral finite-field Diffie-Hellman (RFC 5246, RFC 7919 groups).
+    Dhe,
+    /// The premaster secret encrypted to the server's RSA key (RFC 5246 7.4.7.1).
+    Rsa,
 }
 
 /// How the server proves who it is.
@@ -47,7 +51,7 @@ pub enum Mac {
 
 impl Mac {
     /// Length of the MAC key and of the MAC value.
-    pub fn len(self) -> usize {
+    pub fn key_len(self) -> usize {
         match self {
             Mac::Aead => 0,
             Mac::HmacSha1 => 20,
@@ -81,6 +85,8 @@ pub struct Suite {
     pub auth: Authentication,
     /// Record protection.
     pub bulk: BulkCipher,
+    /// The record MAC (CBC suites).
+    pub mac: Mac,
     /// PRF hash.
     pub prf: PrfHash,
     /// Symmetric strength in bits, as `SSL_CIPHER_get_bits` reports it.
@@ -122,7 +128,7 @@ impl BulkCipher {
 }
 
 macro_rules! suite {
-    ($id:expr, $ossl:expr, $iana:expr, $kx:ident, $auth:ident, $bulk:ident, $prf:ident, $bits:expr) => {
+    ($id:expr, $ossl:expr, $iana:expr, $kx:ident, $auth:ident, $bulk:ident, $mac:ident, $prf:ident, $bits:expr) => {
         Suite {
             id: $id,
             openssl_name: $ossl,
@@ -130,6 +136,7 @@ macro_rules! suite {
             kx: KeyExchange::$kx,
             auth: Authentication::$auth,
             bulk: BulkCipher::$bulk,
+            mac: Mac::$mac,
             prf: PrfHash::$prf,
             bits: $bits,
         }
@@ -137,67 +144,35 @@ macro_rules! suite {
 }
 
 /// Every suite this library implements, in OpenSSL's default preference order.
+#[rustfmt::skip]
 pub static ALL_SUITES: &[Suite] = &[
-    suite!(
-        0xc02c,
-        "ECDHE-ECDSA-AES256-GCM-SHA384",
-        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-        Ecdhe,
-        Ecdsa,
-        Aes256Gcm,
-        Sha384,
-        256
-    ),
-    suite!(
-        0xc030,
-        "ECDHE-RSA-AES256-GCM-SHA384",
-        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-        Ecdhe,
-        Rsa,
-        Aes256Gcm,
-        Sha384,
-        256
-    ),
-    suite!(
-        0xcca9,
-        "ECDHE-ECDSA-CHACHA20-POLY1305",
-        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-        Ecdhe,
-        Ecdsa,
-        Chacha20Poly1305,
-        Sha256,
-        256
-    ),
-    suite!(
-        0xcca8,
-        "ECDHE-RSA-CHACHA20-POLY1305",
-        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-        Ecdhe,
-        Rsa,
-        Chacha20Poly1305,
-        Sha256,
-        256
-    ),
-    suite!(
-        0xc02b,
-        "ECDHE-ECDSA-AES128-GCM-SHA256",
-        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-        Ecdhe,
-        Ecdsa,
-        Aes128Gcm,
-        Sha256,
-        128
-    ),
-    suite!(
-        0xc02f,
-        "ECDHE-RSA-AES128-GCM-SHA256",
-        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-        Ecdhe,
-        Rsa,
-        Aes128Gcm,
-        Sha256,
-        128
-    ),
+    suite!(0xc02c, "ECDHE-ECDSA-AES256-GCM-SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", Ecdhe, Ecdsa, Aes256Gcm, Aead, Sha384, 256),
+    suite!(0xc030, "ECDHE-RSA-AES256-GCM-SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", Ecdhe, Rsa, Aes256Gcm, Aead, Sha384, 256),
+    suite!(0x009f, "DHE-RSA-AES256-GCM-SHA384", "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", Dhe, Rsa, Aes256Gcm, Aead, Sha384, 256),
+    suite!(0xcca9, "ECDHE-ECDSA-CHACHA20-POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", Ecdhe, Ecdsa, Chacha20Poly1305, Aead, Sha256, 256),
+    suite!(0xcca8, "ECDHE-RSA-CHACHA20-POLY1305", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", Ecdhe, Rsa, Chacha20Poly1305, Aead, Sha256, 256),
+    suite!(0xccaa, "DHE-RSA-CHACHA20-POLY1305", "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256", Dhe, Rsa, Chacha20Poly1305, Aead, Sha256, 256),
+    suite!(0xc02b, "ECDHE-ECDSA-AES128-GCM-SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", Ecdhe, Ecdsa, Aes128Gcm, Aead, Sha256, 128),
+    suite!(0xc02f, "ECDHE-RSA-AES128-GCM-SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", Ecdhe, Rsa, Aes128Gcm, Aead, Sha256, 128),
+    suite!(0x009e, "DHE-RSA-AES128-GCM-SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", Dhe, Rsa, Aes128Gcm, Aead, Sha256, 128),
+    suite!(0xc024, "ECDHE-ECDSA-AES256-SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", Ecdhe, Ecdsa, Aes256Cbc, HmacSha384, Sha384, 256),
+    suite!(0xc028, "ECDHE-RSA-AES256-SHA384", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", Ecdhe, Rsa, Aes256Cbc, HmacSha384, Sha384, 256),
+    suite!(0x006b, "DHE-RSA-AES256-SHA256", "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256", Dhe, Rsa, Aes256Cbc, HmacSha256, Sha256, 256),
+    suite!(0xc023, "ECDHE-ECDSA-AES128-SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", Ecdhe, Ecdsa, Aes128Cbc, HmacSha256, Sha256, 128),
+    suite!(0xc027, "ECDHE-RSA-AES128-SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", Ecdhe, Rsa, Aes128Cbc, HmacSha256, Sha256, 128),
+    suite!(0x0067, "DHE-RSA-AES128-SHA256", "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256", Dhe, Rsa, Aes128Cbc, HmacSha256, Sha256, 128),
+    suite!(0xc00a, "ECDHE-ECDSA-AES256-SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", Ecdhe, Ecdsa, Aes256Cbc, HmacSha1, Sha256, 256),
+    suite!(0xc014, "ECDHE-RSA-AES256-SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", Ecdhe, Rsa, Aes256Cbc, HmacSha1, Sha256, 256),
+    suite!(0x0039, "DHE-RSA-AES256-SHA", "TLS_DHE_RSA_WITH_AES_256_CBC_SHA", Dhe, Rsa, Aes256Cbc, HmacSha1, Sha256, 256),
+    suite!(0xc009, "ECDHE-ECDSA-AES128-SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", Ecdhe, Ecdsa, Aes128Cbc, HmacSha1, Sha256, 128),
+    suite!(0xc013, "ECDHE-RSA-AES128-SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", Ecdhe, Rsa, Aes128Cbc, HmacSha1, Sha256, 128),
+    suite!(0x0033, "DHE-RSA-AES128-SHA", "TLS_DHE_RSA_WITH_AES_128_CBC_SHA", Dhe, Rsa, Aes128Cbc, HmacSha1, Sha256, 128),
+    suite!(0x009d, "AES256-GCM-SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384", Rsa, Rsa, Aes256Gcm, Aead, Sha384, 256),
+    suite!(0x009c, "AES128-GCM-SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256", Rsa, Rsa, Aes128Gcm, Aead, Sha256, 128),
+    suite!(0x003d, "AES256-SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA256", Rsa, Rsa, Aes256Cbc, HmacSha256, Sha256, 256),
+    suite!(0x003c, "AES128-SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA256", Rsa, Rsa, Aes128Cbc, HmacSha256, Sha256, 128),
+    suite!(0x0035, "AES256-SHA", "TLS_RSA_WITH_AES_256_CBC_SHA", Rsa, Rsa, Aes256Cbc, HmacSha1, Sha256, 256),
+    suite!(0x002f, "AES128-SHA", "TLS_RSA_WITH_AES_128_CBC_SHA", Rsa, Rsa, Aes128Cbc, HmacSha1, Sha256, 128),
 ];
 
 /// The signalling value that says "I support secure renegotiation" (RFC 5746).
@@ -212,58 +187,10 @@ pub fn by_id(id: u16) -> Option<&'static Suite> {
 
 /// Looks a suite up by its OpenSSL or IANA name (case-insensitive, as OpenSSL does).
 pub fn by_name(name: &str) -> Option<&'static Suite> {
-    ALL_SUITES.iter().find(|s| {
-        s.openssl_name.eq_ignore_ascii_case(name) || s.iana_name.eq_ignore_ascii_case(name)
-    })
+    ALL_SUITES.iter().find(|s| s.openssl_name.eq_ignore_ascii_case(name) || s.iana_name.eq_ignore_ascii_case(name))
 }
 
-/// Parses a cipher list: names separated by `:`, `,` or spaces. Names this library does
-/// not implement are skipped, as OpenSSL skips them; the result keeps the given order and
-/// fails only if nothing usable is left.
+/// Parses an OpenSSL cipher string into the enabled suites (see [`crate::cipher_string`]).
 pub fn parse_cipher_list(list: &str) -> Result<Vec<&'static Suite>, crate::Error> {
-    let mut out: Vec<&'static Suite> = Vec::new();
-    for name in list.split([':', ',', ' ']).filter(|n| !n.is_empty()) {
-        let matched: Vec<&'static Suite> = match name.to_ascii_uppercase().as_str() {
-            "DEFAULT" | "ALL" | "HIGH" | "ECDHE" | "EECDH" | "KECDHE" | "TLSV1.2" => {
-                ALL_SUITES.iter().collect()
-            }
-            "AESGCM" | "AES" => ALL_SUITES
-                .iter()
-                .filter(|s| s.bulk != BulkCipher::Chacha20Poly1305)
-                .collect(),
-            "AES128" => ALL_SUITES
-                .iter()
-                .filter(|s| s.bulk == BulkCipher::Aes128Gcm)
-                .collect(),
-            "AES256" => ALL_SUITES
-                .iter()
-                .filter(|s| s.bulk == BulkCipher::Aes256Gcm)
-                .collect(),
-            "AECDSA" | "ECDSA" => ALL_SUITES
-                .iter()
-                .filter(|s| s.auth == Authentication::Ecdsa)
-                .collect(),
-            "ARSA" => ALL_SUITES
-                .iter()
-                .filter(|s| s.auth == Authentication::Rsa)
-                .collect(),
-            "CHACHA20" => ALL_SUITES
-                .iter()
-                .filter(|s| s.bulk == BulkCipher::Chacha20Poly1305)
-                .collect(),
-            _ => by_name(name).into_iter().collect(),
-        };
-        for suite in matched {
-            if !out.contains(&suite) {
-                out.push(suite);
-            }
-        }
-    }
-    if out.is_empty() {
-        return Err(crate::Error::local(
-            crate::error::Reason::NO_CIPHER_MATCH,
-            format!("no cipher suite this library implements matches \"{list}\""),
-        ));
-    }
-    Ok(out)
+    crate::cipher_string::parse(list).map(|parsed| parsed.suites)
 }

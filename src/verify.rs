@@ -6,9 +6,7 @@ use crate::crypto::der::{self, CertificateFields};
 use crate::error::{Error, Reason};
 use crate::keys::{certs_from_pem, read_file};
 use crate::msgs::enums::{AlertDescription, SignatureScheme};
-use rustls_pki_types::{
-    CertificateDer, ServerName, SignatureVerificationAlgorithm, TrustAnchor, UnixTime,
-};
+use rustls_pki_types::{CertificateDer, ServerName, SignatureVerificationAlgorithm, TrustAnchor, UnixTime};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use webpki::{EndEntityCert, KeyUsage};
@@ -127,10 +125,7 @@ impl RootStore {
         }
         let anchor = webpki::anchor_from_trusted_cert(&cert)
             .map_err(|e| {
-                Error::local(
-                    Reason::X509_LIB,
-                    format!("the certificate cannot be used as a trust anchor: {e}"),
-                )
+                Error::local(Reason::X509_LIB, format!("the certificate cannot be used as a trust anchor: {e}"))
             })?
             .to_owned();
         self.anchors.push(anchor);
@@ -160,14 +155,9 @@ impl RootStore {
                 std::io::ErrorKind::NotFound => Reason::NO_SUCH_FILE,
                 _ => Reason::SYSTEM_LIB,
             };
-            Error::local(
-                reason,
-                format!("cannot read the directory {}: {e}", dir.display()),
-            )
+            Error::local(reason, format!("cannot read the directory {}: {e}", dir.display()))
         })?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|entry| Some(entry.ok()?.path()))
-            .collect();
+        let mut files: Vec<PathBuf> = entries.filter_map(|entry| Some(entry.ok()?.path())).collect();
         files.sort();
         let mut added = 0;
         for file in files.iter().filter(|path| path.is_file()) {
@@ -184,9 +174,8 @@ impl RootStore {
     /// directories named by `SSL_CERT_DIR` (colon separated). Returns how many were new;
     /// fails only when none of these could be read.
     pub fn add_system_defaults(&mut self) -> Result<usize, Error> {
-        let file = std::env::var_os("SSL_CERT_FILE")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_CERT_FILE));
+        let file =
+            std::env::var_os("SSL_CERT_FILE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEFAULT_CERT_FILE));
         self.add_file_and_dirs(&file, std::env::var_os("SSL_CERT_DIR"))
     }
 
@@ -205,26 +194,16 @@ impl RootStore {
 
     /// Trusts those of `certs` that can be trust anchors; returns how many were new.
     fn add_usable(&mut self, certs: impl IntoIterator<Item = CertificateDer<'static>>) -> usize {
-        certs
-            .into_iter()
-            .map(|cert| usize::from(self.add_der(cert).unwrap_or(false)))
-            .sum()
+        certs.into_iter().map(|cert| usize::from(self.add_der(cert).unwrap_or(false))).sum()
     }
 
     /// Trusts all of `certs`, or none of them when one cannot be a trust anchor.
-    fn add_all(
-        &mut self,
-        certs: Vec<CertificateDer<'static>>,
-        source: &str,
-    ) -> Result<usize, Error> {
+    fn add_all(&mut self, certs: Vec<CertificateDer<'static>>, source: &str) -> Result<usize, Error> {
         for (index, cert) in certs.iter().enumerate() {
             webpki::anchor_from_trusted_cert(cert).map_err(|e| {
                 Error::local(
                     Reason::X509_LIB,
-                    format!(
-                        "certificate {} in {source} cannot be used as a trust anchor: {e}",
-                        index + 1
-                    ),
+                    format!("certificate {} in {source} cannot be used as a trust anchor: {e}", index + 1),
                 )
             })?;
         }
@@ -256,17 +235,11 @@ pub struct VerifyResult {
 
 impl VerifyResult {
     /// Success.
-    pub const OK: VerifyResult = VerifyResult {
-        code: X509_V_OK,
-        depth: 0,
-    };
+    pub const OK: VerifyResult = VerifyResult { code: X509_V_OK, depth: 0 };
 
     /// A failure with `code` about the certificate at `depth`.
     pub fn failure(code: i64, depth: usize) -> VerifyResult {
-        VerifyResult {
-            code,
-            depth: u32::try_from(depth).unwrap_or(u32::MAX),
-        }
+        VerifyResult { code, depth: u32::try_from(depth).unwrap_or(u32::MAX) }
     }
 
     /// Whether the chain was accepted.
@@ -328,12 +301,8 @@ pub fn verify_chain(
         }
         return match der::parse_certificate(leaf) {
             None => VerifyResult::failure(X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD, 0),
-            Some(fields) if now_secs < fields.not_before => {
-                VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, 0)
-            }
-            Some(fields) if now_secs > fields.not_after => {
-                VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, 0)
-            }
+            Some(fields) if now_secs < fields.not_before => VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, 0),
+            Some(fields) if now_secs > fields.not_after => VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, 0),
             Some(_) => VerifyResult::OK,
         };
     }
@@ -346,21 +315,11 @@ pub fn verify_chain(
         Purpose::ServerAuth => KeyUsage::server_auth(),
         Purpose::ClientAuth => KeyUsage::client_auth(),
     };
-    let path = end_entity.verify_for_usage(
-        CHAIN_ALGORITHMS,
-        &roots.anchors,
-        &chain[1..],
-        now,
-        usage,
-        None,
-        None,
-    );
+    let path = end_entity.verify_for_usage(CHAIN_ALGORITHMS, &roots.anchors, &chain[1..], now, usage, None, None);
     match path {
         Ok(path) => {
             let below_anchor = 1 + path.intermediate_certificates().count();
-            let allowed = usize::try_from(max_depth)
-                .unwrap_or(usize::MAX)
-                .saturating_add(1);
+            let allowed = usize::try_from(max_depth).unwrap_or(usize::MAX).saturating_add(1);
             if below_anchor > allowed {
                 return VerifyResult::failure(X509_V_ERR_CERT_CHAIN_TOO_LONG, allowed);
             }
@@ -370,10 +329,8 @@ pub fn verify_chain(
             }
         }
         Err(error) => {
-            let fields: Vec<Option<CertificateFields<'_>>> = chain
-                .iter()
-                .map(|cert| der::parse_certificate(cert))
-                .collect();
+            let fields: Vec<Option<CertificateFields<'_>>> =
+                chain.iter().map(|cert| der::parse_certificate(cert)).collect();
             let result = chain_failure(&error, &fields, now_secs);
             // OpenSSL checks the host name before signatures and dates.
             match host_result {
@@ -385,29 +342,19 @@ pub fn verify_chain(
 }
 
 /// The code and depth for a chain webpki rejected.
-fn chain_failure(
-    error: &webpki::Error,
-    chain: &[Option<CertificateFields<'_>>],
-    now: i64,
-) -> VerifyResult {
-    let leaf_self_issued = chain
-        .first()
-        .is_some_and(|leaf| leaf.is_some_and(|leaf| leaf.is_self_issued()));
+fn chain_failure(error: &webpki::Error, chain: &[Option<CertificateFields<'_>>], now: i64) -> VerifyResult {
+    let leaf_self_issued = chain.first().is_some_and(|leaf| leaf.is_some_and(|leaf| leaf.is_self_issued()));
     match error {
         webpki::Error::UnknownIssuer => missing_issuer(chain),
         // webpki refuses a CA certificate as a leaf before it looks for an issuer;
         // OpenSSL reports an untrusted self-signed leaf as such.
         webpki::Error::CaUsedAsEndEntity if leaf_self_issued => missing_issuer(chain),
         webpki::Error::CertExpired { .. } => {
-            let depth = chain
-                .iter()
-                .position(|f| f.is_some_and(|f| now > f.not_after));
+            let depth = chain.iter().position(|f| f.is_some_and(|f| now > f.not_after));
             VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, depth.unwrap_or(0))
         }
         webpki::Error::CertNotValidYet { .. } => {
-            let depth = chain
-                .iter()
-                .position(|f| f.is_some_and(|f| now < f.not_before));
+            let depth = chain.iter().position(|f| f.is_some_and(|f| now < f.not_before));
             VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, depth.unwrap_or(0))
         }
         webpki::Error::EndEntityUsedAsCa => VerifyResult::failure(X509_V_ERR_INVALID_CA, 1),
@@ -422,15 +369,11 @@ fn missing_issuer(chain: &[Option<CertificateFields<'_>>]) -> VerifyResult {
     let linked = chain
         .windows(2)
         .take_while(|pair| match (&pair[0], &pair[1]) {
-            (Some(child), Some(parent)) => {
-                child.issuer == parent.subject && !child.is_self_issued()
-            }
+            (Some(child), Some(parent)) => child.issuer == parent.subject && !child.is_self_issued(),
             _ => false,
         })
         .count();
-    let self_issued = chain
-        .get(linked)
-        .is_some_and(|fields| fields.is_some_and(|fields| fields.is_self_issued()));
+    let self_issued = chain.get(linked).is_some_and(|fields| fields.is_some_and(|fields| fields.is_self_issued()));
     let code = match (self_issued, linked) {
         (true, 0) => X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
         (true, _) => X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
@@ -463,32 +406,22 @@ fn webpki_code(error: &webpki::Error) -> i64 {
         | E::UnsupportedSignatureAlgorithm
         | E::UnsupportedSignatureAlgorithmContext(_)
         | E::UnsupportedSignatureAlgorithmForPublicKey
-        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => {
-            X509_V_ERR_CERT_SIGNATURE_FAILURE
-        }
+        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => X509_V_ERR_CERT_SIGNATURE_FAILURE,
         E::SignatureAlgorithmMismatch => X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY,
-        E::RequiredEkuNotFound | E::RequiredEkuNotFoundContext(_) | E::EmptyEkuExtension => {
-            X509_V_ERR_INVALID_PURPOSE
-        }
+        E::RequiredEkuNotFound | E::RequiredEkuNotFoundContext(_) | E::EmptyEkuExtension => X509_V_ERR_INVALID_PURPOSE,
         E::CaUsedAsEndEntity => X509_V_ERR_INVALID_NON_CA,
         E::EndEntityUsedAsCa => X509_V_ERR_INVALID_CA,
         E::PathLenConstraintViolated => X509_V_ERR_PATH_LENGTH_EXCEEDED,
-        E::MaximumPathDepthExceeded
-        | E::MaximumPathBuildCallsExceeded
-        | E::MaximumSignatureChecksExceeded => X509_V_ERR_CERT_CHAIN_TOO_LONG,
-        E::NameConstraintViolation | E::MaximumNameConstraintComparisonsExceeded => {
-            X509_V_ERR_PERMITTED_VIOLATION
+        E::MaximumPathDepthExceeded | E::MaximumPathBuildCallsExceeded | E::MaximumSignatureChecksExceeded => {
+            X509_V_ERR_CERT_CHAIN_TOO_LONG
         }
+        E::NameConstraintViolation | E::MaximumNameConstraintComparisonsExceeded => X509_V_ERR_PERMITTED_VIOLATION,
         E::UnsupportedCriticalExtension => X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION,
-        E::ExtensionValueInvalid | E::MalformedExtensions | E::MalformedNameConstraint => {
-            X509_V_ERR_INVALID_EXTENSION
-        }
+        E::ExtensionValueInvalid | E::MalformedExtensions | E::MalformedNameConstraint => X509_V_ERR_INVALID_EXTENSION,
         E::BadDerTime | E::InvalidCertValidity => X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD,
-        E::BadDer
-        | E::TrailingData(_)
-        | E::InvalidSerialNumber
-        | E::UnsupportedCertVersion
-        | E::CertDistrusted => X509_V_ERR_CERT_REJECTED,
+        E::BadDer | E::TrailingData(_) | E::InvalidSerialNumber | E::UnsupportedCertVersion | E::CertDistrusted => {
+            X509_V_ERR_CERT_REJECTED
+        }
         _ => X509_V_ERR_UNSPECIFIED,
     }
 }
@@ -500,9 +433,7 @@ fn check_host(end_entity: &EndEntityCert<'_>, host: &str) -> Result<(), i64> {
         ServerName::IpAddress(_) => X509_V_ERR_IP_ADDRESS_MISMATCH,
         _ => X509_V_ERR_HOSTNAME_MISMATCH,
     };
-    end_entity
-        .verify_is_valid_for_subject_name(&name)
-        .map_err(|_| mismatch)
+    end_entity.verify_is_valid_for_subject_name(&name).map_err(|_| mismatch)
 }
 
 /// The verification algorithms a TLS 1.2 signature scheme may stand for. In TLS 1.2
@@ -538,10 +469,7 @@ pub fn verify_signature(
     if algorithms.is_empty() {
         return Err(Error::illegal(
             Reason::WRONG_SIGNATURE_TYPE,
-            format!(
-                "the peer signed with {}, which is not accepted",
-                scheme.text()
-            ),
+            format!("the peer signed with {}, which is not accepted", scheme.text()),
         ));
     }
     let end_entity = EndEntityCert::try_from(cert).map_err(|e| {
@@ -562,19 +490,13 @@ pub fn verify_signature(
     if !key_fits {
         return Err(Error::illegal(
             Reason::WRONG_SIGNATURE_TYPE,
-            format!(
-                "the peer's certificate key cannot make {} signatures",
-                scheme.text()
-            ),
+            format!("the peer's certificate key cannot make {} signatures", scheme.text()),
         ));
     }
     Err(Error::fatal(
         AlertDescription::DecryptError,
         Reason::BAD_SIGNATURE,
-        format!(
-            "the peer's {} signature does not verify with its certificate's key",
-            scheme.text()
-        ),
+        format!("the peer's {} signature does not verify with its certificate's key", scheme.text()),
     ))
 }
 
@@ -697,116 +619,50 @@ mod tests {
 
     /// The fixture certificates named, as one chain.
     fn chain(names: &[&str]) -> Vec<CertificateDer<'static>> {
-        names
-            .iter()
-            .flat_map(|name| test_pki::get().certs(name))
-            .collect()
+        names.iter().flat_map(|name| test_pki::get().certs(name)).collect()
     }
 
     fn check(trusted: &[&str], presented: &[&str], host: Option<&str>) -> (i64, u32) {
-        let result = verify_chain(
-            &roots(trusted),
-            &chain(presented),
-            Purpose::ServerAuth,
-            host,
-            100,
-        );
+        let result = verify_chain(&roots(trusted), &chain(presented), Purpose::ServerAuth, host, 100);
         (result.code, result.depth)
     }
 
     #[test]
     fn good_chains_verify() {
-        assert_eq!(
-            check(&["ca.pem"], &["leaf.pem"], Some("localhost")),
-            (X509_V_OK, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["leaf.pem"], Some("www.example.test")),
-            (X509_V_OK, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.1")),
-            (X509_V_OK, 0)
-        );
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("localhost")), (X509_V_OK, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("www.example.test")), (X509_V_OK, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.1")), (X509_V_OK, 0));
         assert_eq!(check(&["ca.pem"], &["leaf.pem"], None), (X509_V_OK, 0));
-        assert_eq!(
-            check(&["ca.pem"], &["leaf-via-inter.pem", "inter.pem"], None),
-            (X509_V_OK, 0)
-        );
+        assert_eq!(check(&["ca.pem"], &["leaf-via-inter.pem", "inter.pem"], None), (X509_V_OK, 0));
     }
 
     #[test]
     fn failures_carry_openssl_codes_and_depths() {
         // Each of these was checked against `openssl verify` on the same files, except the
         // leaf used as a CA, for which OpenSSL names the leaf's keyUsage (32) instead.
-        assert_eq!(
-            check(&["ca.pem"], &["expired.pem"], None),
-            (X509_V_ERR_CERT_HAS_EXPIRED, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["not-yet-valid.pem"], None),
-            (X509_V_ERR_CERT_NOT_YET_VALID, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["stranger.pem"], None),
-            (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0)
-        );
+        assert_eq!(check(&["ca.pem"], &["expired.pem"], None), (X509_V_ERR_CERT_HAS_EXPIRED, 0));
+        assert_eq!(check(&["ca.pem"], &["not-yet-valid.pem"], None), (X509_V_ERR_CERT_NOT_YET_VALID, 0));
+        assert_eq!(check(&["ca.pem"], &["stranger.pem"], None), (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0));
         assert_eq!(
             check(&["ca.pem"], &["stranger.pem", "other-ca.pem"], None),
             (X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, 1)
         );
-        assert_eq!(
-            check(&["ca.pem"], &["selfsigned.pem"], None),
-            (X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["leaf.pem"], Some("other.test")),
-            (X509_V_ERR_HOSTNAME_MISMATCH, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.2")),
-            (X509_V_ERR_IP_ADDRESS_MISMATCH, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["client.pem"], None),
-            (X509_V_ERR_INVALID_PURPOSE, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["issued-by-leaf.pem", "leaf.pem"], None),
-            (X509_V_ERR_INVALID_CA, 1)
-        );
+        assert_eq!(check(&["ca.pem"], &["selfsigned.pem"], None), (X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("other.test")), (X509_V_ERR_HOSTNAME_MISMATCH, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.2")), (X509_V_ERR_IP_ADDRESS_MISMATCH, 0));
+        assert_eq!(check(&["ca.pem"], &["client.pem"], None), (X509_V_ERR_INVALID_PURPOSE, 0));
+        assert_eq!(check(&["ca.pem"], &["issued-by-leaf.pem", "leaf.pem"], None), (X509_V_ERR_INVALID_CA, 1));
 
         // OpenSSL finds a missing issuer or a wrong purpose before a wrong host name, and
         // a wrong host name before expiry.
         let other = Some("other.test");
-        assert_eq!(
-            check(&["ca.pem"], &["expired.pem"], other),
-            (X509_V_ERR_HOSTNAME_MISMATCH, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["stranger.pem"], other),
-            (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0)
-        );
-        assert_eq!(
-            check(&["ca.pem"], &["client.pem"], other),
-            (X509_V_ERR_INVALID_PURPOSE, 0)
-        );
+        assert_eq!(check(&["ca.pem"], &["expired.pem"], other), (X509_V_ERR_HOSTNAME_MISMATCH, 0));
+        assert_eq!(check(&["ca.pem"], &["stranger.pem"], other), (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0));
+        assert_eq!(check(&["ca.pem"], &["client.pem"], other), (X509_V_ERR_INVALID_PURPOSE, 0));
 
-        let client = verify_chain(
-            &roots(&["ca.pem"]),
-            &chain(&["client.pem"]),
-            Purpose::ClientAuth,
-            None,
-            100,
-        );
+        let client = verify_chain(&roots(&["ca.pem"]), &chain(&["client.pem"]), Purpose::ClientAuth, None, 100);
         assert_eq!(client, VerifyResult::OK);
-        let server_as_client = verify_chain(
-            &roots(&["ca.pem"]),
-            &chain(&["leaf.pem"]),
-            Purpose::ClientAuth,
-            None,
-            100,
-        );
+        let server_as_client = verify_chain(&roots(&["ca.pem"]), &chain(&["leaf.pem"]), Purpose::ClientAuth, None, 100);
         assert_eq!(server_as_client.code, X509_V_ERR_INVALID_PURPOSE);
     }
 
@@ -815,51 +671,27 @@ mod tests {
         let presented = chain(&["leaf-via-inter.pem", "inter.pem"]);
         let store = roots(&["ca.pem"]);
         let too_long = verify_chain(&store, &presented, Purpose::ServerAuth, None, 0);
-        assert_eq!(
-            (too_long.code, too_long.depth),
-            (X509_V_ERR_CERT_CHAIN_TOO_LONG, 1)
-        );
+        assert_eq!((too_long.code, too_long.depth), (X509_V_ERR_CERT_CHAIN_TOO_LONG, 1));
         assert!(verify_chain(&store, &presented, Purpose::ServerAuth, None, 1).is_ok());
     }
 
     #[test]
     fn a_trusted_self_signed_leaf_is_accepted_by_byte_equality() {
         let trusted = ["selfsigned.pem"];
-        assert_eq!(
-            check(&trusted, &["selfsigned.pem"], Some("localhost")),
-            (X509_V_OK, 0)
-        );
-        assert_eq!(
-            check(&trusted, &["selfsigned.pem"], Some("other.test")),
-            (X509_V_ERR_HOSTNAME_MISMATCH, 0)
-        );
+        assert_eq!(check(&trusted, &["selfsigned.pem"], Some("localhost")), (X509_V_OK, 0));
+        assert_eq!(check(&trusted, &["selfsigned.pem"], Some("other.test")), (X509_V_ERR_HOSTNAME_MISMATCH, 0));
         let expired = ["expired-selfsigned.pem"];
-        assert_eq!(
-            check(&expired, &expired, None),
-            (X509_V_ERR_CERT_HAS_EXPIRED, 0)
-        );
+        assert_eq!(check(&expired, &expired, None), (X509_V_ERR_CERT_HAS_EXPIRED, 0));
     }
 
     #[test]
     fn codes_have_openssl_texts_and_alerts() {
         let texts = [
             (X509_V_ERR_CERT_HAS_EXPIRED, "certificate has expired"),
-            (
-                X509_V_ERR_CERT_NOT_YET_VALID,
-                "certificate is not yet valid",
-            ),
-            (
-                X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
-                "unable to get local issuer certificate",
-            ),
-            (
-                X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
-                "self-signed certificate",
-            ),
-            (
-                X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
-                "self-signed certificate in certificate chain",
-            ),
+            (X509_V_ERR_CERT_NOT_YET_VALID, "certificate is not yet valid"),
+            (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "unable to get local issuer certificate"),
+            (X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, "self-signed certificate"),
+            (X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, "self-signed certificate in certificate chain"),
             (X509_V_ERR_HOSTNAME_MISMATCH, "hostname mismatch"),
             (X509_V_ERR_INVALID_PURPOSE, "unsuitable certificate purpose"),
             (X509_V_ERR_CERT_CHAIN_TOO_LONG, "certificate chain too long"),
@@ -870,46 +702,16 @@ mod tests {
             assert_eq!(verify_error_string(code), text);
         }
         let alert = |code| VerifyResult::failure(code, 0).alert();
-        assert_eq!(
-            alert(X509_V_ERR_CERT_HAS_EXPIRED),
-            AlertDescription::CertificateExpired
-        );
-        assert_eq!(
-            alert(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY),
-            AlertDescription::UnknownCa
-        );
-        assert_eq!(
-            alert(X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT),
-            AlertDescription::UnknownCa
-        );
-        assert_eq!(
-            alert(X509_V_ERR_CERT_NOT_YET_VALID),
-            AlertDescription::BadCertificate
-        );
-        assert_eq!(
-            alert(X509_V_ERR_HOSTNAME_MISMATCH),
-            AlertDescription::BadCertificate
-        );
-        assert_eq!(
-            alert(X509_V_ERR_CERT_SIGNATURE_FAILURE),
-            AlertDescription::DecryptError
-        );
-        assert_eq!(
-            alert(X509_V_ERR_CERT_REVOKED),
-            AlertDescription::CertificateRevoked
-        );
-        assert_eq!(
-            alert(X509_V_ERR_INVALID_PURPOSE),
-            AlertDescription::UnsupportedCertificate
-        );
-        assert_eq!(
-            alert(X509_V_ERR_APPLICATION_VERIFICATION),
-            AlertDescription::HandshakeFailure
-        );
-        assert_eq!(
-            alert(X509_V_ERR_INVALID_NON_CA),
-            AlertDescription::CertificateUnknown
-        );
+        assert_eq!(alert(X509_V_ERR_CERT_HAS_EXPIRED), AlertDescription::CertificateExpired);
+        assert_eq!(alert(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY), AlertDescription::UnknownCa);
+        assert_eq!(alert(X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT), AlertDescription::UnknownCa);
+        assert_eq!(alert(X509_V_ERR_CERT_NOT_YET_VALID), AlertDescription::BadCertificate);
+        assert_eq!(alert(X509_V_ERR_HOSTNAME_MISMATCH), AlertDescription::BadCertificate);
+        assert_eq!(alert(X509_V_ERR_CERT_SIGNATURE_FAILURE), AlertDescription::DecryptError);
+        assert_eq!(alert(X509_V_ERR_CERT_REVOKED), AlertDescription::CertificateRevoked);
+        assert_eq!(alert(X509_V_ERR_INVALID_PURPOSE), AlertDescription::UnsupportedCertificate);
+        assert_eq!(alert(X509_V_ERR_APPLICATION_VERIFICATION), AlertDescription::HandshakeFailure);
+        assert_eq!(alert(X509_V_ERR_INVALID_NON_CA), AlertDescription::CertificateUnknown);
     }
 
     #[test]
@@ -920,9 +722,7 @@ mod tests {
         assert_eq!(store.add_pem_file(&pki.path("ca.pem")).expect("ca"), 1);
         assert_eq!(store.add_pem_file(&pki.path("ca.pem")).expect("again"), 0);
         assert_eq!(store.len(), 1);
-        let error = store
-            .add_pem_file(&pki.path("missing.pem"))
-            .expect_err("missing");
+        let error = store.add_pem_file(&pki.path("missing.pem")).expect_err("missing");
         assert_eq!(error.reason, Reason::NO_SUCH_FILE);
         assert!(error.detail.contains("missing.pem"));
         assert!(store.add_pem_bytes(b"no PEM here").is_err());
@@ -945,12 +745,7 @@ mod tests {
         let nothing = RootStore::new().add_file_and_dirs(&pki.path("missing.pem"), None);
         assert_eq!(nothing.err().map(|e| e.reason), Some(Reason::NO_SUCH_FILE));
         if Path::new(DEFAULT_CERT_FILE).exists() {
-            assert!(
-                RootStore::new()
-                    .add_system_defaults()
-                    .expect("system roots")
-                    > 0
-            );
+            assert!(RootStore::new().add_system_defaults().expect("system roots") > 0);
         }
     }
 
@@ -959,29 +754,17 @@ mod tests {
         let pki = test_pki::get();
         let rsa_cert = &pki.certs("rsa2048.pem")[0];
         let key = pki.key("p256-pkcs8.key");
-        let signature = key
-            .sign(SignatureScheme::EcdsaSecp256r1Sha256, b"m")
-            .expect("sign");
-        let error = verify_signature(
-            rsa_cert,
-            SignatureScheme::EcdsaSecp256r1Sha256,
-            b"m",
-            &signature,
-        )
-        .expect_err("an RSA key cannot check ECDSA");
+        let signature = key.sign(SignatureScheme::EcdsaSecp256r1Sha256, b"m").expect("sign");
+        let error = verify_signature(rsa_cert, SignatureScheme::EcdsaSecp256r1Sha256, b"m", &signature)
+            .expect_err("an RSA key cannot check ECDSA");
         assert_eq!(error.reason, Reason::WRONG_SIGNATURE_TYPE);
         for scheme in [SignatureScheme::RsaPkcs1Sha1, SignatureScheme::EcdsaSha1] {
             let error = verify_signature(rsa_cert, scheme, b"m", &signature).expect_err("SHA-1");
             assert_eq!(error.alert, Some(AlertDescription::IllegalParameter));
         }
         let other_p256 = &pki.certs("selfsigned.pem")[0];
-        let error = verify_signature(
-            other_p256,
-            SignatureScheme::EcdsaSecp256r1Sha256,
-            b"m",
-            &signature,
-        )
-        .expect_err("another key");
+        let error = verify_signature(other_p256, SignatureScheme::EcdsaSecp256r1Sha256, b"m", &signature)
+            .expect_err("another key");
         assert_eq!(error.alert, Some(AlertDescription::DecryptError));
     }
 }

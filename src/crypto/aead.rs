@@ -44,23 +44,16 @@ impl RecordKey {
                 return Err(Error::internal("a CBC cipher is not an AEAD"))
             }
         };
-        let unbound = aead::UnboundKey::new(alg, key)
-            .map_err(|_| Error::internal("bad record key length"))?;
+        let unbound = aead::UnboundKey::new(alg, key).map_err(|_| Error::internal("bad record key length"))?;
         let mut full_iv = [0u8; 12];
         full_iv[..iv.len()].copy_from_slice(iv);
-        Ok(RecordKey {
-            cipher,
-            key: aead::LessSafeKey::new(unbound),
-            iv: full_iv,
-        })
+        Ok(RecordKey { cipher, key: aead::LessSafeKey::new(unbound), iv: full_iv })
     }
 
     fn nonce(&self, seq: u64) -> aead::Nonce {
         let mut nonce = self.iv;
         match self.cipher {
-            BulkCipher::Aes128Gcm | BulkCipher::Aes256Gcm => {
-                nonce[4..].copy_from_slice(&seq.to_be_bytes())
-            }
+            BulkCipher::Aes128Gcm | BulkCipher::Aes256Gcm => nonce[4..].copy_from_slice(&seq.to_be_bytes()),
             BulkCipher::Aes128Cbc | BulkCipher::Aes256Cbc => {}
             BulkCipher::Chacha20Poly1305 => {
                 for (n, s) in nonce[4..].iter_mut().zip(seq.to_be_bytes()) {
@@ -71,6 +64,11 @@ impl RecordKey {
         aead::Nonce::assume_unique_for_key(nonce)
     }
 
+    /// Length of the explicit nonce each record carries.
+    pub fn explicit_nonce_len(&self) -> usize {
+        self.cipher.explicit_nonce_len()
+    }
+
     /// How many bytes protection adds to a record's payload.
     pub fn overhead(&self) -> usize {
         self.cipher.explicit_nonce_len() + self.cipher.tag_len()
@@ -79,14 +77,7 @@ impl RecordKey {
     /// Encrypts the payload that `out[start..]` holds (appended by the caller after
     /// `explicit_nonce_len` reserved bytes), appending the tag.
     /// Layout on entry: `out[start..start + explicit]` reserved, then the plaintext.
-    pub fn seal(
-        &self,
-        seq: u64,
-        content_type: u8,
-        version: u16,
-        out: &mut Vec<u8>,
-        start: usize,
-    ) -> Result<(), Error> {
+    pub fn seal(&self, seq: u64, content_type: u8, version: u16, out: &mut Vec<u8>, start: usize) -> Result<(), Error> {
         let explicit = self.cipher.explicit_nonce_len();
         let plain_len = out.len() - start - explicit;
         if explicit > 0 {
@@ -133,11 +124,7 @@ impl RecordKey {
             self.nonce(seq)
         };
         self.key
-            .open_in_place(
-                nonce,
-                additional_data(seq, content_type, version, plain_len),
-                &mut payload[explicit..],
-            )
+            .open_in_place(nonce, additional_data(seq, content_type, version, plain_len), &mut payload[explicit..])
             .map_err(|_| bad())?;
         Ok(explicit..explicit + plain_len)
     }

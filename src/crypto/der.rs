@@ -80,9 +80,7 @@ impl<'a> Reader<'a> {
             }
             let (length_bytes, rest) = after_length.split_at(count);
             after_length = rest;
-            length_bytes
-                .iter()
-                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
+            length_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
         };
         if after_length.len() < length {
             return None;
@@ -91,11 +89,7 @@ impl<'a> Reader<'a> {
         let header_len = self.rest.len() - after_length.len();
         let encoded = &self.rest[..header_len + length];
         self.rest = rest;
-        Some(Element {
-            tag,
-            content,
-            encoded,
-        })
+        Some(Element { tag, content, encoded })
     }
 
     /// Reads the next element and returns its contents if it has tag `tag`.
@@ -186,11 +180,7 @@ pub fn parse_spki(spki: &[u8]) -> Option<PublicKeyInfo<'_>> {
     let curve = algorithm_id.optional(OID);
     let bits = fields.read(BIT_STRING)?;
     let (&unused_bits, key) = bits.split_first()?;
-    (unused_bits == 0 && fields.is_empty()).then_some(PublicKeyInfo {
-        algorithm,
-        curve,
-        key,
-    })
+    (unused_bits == 0 && fields.is_empty()).then_some(PublicKeyInfo { algorithm, curve, key })
 }
 
 /// The parts of a certificate's TBSCertificate that this library reads itself.
@@ -234,13 +224,7 @@ pub fn parse_certificate(cert: &[u8]) -> Option<CertificateFields<'_>> {
     let not_after = read_time(&mut validity)?;
     let subject = tbs.read_element(SEQUENCE)?.encoded;
     let spki = tbs.read_element(SEQUENCE)?.encoded;
-    Some(CertificateFields {
-        issuer,
-        not_before,
-        not_after,
-        subject,
-        spki,
-    })
+    Some(CertificateFields { issuer, not_before, not_after, subject, spki })
 }
 
 /// Reads a UTCTime or GeneralizedTime in the `...Z` form DER requires and returns
@@ -252,21 +236,12 @@ fn read_time(reader: &mut Reader<'_>) -> Option<i64> {
         return None;
     }
     let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        text.get(range)?
-            .iter()
-            .try_fold(0i64, |acc, &digit| Some(acc * 10 + i64::from(digit - b'0')))
+        text.get(range)?.iter().try_fold(0i64, |acc, &digit| Some(acc * 10 + i64::from(digit - b'0')))
     };
     let (year, rest) = match (element.tag, text.len()) {
         (UTC_TIME, 12) => {
             let two_digits = number(0..2)?;
-            (
-                if two_digits >= 50 {
-                    1900 + two_digits
-                } else {
-                    2000 + two_digits
-                },
-                2,
-            )
+            (if two_digits >= 50 { 1900 + two_digits } else { 2000 + two_digits }, 2)
         }
         (GENERALIZED_TIME, 14) => (number(0..4)?, 4),
         _ => return None,
@@ -276,12 +251,7 @@ fn read_time(reader: &mut Reader<'_>) -> Option<i64> {
     let hour = number(rest + 4..rest + 6)?;
     let minute = number(rest + 6..rest + 8)?;
     let second = number(rest + 8..rest + 10)?;
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
     Some(days_since_epoch(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second)

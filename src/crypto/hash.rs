@@ -21,8 +21,6 @@ impl PrfHash {
 
     /// Hashes `data` in one go.
     pub fn hash(self, data: &[u8]) -> Vec<u8> {
-        ring::digest::digest(self.digest_algorithm(), data)
-            .as_ref()
-            .to_vec()
+        ring::digest::digest(self.digest_algorithm(), data).as_ref().to_vec()
     }
 }

@@ -29,8 +29,8 @@ pub struct EphemeralKey {
 impl EphemeralKey {
     /// Generates a fresh key pair in `group`.
     pub fn generate(group: NamedGroup) -> Result<EphemeralKey, Error> {
-        let alg = algorithm(group)
-            .ok_or_else(|| Error::internal(format!("group {} is not implemented", group.text())))?;
+        let alg =
+            algorithm(group).ok_or_else(|| Error::internal(format!("group {} is not implemented", group.text())))?;
         let rng = ring::rand::SystemRandom::new();
         let private = agreement::EphemeralPrivateKey::generate(alg, &rng)
             .map_err(|_| Error::internal("key generation failed"))?;
@@ -39,11 +39,7 @@ impl EphemeralKey {
             .map_err(|_| Error::internal("public key computation failed"))?
             .as_ref()
             .to_vec();
-        Ok(EphemeralKey {
-            group,
-            private,
-            public,
-        })
+        Ok(EphemeralKey { group, private, public })
     }
 
     /// The group.
@@ -60,19 +56,14 @@ impl EphemeralKey {
     /// A malformed or invalid peer value is `illegal_parameter`.
     pub fn agree(self, peer_public: &[u8]) -> Result<Zeroizing<Vec<u8>>, Error> {
         let alg = self.private.algorithm();
-        agreement::agree_ephemeral(
-            self.private,
-            &agreement::UnparsedPublicKey::new(alg, peer_public),
-            |secret| Zeroizing::new(secret.to_vec()),
-        )
+        agreement::agree_ephemeral(self.private, &agreement::UnparsedPublicKey::new(alg, peer_public), |secret| {
+            Zeroizing::new(secret.to_vec())
+        })
         .map_err(|_| {
             Error::fatal(
                 AlertDescription::IllegalParameter,
                 Reason::BAD_ECPOINT,
-                format!(
-                    "the peer's {} public key is not a valid point",
-                    self.group.text()
-                ),
+                format!("the peer's {} public key is not a valid point", self.group.text()),
             )
         })
     }

@@ -3,9 +3,12 @@
 
 pub mod aead;
 pub mod der;
+pub mod cbc;
+pub mod dh;
 pub mod hash;
 pub mod kx;
 pub mod prf;
+pub mod rsa_kx;
 pub mod sign;
 
 use crate::error::Error;

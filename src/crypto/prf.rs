@@ -30,10 +30,7 @@ mod tests {
 
     fn unhex(s: &str) -> Vec<u8> {
         let s: String = s.split_whitespace().collect();
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
     }
 
     /// The TLS 1.2 PRF test vector for SHA-256 published on the IETF TLS list.
@@ -66,13 +63,7 @@ mod tests {
             let output = std::process::Command::new("openssl")
                 .args(["kdf", "-keylen", "77", "-kdfopt"])
                 .arg(format!("digest:{digest}"))
-                .args([
-                    "-kdfopt",
-                    "secret:a secret of some length",
-                    "-kdfopt",
-                    "seed:label and seed",
-                    "TLS1-PRF",
-                ])
+                .args(["-kdfopt", "secret:a secret of some length", "-kdfopt", "seed:label and seed", "TLS1-PRF"])
                 .output()
                 .expect("the openssl command runs");
             assert!(output.status.success(), "openssl kdf failed: {output:?}");

@@ -1,11 +1,12 @@
 //! Our private keys and the signatures they make (ServerKeyExchange, CertificateVerify).
 
 use crate::crypto::der;
+use crate::crypto::rsa_kx::RsaDecryptionKey;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{NamedGroup, SignatureScheme};
 use ring::rand::SystemRandom;
 use ring::signature::{self, EcdsaKeyPair, EcdsaSigningAlgorithm, KeyPair, RsaKeyPair};
-use rustls_pki_types::PrivateKeyDer;
+use rustls_pki_types::{PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer};
 use zeroize::Zeroizing;
 
 /// The schemes this library can sign and verify, in the order it prefers them.
@@ -40,6 +41,8 @@ enum KeyPairKind {
     Rsa {
         key: RsaKeyPair,
         bits: usize,
+        /// The same key for RSA key exchange (ring cannot decrypt); boxed, being large.
+        decryption: Box<RsaDecryptionKey>,
     },
     Ecdsa {
         key: EcdsaKeyPair,
@@ -55,9 +58,7 @@ pub struct SigningKey {
 impl std::fmt::Debug for SigningKey {
     /// Shows the kind of key only, never key material.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SigningKey")
-            .field("kind", &self.kind())
-            .finish()
+        f.debug_struct("SigningKey").field("kind", &self.kind()).finish()
     }
 }
 
@@ -68,9 +69,7 @@ impl SigningKey {
             PrivateKeyDer::Pkcs1(key) => Self::rsa_from_pkcs1(key.secret_pkcs1_der()),
             PrivateKeyDer::Sec1(key) => Self::ecdsa_from_sec1(key.secret_sec1_der()),
             PrivateKeyDer::Pkcs8(key) => Self::from_pkcs8(key.secret_pkcs8_der()),
-            _ => Err(bad_key(
-                "the private key is in a format this library does not know",
-            )),
+            _ => Err(bad_key("the private key is in a format this library does not know")),
         }
     }
 
@@ -85,9 +84,7 @@ impl SigningKey {
     /// Whether this key can make signatures with `scheme`.
     pub fn can_sign(&self, scheme: SignatureScheme) -> bool {
         match &self.key {
-            KeyPairKind::Rsa { bits, .. } => {
-                RSA_BITS.contains(bits) && rsa_padding(scheme).is_some()
-            }
+            KeyPairKind::Rsa { bits, .. } => RSA_BITS.contains(bits) && rsa_padding(scheme).is_some(),
             KeyPairKind::Ecdsa { group, .. } => ecdsa_scheme(*group) == Some(scheme),
         }
     }
@@ -95,11 +92,7 @@ impl SigningKey {
     /// Signs `message` (which is hashed as the scheme says).
     pub fn sign(&self, scheme: SignatureScheme, message: &[u8]) -> Result<Vec<u8>, Error> {
         if !self.can_sign(scheme) {
-            return Err(Error::internal(format!(
-                "a {} key cannot sign with {}",
-                self.kind_text(),
-                scheme.text()
-            )));
+            return Err(Error::internal(format!("a {} key cannot sign with {}", self.kind_text(), scheme.text())));
         }
         let rng = SystemRandom::new();
         let failed = || Error::internal(format!("signing with {} failed", scheme.text()));
@@ -107,14 +100,21 @@ impl SigningKey {
             KeyPairKind::Rsa { key, .. } => {
                 let padding = rsa_padding(scheme).ok_or_else(failed)?;
                 let mut signature = vec![0u8; key.public().modulus_len()];
-                key.sign(padding, &rng, message, &mut signature)
-                    .map_err(|_| failed())?;
+                key.sign(padding, &rng, message, &mut signature).map_err(|_| failed())?;
                 Ok(signature)
             }
             KeyPairKind::Ecdsa { key, .. } => {
                 let signature = key.sign(&rng, message).map_err(|_| failed())?;
                 Ok(signature.as_ref().to_vec())
             }
+        }
+    }
+
+    /// The key's decryption half for RSA key exchange; `None` for EC keys.
+    pub fn rsa_decryption_key(&self) -> Option<&RsaDecryptionKey> {
+        match &self.key {
+            KeyPairKind::Rsa { decryption, .. } => Some(decryption.as_ref()),
+            KeyPairKind::Ecdsa { .. } => None,
         }
     }
 
@@ -158,12 +158,10 @@ impl SigningKey {
         let algorithm = algorithm_id.read(der::OID).ok_or_else(malformed)?;
         if algorithm == der::OID_RSA_ENCRYPTION {
             let key = RsaKeyPair::from_pkcs8(pkcs8).map_err(|e| rejected("RSA", e))?;
-            return Self::rsa(key);
+            return Self::rsa(key, &PrivatePkcs8KeyDer::from(pkcs8).into());
         }
         if algorithm != der::OID_EC_PUBLIC_KEY {
-            return Err(bad_key(
-                "the PKCS#8 private key is neither RSA nor EC (only those are supported)",
-            ));
+            return Err(bad_key("the PKCS#8 private key is neither RSA nor EC (only those are supported)"));
         }
         let curve = algorithm_id.optional(der::OID).ok_or_else(malformed)?;
         Self::ecdsa_from_pkcs8(group_for_curve(curve)?, pkcs8)
@@ -171,15 +169,16 @@ impl SigningKey {
 
     /// An RSAPrivateKey (RFC 8017 A.1.2).
     fn rsa_from_pkcs1(pkcs1: &[u8]) -> Result<SigningKey, Error> {
-        Self::rsa(RsaKeyPair::from_der(pkcs1).map_err(|e| rejected("RSA", e))?)
+        let key = RsaKeyPair::from_der(pkcs1).map_err(|e| rejected("RSA", e))?;
+        Self::rsa(key, &PrivatePkcs1KeyDer::from(pkcs1).into())
     }
 
-    fn rsa(key: RsaKeyPair) -> Result<SigningKey, Error> {
+    /// An RSA key from ring for signing, and the same `der` loaded again for decryption.
+    fn rsa(key: RsaKeyPair, der: &PrivateKeyDer<'_>) -> Result<SigningKey, Error> {
         let bits = rsa_modulus_bits(key.public_key().as_ref())
             .ok_or_else(|| bad_key("the RSA public key could not be read"))?;
-        Ok(SigningKey {
-            key: KeyPairKind::Rsa { key, bits },
-        })
+        let decryption = Box::new(RsaDecryptionKey::from_der(der)?);
+        Ok(SigningKey { key: KeyPairKind::Rsa { key, bits, decryption } })
     }
 
     /// An ECPrivateKey (RFC 5915), which ring only takes wrapped in PKCS#8.
@@ -189,9 +188,7 @@ impl SigningKey {
         fields.read(der::INTEGER).ok_or_else(malformed)?;
         let private_key = fields.read(der::OCTET_STRING).ok_or_else(malformed)?;
         let group = match fields.optional(der::CONTEXT_0) {
-            Some(parameters) => {
-                group_for_curve(der::single(parameters, der::OID).ok_or_else(malformed)?)?
-            }
+            Some(parameters) => group_for_curve(der::single(parameters, der::OID).ok_or_else(malformed)?)?,
             // Without parameters the private key's size tells the curve.
             None => match private_key.len() {
                 32 => NamedGroup::Secp256r1,
@@ -209,11 +206,8 @@ impl SigningKey {
             NamedGroup::Secp384r1 => &signature::ECDSA_P384_SHA384_ASN1_SIGNING,
             _ => return Err(unsupported_curve()),
         };
-        let key = EcdsaKeyPair::from_pkcs8(algorithm, pkcs8, &SystemRandom::new())
-            .map_err(|e| rejected("EC", e))?;
-        Ok(SigningKey {
-            key: KeyPairKind::Ecdsa { key, group },
-        })
+        let key = EcdsaKeyPair::from_pkcs8(algorithm, pkcs8, &SystemRandom::new()).map_err(|e| rejected("EC", e))?;
+        Ok(SigningKey { key: KeyPairKind::Ecdsa { key, group } })
     }
 }
 
@@ -263,11 +257,7 @@ fn wrap_sec1_in_pkcs8(group: NamedGroup, sec1: &[u8]) -> Option<Zeroizing<Vec<u8
     let version = der::encode(der::INTEGER, &[0]);
     let algorithm_id = der::encode(
         der::SEQUENCE,
-        &[
-            der::encode(der::OID, der::OID_EC_PUBLIC_KEY),
-            der::encode(der::OID, curve_oid(group)?),
-        ]
-        .concat(),
+        &[der::encode(der::OID, der::OID_EC_PUBLIC_KEY), der::encode(der::OID, curve_oid(group)?)].concat(),
     );
     let content_len = version.len() + algorithm_id.len() + der::encoded_len(sec1.len());
     let mut pkcs8 = Zeroizing::new(Vec::with_capacity(der::encoded_len(content_len)));
@@ -280,7 +270,7 @@ fn wrap_sec1_in_pkcs8(group: NamedGroup, sec1: &[u8]) -> Option<Zeroizing<Vec<u8
 }
 
 /// The exact bit length of the modulus in a DER RSAPublicKey.
-fn rsa_modulus_bits(public_key: &[u8]) -> Option<usize> {
+pub(crate) fn rsa_modulus_bits(public_key: &[u8]) -> Option<usize> {
     let mut fields = der::Reader::new(der::single(public_key, der::SEQUENCE)?);
     let modulus = fields.read(der::INTEGER)?;
     let first_nonzero = modulus.iter().position(|&b| b != 0)?;
@@ -326,12 +316,7 @@ mod tests {
     #[test]
     fn unsupported_keys_are_errors_not_panics() {
         let pki = test_pki::get();
-        for name in [
-            "p521-sec1.key",
-            "p521-pkcs8.key",
-            "ed25519.key",
-            "rsa1024-pkcs8.key",
-        ] {
+        for name in ["p521-sec1.key", "p521-pkcs8.key", "ed25519.key", "rsa1024-pkcs8.key"] {
             let error = crate::keys::key_from_pem_file(&pki.path(name)).expect_err(name);
             assert_eq!(error.reason, Reason::BAD_VALUE, "{name}: {error}");
         }
@@ -345,18 +330,12 @@ mod tests {
     fn sign_and_verify_roundtrip_for_every_scheme() {
         let pki = test_pki::get();
         let message = b"the ServerKeyExchange params";
-        for (key_name, cert_name) in [
-            ("rsa2048-pkcs1.key", "rsa2048.pem"),
-            ("p256-sec1.key", "p256.pem"),
-            ("p384-pkcs8.key", "p384.pem"),
-        ] {
+        for (key_name, cert_name) in
+            [("rsa2048-pkcs1.key", "rsa2048.pem"), ("p256-sec1.key", "p256.pem"), ("p384-pkcs8.key", "p384.pem")]
+        {
             let key = pki.key(key_name);
             let cert = &pki.certs(cert_name)[0];
-            let schemes: Vec<_> = SUPPORTED_SCHEMES
-                .iter()
-                .copied()
-                .filter(|s| key.can_sign(*s))
-                .collect();
+            let schemes: Vec<_> = SUPPORTED_SCHEMES.iter().copied().filter(|s| key.can_sign(*s)).collect();
             assert!(!schemes.is_empty(), "{key_name}");
             for scheme in schemes {
                 let signature = key.sign(scheme, message).expect("sign");

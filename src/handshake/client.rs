@@ -9,20 +9,22 @@
 //!                    <--  ChangeCipherSpec, Finished
 //! ```
 
+use super::key_agreement;
 use super::key_schedule::{MasterSecret, Side};
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
-use crate::config::{Config, OP_LEGACY_SERVER_CONNECT};
-use crate::crypto::kx::{self, EphemeralKey};
+use crate::config::OP_LEGACY_SERVER_CONNECT;
+use crate::crypto::dh::DhParams;
+use crate::crypto::kx;
 use crate::error::{Error, Reason};
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::{AlertDescription, ExtensionType, HandshakeType, SignatureScheme, TLS12};
 use crate::msgs::extensions::{self as ext, Extensions};
 use crate::msgs::handshake::{
-    decode_certificate, encode_certificate, encode_ecdhe_client_key_exchange, expect_empty,
-    CertificateRequest, ClientHello, DigitallySigned, EcdheServerKeyExchange, ServerHello,
+    decode_certificate, decode_certificate_status, encode_certificate, expect_empty, CertificateRequest, ClientHello,
+    DigitallySigned, KxParams, ServerHello, ServerKeyExchange,
 };
-use crate::suites::{self, Authentication, Suite};
+use crate::suites::{self, Authentication, KeyExchange, Mac, Suite};
 use crate::verify::{self, Purpose};
 use std::sync::Arc;
 
@@ -41,7 +43,42 @@ struct Flow {
     server_random: [u8; 32],
     suite: &'static Suite,
     extended_master_secret: bool,
+    encrypt_then_mac: bool,
+    /// The server promised a CertificateStatus that has not arrived yet.
+    status_pending: bool,
+    /// The application has judged the stapled response (or its absence).
+    status_checked: bool,
     verify_host: Option<String>,
+}
+
+impl Flow {
+    /// RFC 6066 8: after the server's Certificate may come a CertificateStatus. Takes it
+    /// if `msg` is one (returning `None`); otherwise gives `msg` back. Either way the
+    /// application gets to judge the stapled response, or its absence, once.
+    fn take_certificate_status(&mut self, cx: &mut Context<'_>, msg: Message) -> Result<Option<Message>, Error> {
+        if !cx.config.request_ocsp || self.status_checked {
+            return Ok(Some(msg));
+        }
+        let (response, rest) = match msg {
+            Message::Handshake(m) if m.typ == HandshakeType::CertificateStatus && self.status_pending => {
+                let response = decode_certificate_status(m.body())?;
+                self.transcript.add(&m.encoded);
+                (Some(response), None)
+            }
+            other => (None, Some(other)),
+        };
+        self.status_pending = false;
+        self.status_checked = true;
+        if !cx.hooks.check_ocsp_response(response.as_deref()) {
+            return Err(Error::fatal(
+                AlertDescription::BadCertificateStatusResponse,
+                Reason::CALLBACK_FAILED,
+                "the stapled OCSP response was rejected",
+            ));
+        }
+        cx.info.ocsp_response = response.or_else(|| Some(Vec::new()));
+        Ok(rest)
+    }
 }
 
 /// Builds and sends the ClientHello; returns the first state.
@@ -52,10 +89,7 @@ pub fn start(
 ) -> Result<Box<dyn State>, Error> {
     let config = Arc::clone(cx.config);
     if !config.tls12_enabled() {
-        return Err(Error::local(
-            Reason::NO_PROTOCOLS_AVAILABLE,
-            "the configured version range excludes TLS 1.2",
-        ));
+        return Err(Error::local(Reason::NO_PROTOCOLS_AVAILABLE, "the configured version range excludes TLS 1.2"));
     }
     let mut random = [0u8; 32];
     crate::crypto::fill_random(&mut random)?;
@@ -67,25 +101,23 @@ pub fn start(
         extensions.push(ExtensionType::ServerName, ext::server_name_body(name));
         cx.info.server_name = Some(name.to_string());
     }
-    let groups = config
-        .groups
-        .iter()
-        .filter(|g| kx::is_supported(**g))
-        .map(|g| u16::from(*g));
+    let groups =
+        config.groups.iter().filter(|g| kx::is_supported(**g) || DhParams::named(**g).is_some()).map(|g| u16::from(*g));
     extensions.push(ExtensionType::SupportedGroups, ext::u16_list_body(groups));
     extensions.push(ExtensionType::EcPointFormats, ext::point_formats_body());
-    extensions.push(
-        ExtensionType::SignatureAlgorithms,
-        ext::u16_list_body(config.sigalgs.iter().map(|s| u16::from(*s))),
-    );
+    extensions
+        .push(ExtensionType::SignatureAlgorithms, ext::u16_list_body(config.sigalgs.iter().map(|s| u16::from(*s))));
     if !config.alpn_protocols.is_empty() {
-        extensions.push(
-            ExtensionType::Alpn,
-            ext::alpn_body(config.alpn_protocols.iter().map(Vec::as_slice)),
-        );
+        extensions.push(ExtensionType::Alpn, ext::alpn_body(config.alpn_protocols.iter().map(Vec::as_slice)));
     }
     if config.extended_master_secret() {
         extensions.push(ExtensionType::ExtendedMasterSecret, Vec::new());
+    }
+    if config.request_ocsp {
+        extensions.push(ExtensionType::StatusRequest, ext::status_request_body());
+    }
+    if config.encrypt_then_mac() && config.suites.iter().any(|s| s.mac != Mac::Aead) {
+        extensions.push(ExtensionType::EncryptThenMac, Vec::new());
     }
     extensions.push(ExtensionType::RenegotiationInfo, vec![0]);
     let hello = ClientHello {
@@ -104,11 +136,7 @@ pub fn start(
         extensions: hello.extensions.0.iter().map(|(t, _)| *t).collect(),
         alpn: config.alpn_protocols.clone(),
     };
-    Ok(Box::new(ExpectServerHello {
-        offer,
-        transcript,
-        verify_host: verify_host.map(str::to_string),
-    }))
+    Ok(Box::new(ExpectServerHello { offer, transcript, verify_host: verify_host.map(str::to_string) }))
 }
 
 struct ExpectServerHello {
@@ -118,61 +146,36 @@ struct ExpectServerHello {
 }
 
 impl State for ExpectServerHello {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::ServerHello)?;
         let hello = ServerHello::decode(msg.body())?;
         if hello.server_version != TLS12 {
             return Err(Error::fatal(
                 AlertDescription::ProtocolVersion,
                 Reason::UNSUPPORTED_PROTOCOL,
-                format!(
-                    "the server chose version {:#06x}; this library speaks only TLS 1.2",
-                    hello.server_version
-                ),
+                format!("the server chose version {:#06x}; this library speaks only TLS 1.2", hello.server_version),
             ));
         }
         cx.record.agree_version();
-        let suite = suites::by_id(hello.cipher_suite)
-            .filter(|s| self.offer.suites.contains(&s.id))
-            .ok_or_else(|| {
+        let suite =
+            suites::by_id(hello.cipher_suite).filter(|s| self.offer.suites.contains(&s.id)).ok_or_else(|| {
                 Error::illegal(
                     Reason::WRONG_CIPHER_RETURNED,
-                    format!(
-                        "the server chose suite {:#06x}, which was not offered",
-                        hello.cipher_suite
-                    ),
+                    format!("the server chose suite {:#06x}, which was not offered", hello.cipher_suite),
                 )
             })?;
         if hello.compression_method != 0 {
-            return Err(Error::illegal(
-                Reason::BAD_VALUE,
-                "the server chose compression",
-            ));
+            return Err(Error::illegal(Reason::BAD_VALUE, "the server chose compression"));
         }
         let exts = &hello.extensions;
-        if let Some((typ, _)) = exts
-            .0
-            .iter()
-            .find(|(t, _)| !self.offer.extensions.contains(t))
-        {
+        if let Some((typ, _)) = exts.0.iter().find(|(t, _)| !self.offer.extensions.contains(t)) {
             return Err(Error::fatal(
                 AlertDescription::UnsupportedExtension,
                 Reason::BAD_EXTENSION,
-                format!(
-                    "the server sent the {} extension, which was not offered",
-                    typ.text()
-                ),
+                format!("the server sent the {} extension, which was not offered", typ.text()),
             ));
         }
-        match exts.parse(
-            ExtensionType::RenegotiationInfo,
-            "renegotiation_info",
-            ext::read_renegotiation_info,
-        )? {
+        match exts.parse(ExtensionType::RenegotiationInfo, "renegotiation_info", ext::read_renegotiation_info)? {
             Some(info) if !info.is_empty() => {
                 return Err(Error::fatal(
                     AlertDescription::HandshakeFailure,
@@ -190,33 +193,23 @@ impl State for ExpectServerHello {
             }
             None => {}
         }
-        exts.parse(
-            ExtensionType::EcPointFormats,
-            "ec_point_formats",
-            ext::read_point_formats,
-        )?;
+        exts.parse(ExtensionType::EcPointFormats, "ec_point_formats", ext::read_point_formats)?;
         exts.parse(ExtensionType::ServerName, "server_name", ext::read_empty)?;
-        let extended_master_secret = exts
-            .parse(
-                ExtensionType::ExtendedMasterSecret,
-                "extended_master_secret",
-                ext::read_empty,
-            )?
-            .is_some();
-        if let Some(mut protocols) =
-            exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)?
-        {
+        let status_pending = exts.parse(ExtensionType::StatusRequest, "status_request", ext::read_empty)?.is_some();
+        let extended_master_secret =
+            exts.parse(ExtensionType::ExtendedMasterSecret, "extended_master_secret", ext::read_empty)?.is_some();
+        if let Some(mut protocols) = exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)? {
             if protocols.len() != 1 || !self.offer.alpn.contains(&protocols[0]) {
-                return Err(Error::illegal(
-                    Reason::BAD_EXTENSION,
-                    "the server's ALPN choice is not one we offered",
-                ));
+                return Err(Error::illegal(Reason::BAD_EXTENSION, "the server's ALPN choice is not one we offered"));
             }
             cx.info.alpn = protocols.pop();
         }
         cx.info.version = Some(TLS12);
         cx.info.suite = Some(suite);
         cx.info.extended_master_secret = extended_master_secret;
+        // RFC 7366 3: an AEAD suite never uses encrypt-then-MAC, whatever the server says.
+        let encrypt_then_mac = suite.mac != Mac::Aead
+            && exts.parse(ExtensionType::EncryptThenMac, "encrypt_then_mac", ext::read_empty)?.is_some();
         self.transcript.add(&msg.encoded);
         Ok(Box::new(ExpectCertificate {
             flow: Flow {
@@ -225,6 +218,9 @@ impl State for ExpectServerHello {
                 server_random: hello.random,
                 suite,
                 extended_master_secret,
+                encrypt_then_mac,
+                status_pending,
+                status_checked: false,
                 verify_host: self.verify_host,
             },
         }))
@@ -236,11 +232,7 @@ struct ExpectCertificate {
 }
 
 impl State for ExpectCertificate {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::Certificate)?;
         let chain = decode_certificate(msg.body())?;
         if chain.is_empty() {
@@ -249,6 +241,9 @@ impl State for ExpectCertificate {
         self.flow.transcript.add(&msg.encoded);
         cx.info.peer_certificates = chain;
         cx.check_peer_chain(Purpose::ServerAuth, self.flow.verify_host.as_deref())?;
+        if self.flow.suite.kx == KeyExchange::Rsa {
+            return Ok(Box::new(ExpectServerHelloDone { flow: self.flow, params: None, request: None }));
+        }
         Ok(Box::new(ExpectServerKeyExchange { flow: self.flow }))
     }
 }
@@ -259,17 +254,9 @@ fn scheme_fits(scheme: SignatureScheme, auth: Authentication) -> bool {
     match auth {
         Authentication::Rsa => matches!(
             scheme,
-            RsaPkcs1Sha256
-                | RsaPkcs1Sha384
-                | RsaPkcs1Sha512
-                | RsaPssRsaeSha256
-                | RsaPssRsaeSha384
-                | RsaPssRsaeSha512
+            RsaPkcs1Sha256 | RsaPkcs1Sha384 | RsaPkcs1Sha512 | RsaPssRsaeSha256 | RsaPssRsaeSha384 | RsaPssRsaeSha512
         ),
-        Authentication::Ecdsa => matches!(
-            scheme,
-            EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512
-        ),
+        Authentication::Ecdsa => matches!(scheme, EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512),
     }
 }
 
@@ -278,98 +265,55 @@ struct ExpectServerKeyExchange {
 }
 
 impl State for ExpectServerKeyExchange {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        let Some(msg) = self.flow.take_certificate_status(cx, msg)? else { return Ok(self) };
         let msg = expect(msg, HandshakeType::ServerKeyExchange)?;
-        let skx = EcdheServerKeyExchange::decode(msg.body())?;
-        if !cx.config.groups.contains(&skx.group) || !kx::is_supported(skx.group) {
-            return Err(Error::illegal(
-                Reason::WRONG_CURVE,
-                format!(
-                    "the server chose group {}, which was not offered",
-                    skx.group.text()
-                ),
-            ));
+        let skx = ServerKeyExchange::decode(msg.body(), self.flow.suite.kx)?;
+        let scheme = skx.signed.scheme;
+        if let KxParams::Ecdhe { group, .. } = &skx.params {
+            key_agreement::client_accepts_curve(cx.config, *group)?;
+            cx.info.group = Some(*group);
         }
-        if !cx.config.sigalgs.contains(&skx.scheme)
-            || !scheme_fits(skx.scheme, self.flow.suite.auth)
-        {
+        if !cx.config.sigalgs.contains(&scheme) || !scheme_fits(scheme, self.flow.suite.auth) {
             return Err(Error::illegal(
                 Reason::WRONG_SIGNATURE_TYPE,
-                format!(
-                    "the server signed with {}, which was not offered for this suite",
-                    skx.scheme.text()
-                ),
+                format!("the server signed with {}, which was not offered for this suite", scheme.text()),
             ));
         }
-        let signed = [
-            self.flow.client_random.as_slice(),
-            self.flow.server_random.as_slice(),
-            &EcdheServerKeyExchange::params(skx.group, &skx.public),
-        ]
-        .concat();
-        verify::verify_signature(
-            &cx.info.peer_certificates[0],
-            skx.scheme,
-            &signed,
-            &skx.signature,
-        )?;
-        cx.info.group = Some(skx.group);
-        cx.info.peer_scheme = Some(skx.scheme);
+        let signed =
+            [self.flow.client_random.as_slice(), self.flow.server_random.as_slice(), &skx.params.encode()].concat();
+        verify::verify_signature(&cx.info.peer_certificates[0], scheme, &signed, &skx.signed.signature)?;
+        cx.info.peer_scheme = Some(scheme);
         self.flow.transcript.add(&msg.encoded);
-        Ok(Box::new(ExpectServerHelloDone {
-            flow: self.flow,
-            server_public: skx.public,
-            request: None,
-        }))
+        Ok(Box::new(ExpectServerHelloDone { flow: self.flow, params: Some(skx.params), request: None }))
     }
 }
 
 struct ExpectServerHelloDone {
     flow: Flow,
-    server_public: Vec<u8>,
+    params: Option<KxParams>,
     request: Option<CertificateRequest>,
 }
 
 impl ExpectServerHelloDone {
-    /// Our certificate and the scheme to sign with, if we have one that fits the request.
+    /// Our certificate and the scheme to sign with, if the application has one that
+    /// fits the request.
     fn choose_client_cert(
-        config: &Config,
+        cx: &mut Context<'_>,
         request: &CertificateRequest,
     ) -> Option<(Arc<CertifiedKey>, SignatureScheme)> {
-        const RSA_SIGN: u8 = 1;
-        const ECDSA_SIGN: u8 = 64;
-        let slots = [
-            (RSA_SIGN, &config.certs.rsa),
-            (ECDSA_SIGN, &config.certs.ecdsa),
-        ];
-        slots.into_iter().find_map(|(kind, slot)| {
-            let cert = slot
-                .as_ref()
-                .filter(|_| request.certificate_types.contains(&kind))?;
-            let scheme = request
-                .schemes
-                .iter()
-                .find(|s| config.sigalgs.contains(s) && cert.key.can_sign(**s))
-                .copied()?;
-            Some((Arc::clone(cert), scheme))
-        })
+        let cert = cx.hooks.client_certificate(cx.config, request)?;
+        let scheme =
+            request.schemes.iter().find(|s| cx.config.sigalgs.contains(s) && cert.key.can_sign(**s)).copied()?;
+        Some((cert, scheme))
     }
 }
 
 impl State for ExpectServerHelloDone {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        let Some(msg) = self.flow.take_certificate_status(cx, msg)? else { return Ok(self) };
         let msg = match msg {
-            Message::Handshake(m)
-                if m.typ == HandshakeType::CertificateRequest && self.request.is_none() =>
-            {
+            Message::Handshake(m) if m.typ == HandshakeType::CertificateRequest && self.request.is_none() => {
                 self.request = Some(CertificateRequest::decode(m.body())?);
                 self.flow.transcript.add(&m.encoded);
                 return Ok(self);
@@ -380,67 +324,43 @@ impl State for ExpectServerHelloDone {
         let mut flow = self.flow;
         flow.transcript.add(&msg.encoded);
 
-        let client_auth = self
-            .request
-            .as_ref()
-            .map(|r| Self::choose_client_cert(cx.config, r));
+        let client_auth = self.request.as_ref().map(|r| Self::choose_client_cert(cx, r));
         if let Some(choice) = &client_auth {
-            let chain = choice
-                .as_ref()
-                .map(|(cert, _)| cert.chain.as_slice())
-                .unwrap_or_default();
-            cx.send_handshake(
-                &mut flow.transcript,
-                HandshakeType::Certificate,
-                &encode_certificate(chain),
-            )?;
+            let chain = choice.as_ref().map(|(cert, _)| cert.chain.as_slice()).unwrap_or_default();
+            cx.send_handshake(&mut flow.transcript, HandshakeType::Certificate, &encode_certificate(chain))?;
         }
 
-        let group = cx
-            .info
-            .group
-            .ok_or_else(|| Error::internal("no key exchange group"))?;
-        let ours = EphemeralKey::generate(group)?;
-        let body = encode_ecdhe_client_key_exchange(ours.public_key());
-        cx.send_handshake(
-            &mut flow.transcript,
-            HandshakeType::ClientKeyExchange,
-            &body,
-        )?;
-        let premaster = ours.agree(&self.server_public)?;
+        let (body, premaster) =
+            key_agreement::client_agree(flow.suite.kx, self.params.as_ref(), &cx.info.peer_certificates[0], cx.config)?;
+        cx.send_handshake(&mut flow.transcript, HandshakeType::ClientKeyExchange, &body)?;
+        // RFC 7627 3: the session hash covers the messages through ClientKeyExchange.
+        let session_hash = flow.transcript.hash(flow.suite.prf);
 
         if let Some(Some((cert, scheme))) = client_auth {
             let signature = cert.key.sign(scheme, flow.transcript.bytes())?;
             let verify = DigitallySigned { scheme, signature };
-            cx.send_handshake(
-                &mut flow.transcript,
-                HandshakeType::CertificateVerify,
-                &verify.encode(),
-            )?;
+            cx.send_handshake(&mut flow.transcript, HandshakeType::CertificateVerify, &verify.encode())?;
         }
 
-        let session_hash = flow.transcript.hash(flow.suite.prf);
         let master = MasterSecret::derive(
             flow.suite,
             &premaster,
-            flow.extended_master_secret
-                .then_some(session_hash.as_slice()),
+            flow.extended_master_secret.then_some(session_hash.as_slice()),
             &flow.client_random,
             &flow.server_random,
         );
+        cx.hooks.key_log("CLIENT_RANDOM", &flow.client_random, master.secret_bytes());
         let secrets = Secrets {
             suite: flow.suite,
             master,
             client_random: flow.client_random,
             server_random: flow.server_random,
+            encrypt_then_mac: flow.encrypt_then_mac,
         };
         secrets.install_keys(cx.record, Side::Client)?;
         cx.send_change_cipher_spec()?;
         secrets.send_finished(cx, &mut flow.transcript, Side::Client)?;
-        Ok(Box::new(ExpectChangeCipherSpec {
-            secrets,
-            transcript: flow.transcript,
-        }))
+        Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript: flow.transcript }))
     }
 }
 
@@ -450,17 +370,10 @@ struct ExpectChangeCipherSpec {
 }
 
 impl State for ExpectChangeCipherSpec {
-    fn handle(
-        self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         expect_change_cipher_spec(msg)?;
         cx.record.start_decrypting()?;
-        Ok(Box::new(ExpectFinished {
-            secrets: self.secrets,
-            transcript: self.transcript,
-        }))
+        Ok(Box::new(ExpectFinished { secrets: self.secrets, transcript: self.transcript }))
     }
 }
 
@@ -470,13 +383,9 @@ struct ExpectFinished {
 }
 
 impl State for ExpectFinished {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
-        self.secrets
-            .check_finished(cx, &mut self.transcript, Side::Server, msg)?;
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        self.secrets.check_finished(cx, &mut self.transcript, Side::Server, msg)?;
+        cx.info.secrets = Some(self.secrets);
         Ok(Box::new(Connected { is_client: true }))
     }
 }

@@ -2,7 +2,9 @@
 //! OpenSSL's callbacks; every method's default is the behaviour of "no callback installed".
 
 use crate::config::Config;
+use crate::keys::CertifiedKey;
 use crate::msgs::enums::AlertDescription;
+use crate::msgs::handshake::CertificateRequest;
 use crate::verify::VerifyResult;
 use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
@@ -49,13 +51,38 @@ pub trait Hooks: Send {
         }
     }
 
+    /// A secret for the NSS key log format (`SSLKEYLOGFILE`): `label` is `CLIENT_RANDOM`.
+    fn key_log(&mut self, label: &str, client_random: &[u8], secret: &[u8]) {
+        let _ = (label, client_random, secret);
+    }
+
+    /// Server: the client asked for OCSP stapling (status_request). The answer is the
+    /// DER OCSP response to staple (none: staple nothing), or an alert that aborts.
+    /// By default the configuration's response is stapled.
+    fn ocsp_response(&mut self, config: &Config) -> Result<Option<Vec<u8>>, AlertDescription> {
+        Ok(config.ocsp_response.clone())
+    }
+
+    /// Client: the server's stapled OCSP response (none if it stapled nothing) when we
+    /// asked for one. Returning false aborts with `bad_certificate_status_response`.
+    fn check_ocsp_response(&mut self, response: Option<&[u8]>) -> bool {
+        let _ = response;
+        true
+    }
+
+    /// Client: the server asked for a certificate. The answer is the certificate to send
+    /// (none: send an empty list). By default the configured certificate whose key type
+    /// the server accepts is used.
+    fn client_certificate(&mut self, config: &Config, request: &CertificateRequest) -> Option<Arc<CertifiedKey>> {
+        const RSA_SIGN: u8 = 1;
+        const ECDSA_SIGN: u8 = 64;
+        let slots = [(RSA_SIGN, &config.certs.rsa), (ECDSA_SIGN, &config.certs.ecdsa)];
+        slots.into_iter().find_map(|(kind, slot)| slot.clone().filter(|_| request.certificate_types.contains(&kind)))
+    }
+
     /// The peer's chain was checked with this result; the answer is the result that
     /// counts (a verify callback may accept a failure or fail a success).
-    fn verify_peer(
-        &mut self,
-        chain: &[CertificateDer<'static>],
-        result: VerifyResult,
-    ) -> VerifyResult {
+    fn verify_peer(&mut self, chain: &[CertificateDer<'static>], result: VerifyResult) -> VerifyResult {
         let _ = chain;
         result
     }

@@ -5,15 +5,14 @@
 
 pub mod client;
 pub mod hooks;
+pub mod key_agreement;
 pub mod key_schedule;
 pub mod server;
 pub mod transcript;
 
 use crate::config::Config;
 use crate::error::{Error, Reason};
-use crate::msgs::enums::{
-    AlertDescription, ContentType, HandshakeType, NamedGroup, SignatureScheme,
-};
+use crate::msgs::enums::{AlertDescription, ContentType, HandshakeType, NamedGroup, SignatureScheme};
 use crate::msgs::handshake::encode_handshake;
 use crate::record::joiner::HandshakeMessage;
 use crate::record::RecordLayer;
@@ -52,6 +51,10 @@ pub struct HandshakeInfo {
     pub our_finished: Vec<u8>,
     /// The peer's Finished verify_data.
     pub peer_finished: Vec<u8>,
+    /// The OCSP response the server stapled.
+    pub ocsp_response: Option<Vec<u8>>,
+    /// The session's secrets once the handshake is over (for the keying material exporter).
+    pub secrets: Option<Secrets>,
 }
 
 /// A message for the state machine: a whole handshake message or a ChangeCipherSpec.
@@ -106,13 +109,7 @@ impl Context<'_> {
     /// and aborts with the matching alert when verification is required and failed.
     pub fn check_peer_chain(&mut self, purpose: Purpose, host: Option<&str>) -> Result<(), Error> {
         let chain = &self.info.peer_certificates;
-        let computed = verify::verify_chain(
-            &self.config.roots,
-            chain,
-            purpose,
-            host,
-            self.config.verify_depth,
-        );
+        let computed = verify::verify_chain(&self.config.roots, chain, purpose, host, self.config.verify_depth);
         let result = self.hooks.verify_peer(chain, computed);
         self.info.verify_result = Some(result);
         if result.code != verify::X509_V_OK && self.config.verify_mode.peer {
@@ -129,8 +126,7 @@ impl Context<'_> {
 /// One state of a handshake (or the connected state after it).
 pub trait State: Send {
     /// Handles `msg` and returns the next state.
-    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message)
-        -> Result<Box<dyn State>, Error>;
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error>;
 
     /// Whether the handshake is over.
     fn is_connected(&self) -> bool {
@@ -143,11 +139,7 @@ pub trait State: Send {
 pub fn expect(msg: Message, typ: HandshakeType) -> Result<HandshakeMessage, Error> {
     match msg {
         Message::Handshake(m) if m.typ == typ => Ok(m),
-        other => Err(Error::unexpected(format!(
-            "expected {}, received {}",
-            typ.text(),
-            other.describe()
-        ))),
+        other => Err(Error::unexpected(format!("expected {}, received {}", typ.text(), other.describe()))),
     }
 }
 
@@ -155,10 +147,7 @@ pub fn expect(msg: Message, typ: HandshakeType) -> Result<HandshakeMessage, Erro
 pub fn expect_change_cipher_spec(msg: Message) -> Result<(), Error> {
     match msg {
         Message::ChangeCipherSpec => Ok(()),
-        other => Err(Error::unexpected(format!(
-            "expected ChangeCipherSpec, received {}",
-            other.describe()
-        ))),
+        other => Err(Error::unexpected(format!("expected ChangeCipherSpec, received {}", other.describe()))),
     }
 }
 
@@ -172,14 +161,15 @@ pub struct Secrets {
     pub client_random: [u8; 32],
     /// server_random.
     pub server_random: [u8; 32],
+    /// Whether CBC records use encrypt-then-MAC (RFC 7366).
+    pub encrypt_then_mac: bool,
 }
 
 impl Secrets {
     /// Derives the record keys and installs them as pending in the record layer.
     pub fn install_keys(&self, record: &mut RecordLayer, side: Side) -> Result<(), Error> {
         let (client, server) =
-            self.master
-                .record_keys(self.suite, &self.client_random, &self.server_random)?;
+            self.master.record_keys(self.suite, &self.client_random, &self.server_random, self.encrypt_then_mac)?;
         match side {
             Side::Client => record.set_pending_keys(client, server),
             Side::Server => record.set_pending_keys(server, client),
@@ -188,15 +178,8 @@ impl Secrets {
     }
 
     /// Sends our Finished.
-    pub fn send_finished(
-        &self,
-        cx: &mut Context<'_>,
-        transcript: &mut Transcript,
-        side: Side,
-    ) -> Result<(), Error> {
-        let data = self
-            .master
-            .verify_data(self.suite, side, &transcript.hash(self.suite.prf));
+    pub fn send_finished(&self, cx: &mut Context<'_>, transcript: &mut Transcript, side: Side) -> Result<(), Error> {
+        let data = self.master.verify_data(self.suite, side, &transcript.hash(self.suite.prf));
         cx.info.our_finished = data.to_vec();
         cx.send_handshake(transcript, HandshakeType::Finished, &data)
     }
@@ -213,9 +196,7 @@ impl Secrets {
         if msg.body().len() != VERIFY_DATA_LEN {
             return Err(Error::decode("Finished has the wrong length"));
         }
-        let expected = self
-            .master
-            .verify_data(self.suite, side, &transcript.hash(self.suite.prf));
+        let expected = self.master.verify_data(self.suite, side, &transcript.hash(self.suite.prf));
         if !crate::crypto::constant_time_eq(&expected, msg.body()) {
             return Err(Error::fatal(
                 AlertDescription::DecryptError,
@@ -236,27 +217,17 @@ pub struct Connected {
 }
 
 impl State for Connected {
-    fn handle(
-        self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let renegotiation = match &msg {
             Message::Handshake(m) if self.is_client => m.typ == HandshakeType::HelloRequest,
             Message::Handshake(m) => m.typ == HandshakeType::ClientHello,
             Message::ChangeCipherSpec => false,
         };
         if !renegotiation {
-            return Err(Error::unexpected(format!(
-                "received {} after the handshake",
-                msg.describe()
-            )));
+            return Err(Error::unexpected(format!("received {} after the handshake", msg.describe())));
         }
         // RFC 5246 7.2.2: a warning-level no_renegotiation declines the request.
-        cx.record.send(
-            ContentType::Alert,
-            &[1, u8::from(AlertDescription::NoRenegotiation)],
-        )?;
+        cx.record.send(ContentType::Alert, &[1, u8::from(AlertDescription::NoRenegotiation)])?;
         Ok(self)
     }
 

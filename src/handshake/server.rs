@@ -10,23 +10,23 @@
 //! ```
 
 use super::hooks::{AlpnDecision, ServerNameDecision};
+use super::key_agreement::{KxGroup, ServerKeyAgreement};
 use super::key_schedule::{MasterSecret, Side};
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
 use crate::config::{Config, OP_CIPHER_SERVER_PREFERENCE};
-use crate::crypto::kx::{self, EphemeralKey};
+use crate::crypto::dh::DhParams;
+use crate::crypto::kx;
 use crate::crypto::sign::KeyKind;
 use crate::error::{Error, Reason};
 use crate::keys::CertifiedKey;
-use crate::msgs::enums::{
-    AlertDescription, ExtensionType, HandshakeType, NamedGroup, SignatureScheme, TLS12,
-};
+use crate::msgs::enums::{AlertDescription, ExtensionType, HandshakeType, NamedGroup, SignatureScheme, TLS12};
 use crate::msgs::extensions::{self as ext, Extensions};
 use crate::msgs::handshake::{
-    decode_certificate, decode_ecdhe_client_key_exchange, encode_certificate, CertificateRequest,
-    ClientHello, DigitallySigned, EcdheServerKeyExchange, ServerHello,
+    decode_certificate, encode_certificate, encode_certificate_status, CertificateRequest, ClientHello,
+    DigitallySigned, ServerHello, ServerKeyExchange,
 };
-use crate::suites::{self, Suite, EMPTY_RENEGOTIATION_INFO_SCSV};
+use crate::suites::{self, KeyExchange, Mac, Suite, EMPTY_RENEGOTIATION_INFO_SCSV};
 use crate::verify::{self, Purpose};
 use std::sync::Arc;
 
@@ -42,6 +42,7 @@ struct ClientOffer {
     schemes: Vec<SignatureScheme>,
     alpn: Option<Vec<Vec<u8>>>,
     server_name: Option<String>,
+    wants_ocsp: bool,
     extended_master_secret: bool,
     secure_renegotiation: bool,
 }
@@ -50,11 +51,8 @@ impl ClientOffer {
     fn read(body: &[u8]) -> Result<ClientOffer, Error> {
         let hello = ClientHello::decode(body)?;
         let exts = &hello.extensions;
-        let versions = exts.parse(
-            ExtensionType::SupportedVersions,
-            "supported_versions",
-            ext::read_supported_versions,
-        )?;
+        let versions =
+            exts.parse(ExtensionType::SupportedVersions, "supported_versions", ext::read_supported_versions)?;
         let speaks_tls12 = match &versions {
             Some(list) => list.contains(&TLS12),
             None => hello.client_version >= TLS12,
@@ -70,60 +68,32 @@ impl ClientOffer {
             ));
         }
         if !hello.compression_methods.contains(&0) {
-            return Err(Error::illegal(
-                Reason::BAD_VALUE,
-                "the client does not offer the null compression method",
-            ));
+            return Err(Error::illegal(Reason::BAD_VALUE, "the client does not offer the null compression method"));
         }
-        let renegotiation_info = exts.parse(
-            ExtensionType::RenegotiationInfo,
-            "renegotiation_info",
-            ext::read_renegotiation_info,
-        )?;
-        if renegotiation_info
-            .as_ref()
-            .is_some_and(|info| !info.is_empty())
-        {
+        let renegotiation_info =
+            exts.parse(ExtensionType::RenegotiationInfo, "renegotiation_info", ext::read_renegotiation_info)?;
+        if renegotiation_info.as_ref().is_some_and(|info| !info.is_empty()) {
             return Err(Error::fatal(
                 AlertDescription::HandshakeFailure,
                 Reason::RENEGOTIATION_MISMATCH,
                 "the client's renegotiation_info is not empty on an initial handshake",
             ));
         }
-        let secure_renegotiation = renegotiation_info.is_some()
-            || hello.cipher_suites.contains(&EMPTY_RENEGOTIATION_INFO_SCSV);
-        exts.parse(
-            ExtensionType::EcPointFormats,
-            "ec_point_formats",
-            ext::read_point_formats,
-        )?;
+        let secure_renegotiation =
+            renegotiation_info.is_some() || hello.cipher_suites.contains(&EMPTY_RENEGOTIATION_INFO_SCSV);
+        exts.parse(ExtensionType::EcPointFormats, "ec_point_formats", ext::read_point_formats)?;
         Ok(ClientOffer {
-            groups: exts.parse(
-                ExtensionType::SupportedGroups,
-                "supported_groups",
-                ext::read_groups,
-            )?,
+            groups: exts.parse(ExtensionType::SupportedGroups, "supported_groups", ext::read_groups)?,
             schemes: exts
-                .parse(
-                    ExtensionType::SignatureAlgorithms,
-                    "signature_algorithms",
-                    ext::read_schemes,
-                )?
+                .parse(ExtensionType::SignatureAlgorithms, "signature_algorithms", ext::read_schemes)?
                 .unwrap_or_default(),
             alpn: exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)?,
-            server_name: exts
-                .parse(
-                    ExtensionType::ServerName,
-                    "server_name",
-                    ext::read_server_name,
-                )?
-                .flatten(),
+            server_name: exts.parse(ExtensionType::ServerName, "server_name", ext::read_server_name)?.flatten(),
+            wants_ocsp: exts
+                .parse(ExtensionType::StatusRequest, "status_request", ext::read_status_request)?
+                .unwrap_or(false),
             extended_master_secret: exts
-                .parse(
-                    ExtensionType::ExtendedMasterSecret,
-                    "extended_master_secret",
-                    ext::read_empty,
-                )?
+                .parse(ExtensionType::ExtendedMasterSecret, "extended_master_secret", ext::read_empty)?
                 .is_some(),
             secure_renegotiation,
             hello,
@@ -134,72 +104,93 @@ impl ClientOffer {
 /// The server's choices for this connection.
 struct Choice {
     suite: &'static Suite,
-    group: NamedGroup,
-    scheme: SignatureScheme,
+    group: KxGroup,
+    /// The scheme that signs the ServerKeyExchange (none for RSA key exchange).
+    scheme: Option<SignatureScheme>,
     cert: Arc<CertifiedKey>,
+}
+
+/// The FFDHE groups this library implements, strongest last.
+const FFDHE_GROUPS: [NamedGroup; 3] = [NamedGroup::Ffdhe2048, NamedGroup::Ffdhe3072, NamedGroup::Ffdhe4096];
+
+/// Picks the group for each key exchange method, honouring whose preference counts.
+struct GroupChoice {
+    curve: Option<NamedGroup>,
+    field: Option<DhParams>,
+}
+
+impl GroupChoice {
+    fn new(config: &Config, offered: Option<&[NamedGroup]>, server_first: bool, needs_field: bool) -> GroupChoice {
+        let pick = |usable: &dyn Fn(NamedGroup) -> bool| -> Option<NamedGroup> {
+            let theirs = offered?;
+            if server_first {
+                config.groups.iter().copied().find(|g| usable(*g) && theirs.contains(g))
+            } else {
+                theirs.iter().copied().find(|g| usable(*g) && config.groups.contains(g))
+            }
+        };
+        let curve = match offered {
+            // RFC 8422 4: with no supported_groups the client accepts any curve.
+            None => config.groups.iter().copied().find(|g| kx::is_supported(*g)),
+            Some(_) => pick(&|g| kx::is_supported(g)),
+        };
+        let client_names_ffdhe = offered.is_some_and(|groups| groups.iter().any(|g| FFDHE_GROUPS.contains(g)));
+        let field = if !needs_field {
+            None
+        } else if client_names_ffdhe {
+            // RFC 7919 4: a client that names FFDHE groups gets one of them or no DHE.
+            let theirs = offered.unwrap_or_default();
+            let shared = |g: &NamedGroup| theirs.contains(g);
+            let ours_first = config.groups.iter().copied().filter(|g| FFDHE_GROUPS.contains(g)).find(|g| shared(g));
+            ours_first.or_else(|| theirs.iter().copied().find(|g| FFDHE_GROUPS.contains(g))).and_then(DhParams::named)
+        } else {
+            Some(
+                config
+                    .dh_params
+                    .clone()
+                    .unwrap_or_else(|| DhParams::named(NamedGroup::Ffdhe2048).expect("ffdhe2048 is built in")),
+            )
+        };
+        GroupChoice { curve, field }
+    }
+
+    fn for_method(&self, method: KeyExchange) -> Option<KxGroup> {
+        match method {
+            KeyExchange::Ecdhe => self.curve.map(KxGroup::Curve),
+            KeyExchange::Dhe => self.field.clone().map(KxGroup::Field),
+            KeyExchange::Rsa => Some(KxGroup::None),
+        }
+    }
 }
 
 /// Picks suite, group, certificate and signature scheme: the client's order unless the
 /// server's is asked for, and only what both sides can complete.
 fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
     let server_first = config.options & OP_CIPHER_SERVER_PREFERENCE != 0;
-    let group = {
-        let ours = config
-            .groups
-            .iter()
-            .copied()
-            .filter(|g| kx::is_supported(*g));
-        match &offer.groups {
-            // RFC 8422 4: with no supported_groups the client accepts any curve.
-            None => ours.clone().next(),
-            Some(theirs) if server_first => ours.clone().find(|g| theirs.contains(g)),
-            Some(theirs) => theirs
-                .iter()
-                .copied()
-                .find(|g| config.groups.contains(g) && kx::is_supported(*g)),
-        }
-    };
-    let client_suites: Vec<&'static Suite> = offer
-        .hello
-        .cipher_suites
-        .iter()
-        .filter_map(|id| suites::by_id(*id))
-        .collect();
+    let client_suites: Vec<&'static Suite> =
+        offer.hello.cipher_suites.iter().filter_map(|id| suites::by_id(*id)).collect();
     let candidates: Vec<&'static Suite> = if server_first {
-        config
-            .suites
-            .iter()
-            .copied()
-            .filter(|s| client_suites.contains(s))
-            .collect()
+        config.suites.iter().copied().filter(|s| client_suites.contains(s)).collect()
     } else {
-        client_suites
-            .into_iter()
-            .filter(|s| config.suites.contains(s))
-            .collect()
+        client_suites.into_iter().filter(|s| config.suites.contains(s)).collect()
     };
+    let needs_field = candidates.iter().any(|s| s.kx == KeyExchange::Dhe);
+    let groups = GroupChoice::new(config, offer.groups.as_deref(), server_first, needs_field);
     let mut missing_sigalgs = false;
     for suite in candidates {
-        let (Some(group), Some(cert)) = (group, config.cert_for(suite.auth)) else {
-            continue;
-        };
+        let (Some(group), Some(cert)) = (groups.for_method(suite.kx), config.cert_for(suite.auth)) else { continue };
         if !client_accepts_key(cert, offer.groups.as_deref()) {
             continue;
         }
-        let scheme = offer
-            .schemes
-            .iter()
-            .copied()
-            .find(|s| config.sigalgs.contains(s) && cert.key.can_sign(*s));
-        match scheme {
-            Some(scheme) => {
-                return Ok(Choice {
-                    suite,
-                    group,
-                    scheme,
-                    cert: Arc::clone(cert),
-                })
+        if suite.kx == KeyExchange::Rsa {
+            if cert.key.rsa_decryption_key().is_some() {
+                return Ok(Choice { suite, group, scheme: None, cert: Arc::clone(cert) });
             }
+            continue;
+        }
+        let scheme = offer.schemes.iter().copied().find(|s| config.sigalgs.contains(s) && cert.key.can_sign(*s));
+        match scheme {
+            Some(scheme) => return Ok(Choice { suite, group, scheme: Some(scheme), cert: Arc::clone(cert) }),
             None => missing_sigalgs |= offer.schemes.is_empty(),
         }
     }
@@ -238,11 +229,7 @@ fn client_accepts_key(cert: &CertifiedKey, client_groups: Option<&[NamedGroup]>)
 struct ExpectClientHello;
 
 impl State for ExpectClientHello {
-    fn handle(
-        self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::ClientHello)?;
         if !cx.config.tls12_enabled() {
             return Err(Error::fatal(
@@ -256,16 +243,11 @@ impl State for ExpectClientHello {
         let mut transcript = Transcript::default();
         transcript.add(&msg.encoded);
 
-        let (acknowledge_name, switched) = match cx.hooks.server_name(offer.server_name.as_deref())
-        {
+        let (acknowledge_name, switched) = match cx.hooks.server_name(offer.server_name.as_deref()) {
             ServerNameDecision::Accept(config) => (true, config),
             ServerNameDecision::NoAck(config) => (false, config),
             ServerNameDecision::Reject(alert) => {
-                return Err(Error::fatal(
-                    alert,
-                    Reason::CALLBACK_FAILED,
-                    "the server name callback rejected the name",
-                ));
+                return Err(Error::fatal(alert, Reason::CALLBACK_FAILED, "the server name callback rejected the name"));
             }
         };
         if let Some(config) = switched {
@@ -279,9 +261,7 @@ impl State for ExpectClientHello {
             Some(offered) => match cx.hooks.select_alpn(cx.config, offered) {
                 AlpnDecision::Select(p) if offered.contains(&p) => Some(p),
                 AlpnDecision::Select(_) => {
-                    return Err(Error::internal(
-                        "the ALPN callback chose a protocol not offered",
-                    ))
+                    return Err(Error::internal("the ALPN callback chose a protocol not offered"))
                 }
                 AlpnDecision::NoAck => None,
                 AlpnDecision::Reject => {
@@ -293,15 +273,30 @@ impl State for ExpectClientHello {
                 }
             },
         };
-        let extended_master_secret =
-            offer.extended_master_secret && cx.config.extended_master_secret();
+        let extended_master_secret = offer.extended_master_secret && cx.config.extended_master_secret();
+        let encrypt_then_mac = choice.suite.mac != Mac::Aead
+            && offer.hello.extensions.has(ExtensionType::EncryptThenMac)
+            && cx.config.encrypt_then_mac();
 
+        let ocsp_response = match offer.wants_ocsp {
+            true => cx
+                .hooks
+                .ocsp_response(cx.config)
+                .map_err(|alert| Error::fatal(alert, Reason::CALLBACK_FAILED, "the OCSP status callback failed"))?,
+            false => None,
+        };
         let mut extensions = Extensions::default();
+        if ocsp_response.is_some() {
+            extensions.push(ExtensionType::StatusRequest, Vec::new());
+        }
         if offer.secure_renegotiation {
             extensions.push(ExtensionType::RenegotiationInfo, vec![0]);
         }
         if extended_master_secret {
             extensions.push(ExtensionType::ExtendedMasterSecret, Vec::new());
+        }
+        if encrypt_then_mac {
+            extensions.push(ExtensionType::EncryptThenMac, Vec::new());
         }
         if acknowledge_name && offer.server_name.is_some() {
             extensions.push(ExtensionType::ServerName, Vec::new());
@@ -323,50 +318,37 @@ impl State for ExpectClientHello {
             extensions,
         };
         cx.send_handshake(&mut transcript, HandshakeType::ServerHello, &hello.encode())?;
-        cx.send_handshake(
-            &mut transcript,
-            HandshakeType::Certificate,
-            &encode_certificate(&choice.cert.chain),
-        )?;
+        cx.send_handshake(&mut transcript, HandshakeType::Certificate, &encode_certificate(&choice.cert.chain))?;
+        if let Some(response) = &ocsp_response {
+            cx.send_handshake(&mut transcript, HandshakeType::CertificateStatus, &encode_certificate_status(response))?;
+        }
 
-        let ours = EphemeralKey::generate(choice.group)?;
-        let params = EcdheServerKeyExchange::params(choice.group, ours.public_key());
-        let signed = [
-            offer.hello.random.as_slice(),
-            server_random.as_slice(),
-            &params,
-        ]
-        .concat();
-        let skx = EcdheServerKeyExchange {
-            group: choice.group,
-            public: ours.public_key().to_vec(),
-            scheme: choice.scheme,
-            signature: choice.cert.key.sign(choice.scheme, &signed)?,
-        };
-        cx.send_handshake(
-            &mut transcript,
-            HandshakeType::ServerKeyExchange,
-            &skx.encode(),
-        )?;
+        let (agreement, params) = ServerKeyAgreement::start(&choice.group)?;
+        if let (Some(params), Some(scheme)) = (params, choice.scheme) {
+            let signed = [offer.hello.random.as_slice(), server_random.as_slice(), &params.encode()].concat();
+            let signature = choice.cert.key.sign(scheme, &signed)?;
+            let skx = ServerKeyExchange { params, signed: DigitallySigned { scheme, signature } };
+            cx.send_handshake(&mut transcript, HandshakeType::ServerKeyExchange, &skx.encode())?;
+        }
 
         let request_certificate = cx.config.verify_mode.peer;
         if request_certificate {
             let request = CertificateRequest {
                 certificate_types: vec![1, 64],
                 schemes: cx.config.sigalgs.clone(),
-                authorities: Vec::new(),
+                authorities: cx.config.client_ca_names.clone(),
             };
-            cx.send_handshake(
-                &mut transcript,
-                HandshakeType::CertificateRequest,
-                &request.encode(),
-            )?;
+            cx.send_handshake(&mut transcript, HandshakeType::CertificateRequest, &request.encode())?;
         }
         cx.send_handshake(&mut transcript, HandshakeType::ServerHelloDone, &[])?;
 
         cx.info.version = Some(TLS12);
         cx.info.suite = Some(choice.suite);
-        cx.info.group = Some(choice.group);
+        cx.info.group = match &choice.group {
+            KxGroup::Curve(curve) => Some(*curve),
+            KxGroup::Field(params) => params.named_group(),
+            KxGroup::None => None,
+        };
         cx.info.alpn = alpn;
         cx.info.extended_master_secret = extended_master_secret;
         cx.info.secure_renegotiation = offer.secure_renegotiation;
@@ -376,7 +358,10 @@ impl State for ExpectClientHello {
             server_random,
             suite: choice.suite,
             extended_master_secret,
-            ephemeral: ours,
+            encrypt_then_mac,
+            agreement,
+            cert: choice.cert,
+            client_version: offer.hello.client_version,
         };
         if request_certificate {
             Ok(Box::new(ExpectCertificate { flow }))
@@ -393,7 +378,10 @@ struct Flow {
     server_random: [u8; 32],
     suite: &'static Suite,
     extended_master_secret: bool,
-    ephemeral: EphemeralKey,
+    encrypt_then_mac: bool,
+    agreement: ServerKeyAgreement,
+    cert: Arc<CertifiedKey>,
+    client_version: u16,
 }
 
 struct ExpectCertificate {
@@ -401,11 +389,7 @@ struct ExpectCertificate {
 }
 
 impl State for ExpectCertificate {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::Certificate)?;
         let chain = decode_certificate(msg.body())?;
         self.flow.transcript.add(&msg.encoded);
@@ -430,22 +414,20 @@ struct ExpectClientKeyExchange {
 }
 
 impl State for ExpectClientKeyExchange {
-    fn handle(
-        self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::ClientKeyExchange)?;
-        let client_public = decode_ecdhe_client_key_exchange(msg.body())?;
         let Flow {
             mut transcript,
             client_random,
             server_random,
             suite,
             extended_master_secret,
-            ephemeral,
+            encrypt_then_mac,
+            agreement,
+            cert,
+            client_version,
         } = self.flow;
-        let premaster = ephemeral.agree(&client_public)?;
+        let premaster = agreement.finish(msg.body(), &cert, client_version)?;
         transcript.add(&msg.encoded);
         let session_hash = transcript.hash(suite.prf);
         let master = MasterSecret::derive(
@@ -455,23 +437,13 @@ impl State for ExpectClientKeyExchange {
             &client_random,
             &server_random,
         );
-        let secrets = Secrets {
-            suite,
-            master,
-            client_random,
-            server_random,
-        };
+        cx.hooks.key_log("CLIENT_RANDOM", &client_random, master.secret_bytes());
+        let secrets = Secrets { suite, master, client_random, server_random, encrypt_then_mac };
         secrets.install_keys(cx.record, Side::Server)?;
         if cx.info.peer_certificates.is_empty() {
-            Ok(Box::new(ExpectChangeCipherSpec {
-                secrets,
-                transcript,
-            }))
+            Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript }))
         } else {
-            Ok(Box::new(ExpectCertificateVerify {
-                secrets,
-                transcript,
-            }))
+            Ok(Box::new(ExpectCertificateVerify { secrets, transcript }))
         }
     }
 }
@@ -482,20 +454,13 @@ struct ExpectCertificateVerify {
 }
 
 impl State for ExpectCertificateVerify {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::CertificateVerify)?;
         let signed = DigitallySigned::decode(msg.body(), "CertificateVerify")?;
         if !cx.config.sigalgs.contains(&signed.scheme) {
             return Err(Error::illegal(
                 Reason::WRONG_SIGNATURE_TYPE,
-                format!(
-                    "the client signed with {}, which was not requested",
-                    signed.scheme.text()
-                ),
+                format!("the client signed with {}, which was not requested", signed.scheme.text()),
             ));
         }
         verify::verify_signature(
@@ -506,10 +471,7 @@ impl State for ExpectCertificateVerify {
         )?;
         cx.info.peer_scheme = Some(signed.scheme);
         self.transcript.add(&msg.encoded);
-        Ok(Box::new(ExpectChangeCipherSpec {
-            secrets: self.secrets,
-            transcript: self.transcript,
-        }))
+        Ok(Box::new(ExpectChangeCipherSpec { secrets: self.secrets, transcript: self.transcript }))
     }
 }
 
@@ -519,17 +481,10 @@ struct ExpectChangeCipherSpec {
 }
 
 impl State for ExpectChangeCipherSpec {
-    fn handle(
-        self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         expect_change_cipher_spec(msg)?;
         cx.record.start_decrypting()?;
-        Ok(Box::new(ExpectFinished {
-            secrets: self.secrets,
-            transcript: self.transcript,
-        }))
+        Ok(Box::new(ExpectFinished { secrets: self.secrets, transcript: self.transcript }))
     }
 }
 
@@ -539,16 +494,11 @@ struct ExpectFinished {
 }
 
 impl State for ExpectFinished {
-    fn handle(
-        mut self: Box<Self>,
-        cx: &mut Context<'_>,
-        msg: Message,
-    ) -> Result<Box<dyn State>, Error> {
-        self.secrets
-            .check_finished(cx, &mut self.transcript, Side::Client, msg)?;
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        self.secrets.check_finished(cx, &mut self.transcript, Side::Client, msg)?;
         cx.send_change_cipher_spec()?;
-        self.secrets
-            .send_finished(cx, &mut self.transcript, Side::Server)?;
+        self.secrets.send_finished(cx, &mut self.transcript, Side::Server)?;
+        cx.info.secrets = Some(self.secrets);
         Ok(Box::new(Connected { is_client: false }))
     }
 }

@@ -75,15 +75,9 @@ impl<'a> Reader<'a> {
     pub fn u16_list(&mut self) -> Result<Vec<u16>, Error> {
         let body = self.vec16()?;
         if body.len() % 2 != 0 {
-            return Err(Error::decode(format!(
-                "{} has a list of odd length",
-                self.what
-            )));
+            return Err(Error::decode(format!("{} has a list of odd length", self.what)));
         }
-        Ok(body
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect())
+        Ok(body.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
     }
 
     /// Whether everything has been read.
@@ -96,11 +90,7 @@ impl<'a> Reader<'a> {
         if self.is_empty() {
             Ok(())
         } else {
-            Err(Error::decode(format!(
-                "{} has {} trailing bytes",
-                self.what,
-                self.buf.len() - self.pos
-            )))
+            Err(Error::decode(format!("{} has {} trailing bytes", self.what, self.buf.len() - self.pos)))
         }
     }
 }

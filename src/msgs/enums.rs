@@ -147,6 +147,8 @@ wire_enum! {
         UnsupportedExtension = 110, "unsupported extension";
         /// unrecognized_name (RFC 6066)
         UnrecognizedName = 112, "unrecognized name";
+        /// bad_certificate_status_response (RFC 6066)
+        BadCertificateStatusResponse = 113, "bad certificate status response";
         /// unknown_psk_identity (RFC 4279)
         UnknownPskIdentity = 115, "unknown PSK identity";
         /// no_application_protocol (RFC 7301)

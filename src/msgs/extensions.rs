@@ -21,10 +21,7 @@ impl Extensions {
             let typ = ExtensionType::from(list.u16()?);
             let body = list.vec16()?;
             if out.iter().any(|(t, _)| *t == typ) {
-                return Err(Error::decode(format!(
-                    "the {} extension appears twice",
-                    typ.text()
-                )));
+                return Err(Error::decode(format!("the {} extension appears twice", typ.text())));
             }
             out.push((typ, body.to_vec()));
         }
@@ -46,10 +43,7 @@ impl Extensions {
 
     /// The body of extension `typ`, if present.
     pub fn get(&self, typ: ExtensionType) -> Option<&[u8]> {
-        self.0
-            .iter()
-            .find(|(t, _)| *t == typ)
-            .map(|(_, b)| b.as_slice())
+        self.0.iter().find(|(t, _)| *t == typ).map(|(_, b)| b.as_slice())
     }
 
     /// Whether extension `typ` is present.
@@ -92,13 +86,9 @@ pub fn read_server_name(r: &mut Reader<'_>) -> Result<Option<String>, Error> {
         let name_type = list.u8()?;
         let name = list.vec16()?;
         if name_type == 0 && host.is_none() {
-            let valid =
-                !name.is_empty() && name.iter().all(|&c| c.is_ascii_graphic()) && name.len() <= 255;
+            let valid = !name.is_empty() && name.iter().all(|&c| c.is_ascii_graphic()) && name.len() <= 255;
             if !valid {
-                return Err(Error::illegal(
-                    Reason::BAD_EXTENSION,
-                    "the server name is not a valid host name",
-                ));
+                return Err(Error::illegal(Reason::BAD_EXTENSION, "the server name is not a valid host name"));
             }
             host = Some(String::from_utf8_lossy(name).into_owned());
         }
@@ -169,10 +159,7 @@ pub fn alpn_body<'a>(names: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
 pub fn read_point_formats(r: &mut Reader<'_>) -> Result<(), Error> {
     let formats = r.vec8()?;
     if !formats.contains(&0) {
-        return Err(Error::illegal(
-            Reason::BAD_EXTENSION,
-            "the peer does not accept uncompressed points",
-        ));
+        return Err(Error::illegal(Reason::BAD_EXTENSION, "the peer does not accept uncompressed points"));
     }
     Ok(())
 }
@@ -193,13 +180,27 @@ pub fn read_supported_versions(r: &mut Reader<'_>) -> Result<Vec<u16>, Error> {
     if body.len() % 2 != 0 || body.is_empty() {
         return Err(Error::decode("the supported_versions list is malformed"));
     }
-    Ok(body
-        .chunks(2)
-        .map(|c| u16::from_be_bytes([c[0], c[1]]))
-        .collect())
+    Ok(body.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
 }
 
 /// An extension that must have an empty body (extended_master_secret, an SNI echo).
 pub fn read_empty(_r: &mut Reader<'_>) -> Result<(), Error> {
     Ok(())
+}
+
+/// The status_request body a client sends (RFC 6066 8): OCSP, no responder IDs, no
+/// request extensions.
+pub fn status_request_body() -> Vec<u8> {
+    vec![1, 0, 0, 0, 0]
+}
+
+/// Whether a client's status_request asks for OCSP (other status types are ignored).
+pub fn read_status_request(r: &mut Reader<'_>) -> Result<bool, Error> {
+    let status_type = r.u8()?;
+    if status_type != 1 {
+        return Ok(false);
+    }
+    r.vec16()?;
+    r.vec16()?;
+    Ok(true)
 }

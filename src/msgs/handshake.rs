@@ -3,7 +3,8 @@
 use super::codec::{Reader, Writer};
 use super::enums::{HandshakeType, NamedGroup, SignatureScheme};
 use super::extensions::Extensions;
-use crate::error::Error;
+use crate::error::{Error, Reason};
+use crate::suites::KeyExchange;
 use rustls_pki_types::CertificateDer;
 
 /// The largest handshake message accepted (a long certificate chain fits easily).
@@ -62,20 +63,11 @@ impl ClientHello {
         }
         let compression_methods = r.vec8()?.to_vec();
         if compression_methods.is_empty() {
-            return Err(Error::decode(
-                "the ClientHello offers no compression methods",
-            ));
+            return Err(Error::decode("the ClientHello offers no compression methods"));
         }
         let extensions = Extensions::decode(&mut r)?;
         r.expect_end()?;
-        Ok(ClientHello {
-            client_version,
-            random,
-            session_id,
-            cipher_suites,
-            compression_methods,
-            extensions,
-        })
+        Ok(ClientHello { client_version, random, session_id, cipher_suites, compression_methods, extensions })
     }
 
     /// Encodes the body.
@@ -119,14 +111,7 @@ impl ServerHello {
         let compression_method = r.u8()?;
         let extensions = Extensions::decode(&mut r)?;
         r.expect_end()?;
-        Ok(ServerHello {
-            server_version,
-            random,
-            session_id,
-            cipher_suite,
-            compression_method,
-            extensions,
-        })
+        Ok(ServerHello { server_version, random, session_id, cipher_suite, compression_method, extensions })
     }
 
     /// Encodes the body.
@@ -169,62 +154,100 @@ pub fn encode_certificate(chain: &[CertificateDer<'_>]) -> Vec<u8> {
     out
 }
 
-/// ServerKeyExchange for ECDHE (RFC 8422 5.4): named-curve parameters and a signature.
-#[derive(Clone, Debug)]
-pub struct EcdheServerKeyExchange {
-    /// The curve.
-    pub group: NamedGroup,
-    /// The server's ephemeral public value.
-    pub public: Vec<u8>,
-    /// The signature scheme used.
-    pub scheme: SignatureScheme,
-    /// The signature over client_random + server_random + params.
-    pub signature: Vec<u8>,
+/// The key exchange parameters a server sends and signs (RFC 5246 7.4.3, RFC 8422 5.4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KxParams {
+    /// ECDHE: a named curve and the server's public point.
+    Ecdhe {
+        /// The curve.
+        group: NamedGroup,
+        /// The server's ephemeral public value.
+        public: Vec<u8>,
+    },
+    /// DHE: the prime, the generator and the server's public value.
+    Dhe {
+        /// dh_p.
+        p: Vec<u8>,
+        /// dh_g.
+        g: Vec<u8>,
+        /// dh_Ys.
+        public: Vec<u8>,
+    },
 }
 
 /// `ECCurveType.named_curve`.
 const NAMED_CURVE: u8 = 3;
 
-impl EcdheServerKeyExchange {
-    /// The signed part: curve type, group and public value.
-    pub fn params(group: NamedGroup, public: &[u8]) -> Vec<u8> {
+fn nonempty<'a>(value: &'a [u8], what: &str) -> Result<&'a [u8], Error> {
+    if value.is_empty() {
+        return Err(Error::decode(format!("the server's {what} is empty")));
+    }
+    Ok(value)
+}
+
+impl KxParams {
+    /// Encodes the parameters (the part the signature covers, after the randoms).
+    pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        out.put_u8(NAMED_CURVE);
-        out.put_u16(u16::from(group));
-        out.put_vec(1, |o| o.extend_from_slice(public));
+        match self {
+            KxParams::Ecdhe { group, public } => {
+                out.put_u8(NAMED_CURVE);
+                out.put_u16(u16::from(*group));
+                out.put_vec(1, |o| o.extend_from_slice(public));
+            }
+            KxParams::Dhe { p, g, public } => {
+                for value in [p, g, public] {
+                    out.put_vec(2, |o| o.extend_from_slice(value));
+                }
+            }
+        }
         out
     }
 
-    /// Decodes a ServerKeyExchange body.
-    pub fn decode(body: &[u8]) -> Result<EcdheServerKeyExchange, Error> {
+    fn decode(r: &mut Reader<'_>, kx: KeyExchange) -> Result<KxParams, Error> {
+        match kx {
+            KeyExchange::Ecdhe => {
+                if r.u8()? != NAMED_CURVE {
+                    return Err(Error::illegal(Reason::WRONG_CURVE, "the server did not use a named curve"));
+                }
+                let group = NamedGroup::from(r.u16()?);
+                let public = nonempty(r.vec8()?, "ECDH public value")?.to_vec();
+                Ok(KxParams::Ecdhe { group, public })
+            }
+            KeyExchange::Dhe => Ok(KxParams::Dhe {
+                p: nonempty(r.vec16()?, "DH prime")?.to_vec(),
+                g: nonempty(r.vec16()?, "DH generator")?.to_vec(),
+                public: nonempty(r.vec16()?, "DH public value")?.to_vec(),
+            }),
+            KeyExchange::Rsa => Err(Error::unexpected("RSA key exchange has no ServerKeyExchange")),
+        }
+    }
+}
+
+/// ServerKeyExchange: parameters and the signature over the randoms and parameters.
+#[derive(Clone, Debug)]
+pub struct ServerKeyExchange {
+    /// The key exchange parameters.
+    pub params: KxParams,
+    /// The signature.
+    pub signed: DigitallySigned,
+}
+
+impl ServerKeyExchange {
+    /// Decodes a ServerKeyExchange body for key exchange `kx`.
+    pub fn decode(body: &[u8], kx: KeyExchange) -> Result<ServerKeyExchange, Error> {
         let mut r = Reader::new(body, "ServerKeyExchange");
-        if r.u8()? != NAMED_CURVE {
-            return Err(Error::illegal(
-                crate::error::Reason::WRONG_CURVE,
-                "the server did not use a named curve",
-            ));
-        }
-        let group = NamedGroup::from(r.u16()?);
-        let public = r.vec8()?.to_vec();
-        if public.is_empty() {
-            return Err(Error::decode("the server's ECDH public value is empty"));
-        }
+        let params = KxParams::decode(&mut r, kx)?;
         let scheme = SignatureScheme::from(r.u16()?);
         let signature = r.vec16()?.to_vec();
         r.expect_end()?;
-        Ok(EcdheServerKeyExchange {
-            group,
-            public,
-            scheme,
-            signature,
-        })
+        Ok(ServerKeyExchange { params, signed: DigitallySigned { scheme, signature } })
     }
 
     /// Encodes the body.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Self::params(self.group, &self.public);
-        out.put_u16(u16::from(self.scheme));
-        out.put_vec(2, |o| o.extend_from_slice(&self.signature));
+        let mut out = self.params.encode();
+        out.extend_from_slice(&self.signed.encode());
         out
     }
 }
@@ -246,9 +269,7 @@ impl CertificateRequest {
         let mut r = Reader::new(body, "CertificateRequest");
         let certificate_types = r.vec8()?.to_vec();
         if certificate_types.is_empty() {
-            return Err(Error::decode(
-                "the CertificateRequest lists no certificate types",
-            ));
+            return Err(Error::decode("the CertificateRequest lists no certificate types"));
         }
         let schemes = super::extensions::read_schemes(&mut r)?;
         let mut names = r.sub16("certificate authorities")?;
@@ -257,20 +278,14 @@ impl CertificateRequest {
             authorities.push(names.vec16()?.to_vec());
         }
         r.expect_end()?;
-        Ok(CertificateRequest {
-            certificate_types,
-            schemes,
-            authorities,
-        })
+        Ok(CertificateRequest { certificate_types, schemes, authorities })
     }
 
     /// Encodes the body.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.put_vec(1, |o| o.extend_from_slice(&self.certificate_types));
-        out.put_vec(2, |o| {
-            self.schemes.iter().for_each(|s| o.put_u16(u16::from(*s)))
-        });
+        out.put_vec(2, |o| self.schemes.iter().for_each(|s| o.put_u16(u16::from(*s))));
         out.put_vec(2, |o| {
             for name in &self.authorities {
                 o.put_vec(2, |o| o.extend_from_slice(name));
@@ -280,21 +295,27 @@ impl CertificateRequest {
     }
 }
 
-/// ClientKeyExchange for ECDHE (RFC 8422 5.7): the client's public value.
-pub fn decode_ecdhe_client_key_exchange(body: &[u8]) -> Result<Vec<u8>, Error> {
+/// ClientKeyExchange (RFC 5246 7.4.7): the client's public value (ECDHE: one-byte
+/// length, RFC 8422 5.7; DHE: two-byte length) or the encrypted premaster (RSA: two-byte
+/// length).
+pub fn decode_client_key_exchange(body: &[u8], kx: KeyExchange) -> Result<Vec<u8>, Error> {
     let mut r = Reader::new(body, "ClientKeyExchange");
-    let public = r.vec8()?.to_vec();
+    let value = match kx {
+        KeyExchange::Ecdhe => r.vec8()?,
+        KeyExchange::Dhe | KeyExchange::Rsa => r.vec16()?,
+    };
     r.expect_end()?;
-    if public.is_empty() {
-        return Err(Error::decode("the client's ECDH public value is empty"));
+    if value.is_empty() {
+        return Err(Error::decode("the ClientKeyExchange is empty"));
     }
-    Ok(public)
+    Ok(value.to_vec())
 }
 
-/// Encodes an ECDHE ClientKeyExchange body.
-pub fn encode_ecdhe_client_key_exchange(public: &[u8]) -> Vec<u8> {
+/// Encodes a ClientKeyExchange body.
+pub fn encode_client_key_exchange(value: &[u8], kx: KeyExchange) -> Vec<u8> {
     let mut out = Vec::new();
-    out.put_vec(1, |o| o.extend_from_slice(public));
+    let len_bytes = if kx == KeyExchange::Ecdhe { 1 } else { 2 };
+    out.put_vec(len_bytes, |o| o.extend_from_slice(value));
     out
 }
 
@@ -333,4 +354,25 @@ pub fn expect_empty(body: &[u8], typ: HandshakeType) -> Result<(), Error> {
     } else {
         Err(Error::decode(format!("{} must be empty", typ.text())))
     }
+}
+
+/// CertificateStatus (RFC 6066 8): an OCSP response.
+pub fn decode_certificate_status(body: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut r = Reader::new(body, "CertificateStatus");
+    if r.u8()? != 1 {
+        return Err(Error::decode("CertificateStatus carries an unknown status type"));
+    }
+    let response = r.vec24()?;
+    r.expect_end()?;
+    if response.is_empty() {
+        return Err(Error::decode("CertificateStatus carries an empty OCSP response"));
+    }
+    Ok(response.to_vec())
+}
+
+/// Encodes a CertificateStatus body carrying an OCSP response.
+pub fn encode_certificate_status(response: &[u8]) -> Vec<u8> {
+    let mut out = vec![1];
+    out.put_vec(3, |o| o.extend_from_slice(response));
+    out
 }

@@ -42,9 +42,7 @@ impl HandshakeJoiner {
         if self.buf.len() < 4 {
             return Ok(None);
         }
-        let len = (usize::from(self.buf[1]) << 16)
-            | (usize::from(self.buf[2]) << 8)
-            | usize::from(self.buf[3]);
+        let len = (usize::from(self.buf[1]) << 16) | (usize::from(self.buf[2]) << 8) | usize::from(self.buf[3]);
         if len > MAX_HANDSHAKE_MESSAGE {
             return Err(Error::fatal(
                 AlertDescription::IllegalParameter,
@@ -56,9 +54,6 @@ impl HandshakeJoiner {
             return Ok(None);
         }
         let encoded: Vec<u8> = self.buf.drain(..4 + len).collect();
-        Ok(Some(HandshakeMessage {
-            typ: HandshakeType::from(encoded[0]),
-            encoded,
-        }))
+        Ok(Some(HandshakeMessage { typ: HandshakeType::from(encoded[0]), encoded }))
     }
 }

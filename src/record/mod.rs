@@ -3,10 +3,11 @@
 //! so the data path does not allocate per record.
 
 pub mod joiner;
+pub mod protection;
 
-use crate::crypto::aead::RecordKey;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{AlertDescription, ContentType, TLS10, TLS12};
+use protection::Protection;
 
 /// The largest plaintext fragment (2^14).
 pub const MAX_FRAGMENT: usize = 16384;
@@ -25,10 +26,10 @@ pub struct RecordLayer {
     input_taken: usize,
     output: Vec<u8>,
     output_start: usize,
-    encrypter: Option<RecordKey>,
-    decrypter: Option<RecordKey>,
-    pending_encrypter: Option<RecordKey>,
-    pending_decrypter: Option<RecordKey>,
+    encrypter: Option<Protection>,
+    decrypter: Option<Protection>,
+    pending_encrypter: Option<Protection>,
+    pending_decrypter: Option<Protection>,
     write_seq: u64,
     read_seq: u64,
     /// The version written in outgoing record headers.
@@ -67,9 +68,7 @@ pub struct InboundRecord<'a> {
 }
 
 fn looks_like_http(bytes: &[u8]) -> bool {
-    [b"GET ".as_slice(), b"POST", b"HEAD", b"PUT ", b"CONN"]
-        .iter()
-        .any(|m| bytes.starts_with(m))
+    [b"GET ".as_slice(), b"POST", b"HEAD", b"PUT ", b"CONN"].iter().any(|m| bytes.starts_with(m))
 }
 
 impl RecordLayer {
@@ -137,10 +136,7 @@ impl RecordLayer {
                 "a record's plaintext is longer than 2^14 bytes",
             ));
         }
-        Ok(Some(InboundRecord {
-            content_type,
-            payload: &payload[range],
-        }))
+        Ok(Some(InboundRecord { content_type, payload: &payload[range] }))
     }
 
     /// Framing checks on a record header (or the first bytes of one).
@@ -175,11 +171,7 @@ impl RecordLayer {
             return Ok(());
         }
         let len = usize::from(u16::from_be_bytes([header[3], header[4]]));
-        let limit = if self.decrypter.is_some() {
-            MAX_CIPHERTEXT
-        } else {
-            MAX_FRAGMENT
-        };
+        let limit = if self.decrypter.is_some() { MAX_CIPHERTEXT } else { MAX_FRAGMENT };
         if len > limit {
             return Err(Error::fatal(
                 AlertDescription::RecordOverflow,
@@ -204,33 +196,24 @@ impl RecordLayer {
 
     fn send_fragment(&mut self, content_type: ContentType, fragment: &[u8]) -> Result<(), Error> {
         let typ = u8::from(content_type);
-        let overhead = self.encrypter.as_ref().map_or(0, RecordKey::overhead);
+        let (prefix, overhead) = self.encrypter.as_ref().map_or((0, 0), |p| (p.prefix_len(), p.max_overhead()));
         self.output.reserve(HEADER + fragment.len() + overhead);
+        let header_at = self.output.len();
         self.output.push(typ);
-        self.output
-            .extend_from_slice(&self.write_version.to_be_bytes());
-        self.output
-            .extend_from_slice(&((fragment.len() + overhead) as u16).to_be_bytes());
+        self.output.extend_from_slice(&self.write_version.to_be_bytes());
+        self.output.extend_from_slice(&[0, 0]);
         let body_start = self.output.len();
-        match &self.encrypter {
-            Some(key) => {
-                let explicit = overhead - 16;
-                self.output.extend(std::iter::repeat_n(0, explicit));
-                self.output.extend_from_slice(fragment);
-                key.seal(
-                    self.write_seq,
-                    typ,
-                    self.write_version,
-                    &mut self.output,
-                    body_start,
-                )?;
-                self.write_seq = self
-                    .write_seq
-                    .checked_add(1)
-                    .ok_or_else(|| Error::internal("the write sequence number is exhausted"))?;
-            }
-            None => self.output.extend_from_slice(fragment),
+        self.output.extend(std::iter::repeat_n(0, prefix));
+        self.output.extend_from_slice(fragment);
+        if let Some(protection) = &self.encrypter {
+            protection.seal(self.write_seq, typ, self.write_version, &mut self.output, body_start)?;
+            self.write_seq = self
+                .write_seq
+                .checked_add(1)
+                .ok_or_else(|| Error::internal("the write sequence number is exhausted"))?;
         }
+        let len = (self.output.len() - body_start) as u16;
+        self.output[header_at + 3..header_at + 5].copy_from_slice(&len.to_be_bytes());
         Ok(())
     }
 
@@ -261,18 +244,14 @@ impl RecordLayer {
 
     /// Installs the keys negotiated by the handshake; they take effect at the
     /// ChangeCipherSpec in each direction.
-    pub fn set_pending_keys(&mut self, write: RecordKey, read: RecordKey) {
+    pub fn set_pending_keys(&mut self, write: Protection, read: Protection) {
         self.pending_encrypter = Some(write);
         self.pending_decrypter = Some(read);
     }
 
     /// Our ChangeCipherSpec went out: protect from now on.
     pub fn start_encrypting(&mut self) -> Result<(), Error> {
-        self.encrypter = Some(
-            self.pending_encrypter
-                .take()
-                .ok_or_else(|| Error::internal("no pending write key"))?,
-        );
+        self.encrypter = Some(self.pending_encrypter.take().ok_or_else(|| Error::internal("no pending write key"))?);
         self.write_seq = 0;
         Ok(())
     }
