@@ -31,18 +31,10 @@ enum Op {
     MoveToEnd,
 }
 
-/// The protocol version a suite first appeared in, as OpenSSL labels it.
-pub fn version_label(suite: &Suite) -> &'static str {
-    match (suite.mac, suite.kx) {
-        (Mac::Aead | Mac::HmacSha256 | Mac::HmacSha384, _) => "TLSv1.2",
-        (Mac::HmacSha1, KeyExchange::Ecdhe) => "TLSv1",
-        (Mac::HmacSha1, _) => "SSLv3",
-    }
-}
-
 /// Whether a suite is allowed at OpenSSL security level `level`.
 pub fn allowed_at_level(suite: &Suite, level: u32) -> bool {
-    let forward_secret = suite.kx != KeyExchange::Rsa;
+    let forward_secret =
+        matches!(suite.kx, KeyExchange::Ecdhe | KeyExchange::Dhe | KeyExchange::EcdhePsk | KeyExchange::DhePsk);
     match level {
         0..=2 => true,
         3 => forward_secret,
@@ -101,7 +93,7 @@ fn matches(name: &str, suite: &Suite) -> Option<bool> {
         "SHA384" => suite.mac == Mac::HmacSha384,
         "TLSv1.2" | "TLSv1" | "TLSv1.0" | "SSLv3" => {
             let label = if name == "TLSv1.0" { "TLSv1" } else { name };
-            version_label(suite) == label
+            suite.version_label == label
         }
         other => {
             let known = suites::ALL_SUITES.iter().any(|s| s.openssl_name == other || s.iana_name == other);
@@ -205,10 +197,11 @@ pub fn parse(string: &str) -> Result<CipherString, Error> {
 mod tests {
     use super::*;
 
-    /// What `openssl ciphers -s -tls1_2 STRING` prints, restricted to our suites.
+    /// What `openssl ciphers -s -psk -tls1_2 STRING` prints, restricted to our suites
+    /// (`-psk` counts PSK suites as usable, as they are once PSK callbacks are set).
     fn openssl_list(string: &str) -> Vec<String> {
         let output = std::process::Command::new("openssl")
-            .args(["ciphers", "-s", "-tls1_2", string])
+            .args(["ciphers", "-s", "-psk", "-tls1_2", string])
             .output()
             .expect("the openssl command runs");
         let text = String::from_utf8_lossy(&output.stdout);

@@ -78,6 +78,12 @@ pub struct Config {
     /// Server: the distinguished names (DER) sent in CertificateRequest as acceptable
     /// issuers of client certificates (`SSL_CTX_set_client_CA_list`).
     pub client_ca_names: Vec<Vec<u8>>,
+    /// Client: PSK suites are offered (a PSK client callback is installed).
+    pub psk_client: bool,
+    /// Server: PSK suites may be chosen (a PSK server callback is installed).
+    pub psk_server: bool,
+    /// Server: the identity hint sent in the ServerKeyExchange of PSK suites.
+    pub psk_identity_hint: Option<Vec<u8>>,
     /// Client: the protocols offered with ALPN, in preference order.
     /// Server: the protocols accepted when no selection callback is installed.
     pub alpn_protocols: Vec<Vec<u8>>,
@@ -97,6 +103,9 @@ impl Default for Config {
             verify_mode: VerifyMode::default(),
             verify_depth: 100,
             dh_params: None,
+            psk_client: false,
+            psk_server: false,
+            psk_identity_hint: None,
             ocsp_response: None,
             request_ocsp: false,
             client_ca_names: Vec::new(),
@@ -130,6 +139,7 @@ impl Config {
         match auth {
             suites::Authentication::Rsa => self.certs.rsa.as_ref(),
             suites::Authentication::Ecdsa => self.certs.ecdsa.as_ref(),
+            suites::Authentication::Psk => None,
         }
     }
 }

@@ -369,6 +369,16 @@ impl Connection {
         secrets.master.export(secrets.suite, label, context, &secrets.client_random, &secrets.server_random, out)
     }
 
+    /// The PSK identity (client: the one sent; server: the one the client named).
+    pub fn psk_identity(&self) -> Option<&[u8]> {
+        self.info.psk_identity.as_deref()
+    }
+
+    /// Client: the PSK identity hint the server sent.
+    pub fn psk_identity_hint(&self) -> Option<&[u8]> {
+        self.info.psk_identity_hint.as_deref()
+    }
+
     /// Client: the OCSP response the server stapled (empty if it was asked and stapled
     /// nothing; none if it was not asked).
     pub fn ocsp_response(&self) -> Option<&[u8]> {
@@ -451,10 +461,49 @@ mod tests {
         Ok(())
     }
 
+    /// Both ends' PSK callbacks for tests: the client uses identity "device-7" with a
+    /// fixed key; the server knows "device-7" under `server_key`.
+    struct TestPsk {
+        server_key: Vec<u8>,
+    }
+
+    const PSK_KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+    impl Hooks for TestPsk {
+        fn psk_client(&mut self, hint: Option<&[u8]>) -> Option<crate::handshake::key_agreement::Psk> {
+            assert_eq!(hint.unwrap_or_default(), b"hint for devices".as_slice());
+            Some(crate::handshake::key_agreement::Psk {
+                identity: b"device-7".to_vec(),
+                key: zeroize::Zeroizing::new(PSK_KEY.to_vec()),
+            })
+        }
+
+        fn psk_server(&mut self, identity: &[u8]) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+            (identity == b"device-7").then(|| zeroize::Zeroizing::new(self.server_key.clone()))
+        }
+    }
+
+    /// A handshake with PSK callbacks on both sides.
+    fn psk_pair(suite: &'static Suite, server_key: &[u8]) -> (Connection, Connection) {
+        let client = Config { suites: vec![suite], psk_client: true, ..client_config() };
+        let hint = Some(b"hint for devices".to_vec());
+        let server = Config { psk_server: true, psk_identity_hint: hint, ..server_config() };
+        let mut client = Connection::new_client(Arc::new(client), Some("localhost"), Some("localhost")).unwrap();
+        let mut server = Connection::new_server(Arc::new(server)).unwrap();
+        client.set_hooks(Box::new(TestPsk { server_key: Vec::new() }));
+        server.set_hooks(Box::new(TestPsk { server_key: server_key.to_vec() }));
+        (client, server)
+    }
+
     /// Runs a handshake and a transfer each way; returns both ends.
     fn connect(client_config: Config, server_config: Config) -> (Connection, Connection) {
-        let mut client = Connection::new_client(Arc::new(client_config), Some("localhost"), Some("localhost")).unwrap();
-        let mut server = Connection::new_server(Arc::new(server_config)).unwrap();
+        let client = Connection::new_client(Arc::new(client_config), Some("localhost"), Some("localhost")).unwrap();
+        let server = Connection::new_server(Arc::new(server_config)).unwrap();
+        exchange(client, server)
+    }
+
+    /// Completes the handshake between `client` and `server` and moves data both ways.
+    fn exchange(mut client: Connection, mut server: Connection) -> (Connection, Connection) {
         pump(&mut client, &mut server).unwrap();
         assert!(!client.is_handshaking() && !server.is_handshaking());
         client.write_plaintext(b"ping").unwrap();
@@ -470,11 +519,11 @@ mod tests {
     #[test]
     fn every_suite_between_our_client_and_server() {
         use crate::suites::{KeyExchange, Mac};
-        for suite in crate::suites::ALL_SUITES {
+        for suite in crate::suites::ALL_SUITES.iter().filter(|s| !s.kx.uses_psk()) {
             let groups: &[NamedGroup] = match suite.kx {
                 KeyExchange::Ecdhe => &[NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
                 KeyExchange::Dhe => &[NamedGroup::Ffdhe2048, NamedGroup::Ffdhe3072],
-                KeyExchange::Rsa => &[NamedGroup::X25519],
+                _ => &[NamedGroup::X25519],
             };
             for &group in groups {
                 for etm in [true, false] {
@@ -487,6 +536,7 @@ mod tests {
                     assert_eq!(server.suite(), Some(suite));
                     if suite.kx != KeyExchange::Rsa {
                         assert_eq!(server.group(), Some(group), "{}", suite.openssl_name);
+                        assert_eq!(client.group(), Some(group), "{}", suite.openssl_name);
                     }
                     assert!(client.extended_master_secret());
                     assert_eq!(server.server_name(), Some("localhost"));
@@ -495,6 +545,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_psk_suite_between_our_client_and_server() {
+        for suite in crate::suites::ALL_SUITES.iter().filter(|s| s.kx.uses_psk()) {
+            let (client, server) = psk_pair(suite, PSK_KEY);
+            let (client, server) = exchange(client, server);
+            assert_eq!(server.suite(), Some(suite));
+            assert_eq!(server.psk_identity(), Some(b"device-7".as_slice()));
+            assert_eq!(client.psk_identity_hint(), Some(b"hint for devices".as_slice()));
+            assert_eq!(client.peer_certificates().is_empty(), suite.auth == crate::suites::Authentication::Psk);
+        }
+    }
+
+    #[test]
+    fn psk_failures_get_the_right_alerts() {
+        let suite = crate::suites::by_name("PSK-AES128-GCM-SHA256").unwrap();
+        // A wrong key shows up as a Finished the server cannot check.
+        let (mut client, mut server) = psk_pair(suite, b"another key entirely");
+        let err = pump(&mut client, &mut server).unwrap_err();
+        assert!(matches!(err.alert, Some(AlertDescription::DecryptError | AlertDescription::BadRecordMac)), "{err}");
+        // An identity the server does not know.
+        let (mut client, mut server) = psk_pair(suite, PSK_KEY);
+        server.set_hooks(Box::new(DefaultHooks));
+        let err = pump(&mut client, &mut server).unwrap_err();
+        assert_eq!(err.alert, Some(AlertDescription::UnknownPskIdentity));
+        // A client without PSK callbacks does not offer PSK suites at all.
+        let config = Config { suites: vec![suite], ..client_config() };
+        assert!(Connection::new_client(Arc::new(config), None, None).is_err());
     }
 
     #[test]

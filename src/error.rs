@@ -35,6 +35,14 @@ macro_rules! reasons {
 
 reasons! {
     BAD_DATA = 390, "bad data";
+    BAD_DH_VALUE = 102, "bad dh value";
+    BAD_PSK = 219, "bad psk";
+    BAD_PSK_IDENTITY = 114, "bad psk identity";
+    DH_KEY_TOO_SMALL = 394, "dh key too small";
+    EE_KEY_TOO_SMALL = 399, "ee key too small";
+    PSK_IDENTITY_NOT_FOUND = 223, "psk identity not found";
+    PSK_NO_CLIENT_CB = 224, "psk no client cb";
+    PSK_NO_SERVER_CB = 225, "psk no server cb";
     BAD_ECPOINT = 306, "bad elliptic curve point";
     BAD_EXTENSION = 110, "bad extension";
     BAD_PACKET_LENGTH = 115, "bad packet length";

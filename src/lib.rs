@@ -17,6 +17,7 @@ pub mod handshake;
 pub mod keys;
 pub mod msgs;
 pub mod record;
+pub mod session;
 pub mod suites;
 pub mod verify;
 pub mod x509;

@@ -49,6 +49,8 @@ struct Flow {
     /// The application has judged the stapled response (or its absence).
     status_checked: bool,
     verify_host: Option<String>,
+    /// The server's PSK identity hint.
+    psk_hint: Option<Vec<u8>>,
 }
 
 impl Flow {
@@ -93,7 +95,12 @@ pub fn start(
     }
     let mut random = [0u8; 32];
     crate::crypto::fill_random(&mut random)?;
-    let suites: Vec<u16> = config.suites.iter().map(|s| s.id).collect();
+    // PSK suites are offered only when the application can supply a key.
+    let suites: Vec<u16> =
+        config.suites.iter().filter(|s| config.psk_client || !s.kx.uses_psk()).map(|s| s.id).collect();
+    if suites.is_empty() {
+        return Err(Error::local(Reason::NO_CIPHER_MATCH, "no cipher suite is enabled that can be used"));
+    }
     let mut extensions = Extensions::default();
     // RFC 6066 3: literal IP addresses are not sent as server names.
     let sni = server_name.filter(|n| n.parse::<std::net::IpAddr>().is_err() && !n.is_empty());
@@ -211,19 +218,23 @@ impl State for ExpectServerHello {
         let encrypt_then_mac = suite.mac != Mac::Aead
             && exts.parse(ExtensionType::EncryptThenMac, "encrypt_then_mac", ext::read_empty)?.is_some();
         self.transcript.add(&msg.encoded);
-        Ok(Box::new(ExpectCertificate {
-            flow: Flow {
-                transcript: self.transcript,
-                client_random: self.offer.random,
-                server_random: hello.random,
-                suite,
-                extended_master_secret,
-                encrypt_then_mac,
-                status_pending,
-                status_checked: false,
-                verify_host: self.verify_host,
-            },
-        }))
+        let flow = Flow {
+            transcript: self.transcript,
+            client_random: self.offer.random,
+            server_random: hello.random,
+            suite,
+            extended_master_secret,
+            encrypt_then_mac,
+            status_pending,
+            status_checked: false,
+            verify_host: self.verify_host,
+            psk_hint: None,
+        };
+        // PSK-authenticated suites have no server certificate (RFC 4279 2).
+        if suite.auth == Authentication::Psk {
+            return Ok(Box::new(ExpectServerKeyExchange { flow }));
+        }
+        Ok(Box::new(ExpectCertificate { flow }))
     }
 }
 
@@ -257,6 +268,7 @@ fn scheme_fits(scheme: SignatureScheme, auth: Authentication) -> bool {
             RsaPkcs1Sha256 | RsaPkcs1Sha384 | RsaPkcs1Sha512 | RsaPssRsaeSha256 | RsaPssRsaeSha384 | RsaPssRsaeSha512
         ),
         Authentication::Ecdsa => matches!(scheme, EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512),
+        Authentication::Psk => false,
     }
 }
 
@@ -267,25 +279,44 @@ struct ExpectServerKeyExchange {
 impl State for ExpectServerKeyExchange {
     fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let Some(msg) = self.flow.take_certificate_status(cx, msg)? else { return Ok(self) };
+        let kx = self.flow.suite.kx;
+        let is_skx = matches!(&msg, Message::Handshake(m) if m.typ == HandshakeType::ServerKeyExchange);
+        // RFC 4279 2 and 4: a PSK or RSA_PSK server without an identity hint sends none.
+        if !is_skx && matches!(kx, KeyExchange::Psk | KeyExchange::RsaPsk) {
+            return Box::new(ExpectServerHelloDone { flow: self.flow, params: None, request: None }).handle(cx, msg);
+        }
         let msg = expect(msg, HandshakeType::ServerKeyExchange)?;
-        let skx = ServerKeyExchange::decode(msg.body(), self.flow.suite.kx)?;
-        let scheme = skx.signed.scheme;
-        if let KxParams::Ecdhe { group, .. } = &skx.params {
-            key_agreement::client_accepts_curve(cx.config, *group)?;
-            cx.info.group = Some(*group);
+        let skx = ServerKeyExchange::decode(msg.body(), kx)?;
+        match &skx.params {
+            Some(KxParams::Ecdhe { group, .. }) => {
+                key_agreement::client_accepts_curve(cx.config, *group)?;
+                cx.info.group = Some(*group);
+            }
+            Some(KxParams::Dhe { p, g, .. }) => {
+                cx.info.group = DhParams::from_server(p, g, 0).ok().and_then(|params| params.named_group());
+            }
+            None => {}
         }
-        if !cx.config.sigalgs.contains(&scheme) || !scheme_fits(scheme, self.flow.suite.auth) {
-            return Err(Error::illegal(
-                Reason::WRONG_SIGNATURE_TYPE,
-                format!("the server signed with {}, which was not offered for this suite", scheme.text()),
-            ));
+        if let Some(signed) = &skx.signed {
+            let scheme = signed.scheme;
+            if !cx.config.sigalgs.contains(&scheme) || !scheme_fits(scheme, self.flow.suite.auth) {
+                return Err(Error::illegal(
+                    Reason::WRONG_SIGNATURE_TYPE,
+                    format!("the server signed with {}, which was not offered for this suite", scheme.text()),
+                ));
+            }
+            let params = skx.params.as_ref().map(KxParams::encode).unwrap_or_default();
+            let signed_data =
+                [self.flow.client_random.as_slice(), self.flow.server_random.as_slice(), &params].concat();
+            verify::verify_signature(&cx.info.peer_certificates[0], scheme, &signed_data, &signed.signature)?;
+            cx.info.peer_scheme = Some(scheme);
         }
-        let signed =
-            [self.flow.client_random.as_slice(), self.flow.server_random.as_slice(), &skx.params.encode()].concat();
-        verify::verify_signature(&cx.info.peer_certificates[0], scheme, &signed, &skx.signed.signature)?;
-        cx.info.peer_scheme = Some(scheme);
+        if let Some(hint) = &skx.psk_hint {
+            cx.info.psk_identity_hint = Some(hint.clone());
+        }
+        self.flow.psk_hint = skx.psk_hint;
         self.flow.transcript.add(&msg.encoded);
-        Ok(Box::new(ExpectServerHelloDone { flow: self.flow, params: Some(skx.params), request: None }))
+        Ok(Box::new(ExpectServerHelloDone { flow: self.flow, params: skx.params, request: None }))
     }
 }
 
@@ -330,8 +361,24 @@ impl State for ExpectServerHelloDone {
             cx.send_handshake(&mut flow.transcript, HandshakeType::Certificate, &encode_certificate(chain))?;
         }
 
-        let (body, premaster) =
-            key_agreement::client_agree(flow.suite.kx, self.params.as_ref(), &cx.info.peer_certificates[0], cx.config)?;
+        let psk = match flow.suite.kx.uses_psk() {
+            true => Some(cx.hooks.psk_client(flow.psk_hint.as_deref()).ok_or_else(|| {
+                Error::fatal(
+                    AlertDescription::HandshakeFailure,
+                    Reason::PSK_IDENTITY_NOT_FOUND,
+                    "the application has no pre-shared key for this server",
+                )
+            })?),
+            false => None,
+        };
+        cx.info.psk_identity = psk.as_ref().map(|p| p.identity.clone());
+        let (body, premaster) = key_agreement::client_agree(
+            flow.suite.kx,
+            self.params.as_ref(),
+            cx.info.peer_certificates.first(),
+            psk.as_ref(),
+            cx.config,
+        )?;
         cx.send_handshake(&mut flow.transcript, HandshakeType::ClientKeyExchange, &body)?;
         // RFC 7627 3: the session hash covers the messages through ClientKeyExchange.
         let session_hash = flow.transcript.hash(flow.suite.prf);

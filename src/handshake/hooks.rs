@@ -1,6 +1,7 @@
 //! Decisions the application makes during a handshake. The C layer maps them to
 //! OpenSSL's callbacks; every method's default is the behaviour of "no callback installed".
 
+use super::key_agreement::Psk;
 use crate::config::Config;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::AlertDescription;
@@ -8,6 +9,7 @@ use crate::msgs::handshake::CertificateRequest;
 use crate::verify::VerifyResult;
 use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
+use zeroize::Zeroizing;
 
 /// What a server does with the name a client asked for (the SNI callback's answer).
 pub enum ServerNameDecision {
@@ -78,6 +80,20 @@ pub trait Hooks: Send {
         const ECDSA_SIGN: u8 = 64;
         let slots = [(RSA_SIGN, &config.certs.rsa), (ECDSA_SIGN, &config.certs.ecdsa)];
         slots.into_iter().find_map(|(kind, slot)| slot.clone().filter(|_| request.certificate_types.contains(&kind)))
+    }
+
+    /// Client: a PSK suite was chosen; `hint` is the server's identity hint, if it sent
+    /// one. The answer is the identity and key to use; none aborts the handshake.
+    fn psk_client(&mut self, hint: Option<&[u8]>) -> Option<Psk> {
+        let _ = hint;
+        None
+    }
+
+    /// Server: the client named this PSK identity. The answer is its key; none means the
+    /// identity is unknown (`unknown_psk_identity`).
+    fn psk_server(&mut self, identity: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+        let _ = identity;
+        None
     }
 
     /// The peer's chain was checked with this result; the answer is the result that

@@ -51,6 +51,10 @@ pub struct HandshakeInfo {
     pub our_finished: Vec<u8>,
     /// The peer's Finished verify_data.
     pub peer_finished: Vec<u8>,
+    /// The PSK identity (client: the one sent; server: the one received).
+    pub psk_identity: Option<Vec<u8>>,
+    /// The server's PSK identity hint (client: as received).
+    pub psk_identity_hint: Option<Vec<u8>>,
     /// The OCSP response the server stapled.
     pub ocsp_response: Option<Vec<u8>>,
     /// The session's secrets once the handshake is over (for the keying material exporter).

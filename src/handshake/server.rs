@@ -26,7 +26,7 @@ use crate::msgs::handshake::{
     decode_certificate, encode_certificate, encode_certificate_status, CertificateRequest, ClientHello,
     DigitallySigned, ServerHello, ServerKeyExchange,
 };
-use crate::suites::{self, KeyExchange, Mac, Suite, EMPTY_RENEGOTIATION_INFO_SCSV};
+use crate::suites::{self, Authentication, KeyExchange, Mac, Suite, EMPTY_RENEGOTIATION_INFO_SCSV};
 use crate::verify::{self, Purpose};
 use std::sync::Arc;
 
@@ -105,9 +105,10 @@ impl ClientOffer {
 struct Choice {
     suite: &'static Suite,
     group: KxGroup,
-    /// The scheme that signs the ServerKeyExchange (none for RSA key exchange).
+    /// The scheme that signs the ServerKeyExchange (none for RSA and PSK key exchange).
     scheme: Option<SignatureScheme>,
-    cert: Arc<CertifiedKey>,
+    /// The certificate (none for PSK-authenticated suites).
+    cert: Option<Arc<CertifiedKey>>,
 }
 
 /// The FFDHE groups this library implements, strongest last.
@@ -156,9 +157,9 @@ impl GroupChoice {
 
     fn for_method(&self, method: KeyExchange) -> Option<KxGroup> {
         match method {
-            KeyExchange::Ecdhe => self.curve.map(KxGroup::Curve),
-            KeyExchange::Dhe => self.field.clone().map(KxGroup::Field),
-            KeyExchange::Rsa => Some(KxGroup::None),
+            KeyExchange::Ecdhe | KeyExchange::EcdhePsk => self.curve.map(KxGroup::Curve),
+            KeyExchange::Dhe | KeyExchange::DhePsk => self.field.clone().map(KxGroup::Field),
+            KeyExchange::Rsa | KeyExchange::Psk | KeyExchange::RsaPsk => Some(KxGroup::None),
         }
     }
 }
@@ -174,23 +175,32 @@ fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
     } else {
         client_suites.into_iter().filter(|s| config.suites.contains(s)).collect()
     };
-    let needs_field = candidates.iter().any(|s| s.kx == KeyExchange::Dhe);
+    let needs_field = candidates.iter().any(|s| matches!(s.kx, KeyExchange::Dhe | KeyExchange::DhePsk));
     let groups = GroupChoice::new(config, offer.groups.as_deref(), server_first, needs_field);
     let mut missing_sigalgs = false;
     for suite in candidates {
-        let (Some(group), Some(cert)) = (groups.for_method(suite.kx), config.cert_for(suite.auth)) else { continue };
+        // PSK suites need the application's keys.
+        if suite.kx.uses_psk() && !config.psk_server {
+            continue;
+        }
+        let Some(group) = groups.for_method(suite.kx) else { continue };
+        if suite.auth == Authentication::Psk {
+            return Ok(Choice { suite, group, scheme: None, cert: None });
+        }
+        let Some(cert) = config.cert_for(suite.auth) else { continue };
         if !client_accepts_key(cert, offer.groups.as_deref()) {
             continue;
         }
-        if suite.kx == KeyExchange::Rsa {
+        if !suite.kx.is_signed() {
+            // RSA and RSA_PSK: the client encrypts to the certificate's key.
             if cert.key.rsa_decryption_key().is_some() {
-                return Ok(Choice { suite, group, scheme: None, cert: Arc::clone(cert) });
+                return Ok(Choice { suite, group, scheme: None, cert: Some(Arc::clone(cert)) });
             }
             continue;
         }
         let scheme = offer.schemes.iter().copied().find(|s| config.sigalgs.contains(s) && cert.key.can_sign(*s));
         match scheme {
-            Some(scheme) => return Ok(Choice { suite, group, scheme: Some(scheme), cert: Arc::clone(cert) }),
+            Some(scheme) => return Ok(Choice { suite, group, scheme: Some(scheme), cert: Some(Arc::clone(cert)) }),
             None => missing_sigalgs |= offer.schemes.is_empty(),
         }
     }
@@ -205,8 +215,8 @@ fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
     let reason = if config.certs.rsa.is_none() && config.certs.ecdsa.is_none() {
         Error::fatal(
             AlertDescription::HandshakeFailure,
-            Reason::NO_CERTIFICATE_ASSIGNED,
-            "the server has no certificate",
+            Reason::NO_SHARED_CIPHER,
+            "no cipher suite is shared with the client: the server has no certificate and no PSK",
         )
     } else {
         Error::fatal(
@@ -278,7 +288,7 @@ impl State for ExpectClientHello {
             && offer.hello.extensions.has(ExtensionType::EncryptThenMac)
             && cx.config.encrypt_then_mac();
 
-        let ocsp_response = match offer.wants_ocsp {
+        let ocsp_response = match offer.wants_ocsp && choice.cert.is_some() {
             true => cx
                 .hooks
                 .ocsp_response(cx.config)
@@ -318,20 +328,32 @@ impl State for ExpectClientHello {
             extensions,
         };
         cx.send_handshake(&mut transcript, HandshakeType::ServerHello, &hello.encode())?;
-        cx.send_handshake(&mut transcript, HandshakeType::Certificate, &encode_certificate(&choice.cert.chain))?;
+        if let Some(cert) = &choice.cert {
+            cx.send_handshake(&mut transcript, HandshakeType::Certificate, &encode_certificate(&cert.chain))?;
+        }
         if let Some(response) = &ocsp_response {
             cx.send_handshake(&mut transcript, HandshakeType::CertificateStatus, &encode_certificate_status(response))?;
         }
 
-        let (agreement, params) = ServerKeyAgreement::start(&choice.group)?;
-        if let (Some(params), Some(scheme)) = (params, choice.scheme) {
-            let signed = [offer.hello.random.as_slice(), server_random.as_slice(), &params.encode()].concat();
-            let signature = choice.cert.key.sign(scheme, &signed)?;
-            let skx = ServerKeyExchange { params, signed: DigitallySigned { scheme, signature } };
+        let kx = choice.suite.kx;
+        let (agreement, params) = ServerKeyAgreement::start(kx, &choice.group)?;
+        // RFC 4279: PSK suites carry the identity hint; plain PSK and RSA_PSK send a
+        // ServerKeyExchange only when there is a hint.
+        let psk_hint = kx.uses_psk().then(|| cx.config.psk_identity_hint.clone().unwrap_or_default());
+        let has_hint = psk_hint.as_ref().is_some_and(|h| !h.is_empty());
+        if params.is_some() || has_hint {
+            let signed = match (choice.scheme, &choice.cert, &params) {
+                (Some(scheme), Some(cert), Some(params)) => {
+                    let data = [offer.hello.random.as_slice(), server_random.as_slice(), &params.encode()].concat();
+                    Some(DigitallySigned { scheme, signature: cert.key.sign(scheme, &data)? })
+                }
+                _ => None,
+            };
+            let skx = ServerKeyExchange { psk_hint, params, signed };
             cx.send_handshake(&mut transcript, HandshakeType::ServerKeyExchange, &skx.encode())?;
         }
 
-        let request_certificate = cx.config.verify_mode.peer;
+        let request_certificate = cx.config.verify_mode.peer && choice.suite.auth != Authentication::Psk;
         if request_certificate {
             let request = CertificateRequest {
                 certificate_types: vec![1, 64],
@@ -380,7 +402,7 @@ struct Flow {
     extended_master_secret: bool,
     encrypt_then_mac: bool,
     agreement: ServerKeyAgreement,
-    cert: Arc<CertifiedKey>,
+    cert: Option<Arc<CertifiedKey>>,
     client_version: u16,
 }
 
@@ -427,7 +449,9 @@ impl State for ExpectClientKeyExchange {
             cert,
             client_version,
         } = self.flow;
-        let premaster = agreement.finish(msg.body(), &cert, client_version)?;
+        let agreed = agreement.finish(msg.body(), cert.as_deref(), client_version, cx.hooks)?;
+        let premaster = agreed.premaster;
+        cx.info.psk_identity = agreed.psk_identity;
         transcript.add(&msg.encoded);
         let session_hash = transcript.hash(suite.prf);
         let master = MasterSecret::derive(

@@ -204,50 +204,68 @@ impl KxParams {
         out
     }
 
-    fn decode(r: &mut Reader<'_>, kx: KeyExchange) -> Result<KxParams, Error> {
+    /// Reads the parameters of key exchange `kx`; none for exchanges without them.
+    fn decode(r: &mut Reader<'_>, kx: KeyExchange) -> Result<Option<KxParams>, Error> {
         match kx {
-            KeyExchange::Ecdhe => {
+            KeyExchange::Ecdhe | KeyExchange::EcdhePsk => {
                 if r.u8()? != NAMED_CURVE {
                     return Err(Error::illegal(Reason::WRONG_CURVE, "the server did not use a named curve"));
                 }
                 let group = NamedGroup::from(r.u16()?);
                 let public = nonempty(r.vec8()?, "ECDH public value")?.to_vec();
-                Ok(KxParams::Ecdhe { group, public })
+                Ok(Some(KxParams::Ecdhe { group, public }))
             }
-            KeyExchange::Dhe => Ok(KxParams::Dhe {
+            KeyExchange::Dhe | KeyExchange::DhePsk => Ok(Some(KxParams::Dhe {
                 p: nonempty(r.vec16()?, "DH prime")?.to_vec(),
                 g: nonempty(r.vec16()?, "DH generator")?.to_vec(),
                 public: nonempty(r.vec16()?, "DH public value")?.to_vec(),
-            }),
-            KeyExchange::Rsa => Err(Error::unexpected("RSA key exchange has no ServerKeyExchange")),
+            })),
+            KeyExchange::Rsa | KeyExchange::Psk | KeyExchange::RsaPsk => Ok(None),
         }
     }
 }
 
-/// ServerKeyExchange: parameters and the signature over the randoms and parameters.
+/// ServerKeyExchange: a PSK identity hint (PSK suites, RFC 4279), key exchange
+/// parameters (ephemeral suites) and a signature over the randoms and the parameters
+/// (certificate-signed suites).
 #[derive(Clone, Debug)]
 pub struct ServerKeyExchange {
-    /// The key exchange parameters.
-    pub params: KxParams,
+    /// The PSK identity hint (PSK suites only; may be empty).
+    pub psk_hint: Option<Vec<u8>>,
+    /// The ephemeral key exchange parameters.
+    pub params: Option<KxParams>,
     /// The signature.
-    pub signed: DigitallySigned,
+    pub signed: Option<DigitallySigned>,
 }
 
 impl ServerKeyExchange {
     /// Decodes a ServerKeyExchange body for key exchange `kx`.
     pub fn decode(body: &[u8], kx: KeyExchange) -> Result<ServerKeyExchange, Error> {
         let mut r = Reader::new(body, "ServerKeyExchange");
+        let psk_hint = if kx.uses_psk() { Some(r.vec16()?.to_vec()) } else { None };
         let params = KxParams::decode(&mut r, kx)?;
-        let scheme = SignatureScheme::from(r.u16()?);
-        let signature = r.vec16()?.to_vec();
+        let signed = if kx.is_signed() {
+            let scheme = SignatureScheme::from(r.u16()?);
+            Some(DigitallySigned { scheme, signature: r.vec16()?.to_vec() })
+        } else {
+            None
+        };
         r.expect_end()?;
-        Ok(ServerKeyExchange { params, signed: DigitallySigned { scheme, signature } })
+        Ok(ServerKeyExchange { psk_hint, params, signed })
     }
 
     /// Encodes the body.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = self.params.encode();
-        out.extend_from_slice(&self.signed.encode());
+        let mut out = Vec::new();
+        if let Some(hint) = &self.psk_hint {
+            out.put_vec(2, |o| o.extend_from_slice(hint));
+        }
+        if let Some(params) = &self.params {
+            out.extend_from_slice(&params.encode());
+        }
+        if let Some(signed) = &self.signed {
+            out.extend_from_slice(&signed.encode());
+        }
         out
     }
 }
@@ -295,28 +313,48 @@ impl CertificateRequest {
     }
 }
 
-/// ClientKeyExchange (RFC 5246 7.4.7): the client's public value (ECDHE: one-byte
-/// length, RFC 8422 5.7; DHE: two-byte length) or the encrypted premaster (RSA: two-byte
-/// length).
-pub fn decode_client_key_exchange(body: &[u8], kx: KeyExchange) -> Result<Vec<u8>, Error> {
-    let mut r = Reader::new(body, "ClientKeyExchange");
-    let value = match kx {
-        KeyExchange::Ecdhe => r.vec8()?,
-        KeyExchange::Dhe | KeyExchange::Rsa => r.vec16()?,
-    };
-    r.expect_end()?;
-    if value.is_empty() {
-        return Err(Error::decode("the ClientKeyExchange is empty"));
-    }
-    Ok(value.to_vec())
+/// ClientKeyExchange (RFC 5246 7.4.7, RFC 4279, RFC 5489): a PSK identity (PSK suites)
+/// followed by the client's public value (ECDHE: one-byte length; DHE: two-byte length)
+/// or the encrypted premaster (RSA: two-byte length); plain PSK has nothing after the
+/// identity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientKeyExchange {
+    /// The PSK identity (PSK suites only).
+    pub psk_identity: Option<Vec<u8>>,
+    /// The public value or encrypted premaster (empty for plain PSK).
+    pub exchange: Vec<u8>,
 }
 
-/// Encodes a ClientKeyExchange body.
-pub fn encode_client_key_exchange(value: &[u8], kx: KeyExchange) -> Vec<u8> {
-    let mut out = Vec::new();
-    let len_bytes = if kx == KeyExchange::Ecdhe { 1 } else { 2 };
-    out.put_vec(len_bytes, |o| o.extend_from_slice(value));
-    out
+impl ClientKeyExchange {
+    /// Decodes a ClientKeyExchange body for key exchange `kx`.
+    pub fn decode(body: &[u8], kx: KeyExchange) -> Result<ClientKeyExchange, Error> {
+        let mut r = Reader::new(body, "ClientKeyExchange");
+        let psk_identity = if kx.uses_psk() { Some(r.vec16()?.to_vec()) } else { None };
+        let exchange = match kx {
+            KeyExchange::Psk => Vec::new(),
+            KeyExchange::Ecdhe | KeyExchange::EcdhePsk => r.vec8()?.to_vec(),
+            KeyExchange::Dhe | KeyExchange::DhePsk | KeyExchange::Rsa | KeyExchange::RsaPsk => r.vec16()?.to_vec(),
+        };
+        r.expect_end()?;
+        if exchange.is_empty() && kx != KeyExchange::Psk {
+            return Err(Error::decode("the ClientKeyExchange is empty"));
+        }
+        Ok(ClientKeyExchange { psk_identity, exchange })
+    }
+
+    /// Encodes the body.
+    pub fn encode(&self, kx: KeyExchange) -> Vec<u8> {
+        let mut out = Vec::new();
+        if let Some(identity) = &self.psk_identity {
+            out.put_vec(2, |o| o.extend_from_slice(identity));
+        }
+        match kx {
+            KeyExchange::Psk => {}
+            KeyExchange::Ecdhe | KeyExchange::EcdhePsk => out.put_vec(1, |o| o.extend_from_slice(&self.exchange)),
+            _ => out.put_vec(2, |o| o.extend_from_slice(&self.exchange)),
+        }
+        out
+    }
 }
 
 /// A digitally-signed struct (CertificateVerify, RFC 5246 7.4.8).
