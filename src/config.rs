@@ -5,6 +5,8 @@
 use crate::crypto::dh::DhParams;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::{NamedGroup, SignatureScheme};
+use crate::session::cache::SessionCache;
+use crate::session::ticket::TicketKeyStore;
 use crate::suites::{self, Suite};
 use crate::verify::RootStore;
 use std::sync::Arc;
@@ -19,6 +21,18 @@ pub const OP_NO_EXTENDED_MASTER_SECRET: u64 = 0x1;
 pub const OP_LEGACY_SERVER_CONNECT: u64 = 0x4;
 /// `SSL_OP_NO_ENCRYPT_THEN_MAC`: neither offer nor accept RFC 7366.
 pub const OP_NO_ENCRYPT_THEN_MAC: u64 = 0x0008_0000;
+/// `SSL_OP_NO_TICKET`: neither ask for nor issue session tickets (RFC 5077).
+pub const OP_NO_TICKET: u64 = 0x4000;
+/// `SSL_SESS_CACHE_CLIENT`: a client keeps the sessions it makes (for the application).
+pub const SESS_CACHE_CLIENT: u32 = 0x1;
+/// `SSL_SESS_CACHE_SERVER`: a server caches sessions and assigns session IDs.
+pub const SESS_CACHE_SERVER: u32 = 0x2;
+/// `SSL_SESS_CACHE_NO_AUTO_CLEAR`: expired sessions are not flushed automatically.
+pub const SESS_CACHE_NO_AUTO_CLEAR: u32 = 0x80;
+/// `SSL_SESS_CACHE_NO_INTERNAL_LOOKUP`: only the application's callback finds sessions.
+pub const SESS_CACHE_NO_INTERNAL_LOOKUP: u32 = 0x100;
+/// `SSL_SESS_CACHE_NO_INTERNAL_STORE`: new sessions go only to the application's callback.
+pub const SESS_CACHE_NO_INTERNAL_STORE: u32 = 0x200;
 /// `SSL_OP_NO_TLSv1_2`: with this set there is nothing left to speak.
 pub const OP_NO_TLSV1_2: u64 = 0x0800_0000;
 
@@ -84,6 +98,16 @@ pub struct Config {
     pub psk_server: bool,
     /// Server: the identity hint sent in the ServerKeyExchange of PSK suites.
     pub psk_identity_hint: Option<Vec<u8>>,
+    /// The session cache (shared by every connection of a context).
+    pub session_cache: Arc<SessionCache>,
+    /// `SSL_SESS_CACHE_*` bits.
+    pub session_cache_mode: u32,
+    /// Seconds a new session stays resumable (`SSL_CTX_set_timeout`).
+    pub session_timeout: u64,
+    /// The session ID context: sessions resume only under the same one.
+    pub session_id_context: Vec<u8>,
+    /// Server: the keys that seal and open session tickets.
+    pub ticket_keys: Arc<TicketKeyStore>,
     /// Client: the protocols offered with ALPN, in preference order.
     /// Server: the protocols accepted when no selection callback is installed.
     pub alpn_protocols: Vec<Vec<u8>>,
@@ -103,6 +127,11 @@ impl Default for Config {
             verify_mode: VerifyMode::default(),
             verify_depth: 100,
             dh_params: None,
+            session_cache: Arc::new(SessionCache::new(crate::session::cache::DEFAULT_CAPACITY)),
+            session_cache_mode: SESS_CACHE_SERVER,
+            session_timeout: 300,
+            session_id_context: Vec::new(),
+            ticket_keys: Arc::new(TicketKeyStore::default()),
             psk_client: false,
             psk_server: false,
             psk_identity_hint: None,
@@ -124,6 +153,11 @@ impl Config {
     /// Whether RFC 7366 encrypt-then-MAC is offered and accepted.
     pub fn encrypt_then_mac(&self) -> bool {
         self.options & OP_NO_ENCRYPT_THEN_MAC == 0
+    }
+
+    /// Whether session tickets are asked for (client) and issued (server).
+    pub fn tickets(&self) -> bool {
+        self.options & OP_NO_TICKET == 0
     }
 
     /// Whether the configured version range still contains TLS 1.2.

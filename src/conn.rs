@@ -12,6 +12,7 @@ use crate::handshake::{self, Context, HandshakeInfo, Message, State};
 use crate::msgs::enums::{AlertDescription, AlertLevel, ContentType, NamedGroup, SignatureScheme};
 use crate::record::joiner::HandshakeJoiner;
 use crate::record::RecordLayer;
+use crate::session::Session;
 use crate::suites::Suite;
 use crate::verify::VerifyResult;
 use rustls_pki_types::CertificateDer;
@@ -72,8 +73,19 @@ impl Connection {
         server_name: Option<&str>,
         verify_host: Option<&str>,
     ) -> Result<Connection, Error> {
+        Connection::new_client_resuming(config, server_name, verify_host, None)
+    }
+
+    /// A client that offers `session` for resumption (by ticket if it has one, else by
+    /// session ID); the server may decline, and a full handshake follows.
+    pub fn new_client_resuming(
+        config: Arc<Config>,
+        server_name: Option<&str>,
+        verify_host: Option<&str>,
+        session: Option<Arc<Session>>,
+    ) -> Result<Connection, Error> {
         let mut conn = Connection::new(config, true);
-        let state = handshake::client::start(&mut conn.context(), server_name, verify_host)?;
+        let state = handshake::client::start(&mut conn.context(), server_name, verify_host, session)?;
         conn.state = Some(state);
         Ok(conn)
     }
@@ -255,9 +267,11 @@ impl Connection {
     /// Copies decrypted application data into `buf`; returns how many bytes.
     pub fn read_plaintext(&mut self, buf: &mut [u8]) -> usize {
         let n = buf.len().min(self.plaintext.len());
-        for (dst, src) in buf.iter_mut().zip(self.plaintext.drain(..n)) {
-            *dst = src;
-        }
+        let (front, back) = self.plaintext.as_slices();
+        let from_front = n.min(front.len());
+        buf[..from_front].copy_from_slice(&front[..from_front]);
+        buf[from_front..n].copy_from_slice(&back[..n - from_front]);
+        self.plaintext.drain(..n);
         n
     }
 
@@ -367,6 +381,16 @@ impl Connection {
                 Error::local(Reason::UNINITIALIZED, "keying material exists only after the handshake")
             })?;
         secrets.master.export(secrets.suite, label, context, &secrets.client_random, &secrets.server_random, out)
+    }
+
+    /// The session this connection made or resumed (once the handshake is over).
+    pub fn session(&self) -> Option<&Arc<Session>> {
+        self.info.session.as_ref()
+    }
+
+    /// Whether the handshake resumed a session.
+    pub fn session_reused(&self) -> bool {
+        self.info.resumed
     }
 
     /// The PSK identity (client: the one sent; server: the one the client named).
@@ -619,6 +643,88 @@ mod tests {
         let mut server = Connection::new_server(Arc::new(server)).unwrap();
         let err = pump(&mut client, &mut server).unwrap_err();
         assert_eq!(err.reason, Reason::PEER_DID_NOT_RETURN_A_CERTIFICATE);
+    }
+
+    /// A full handshake and then a resumption attempt with the session it made, against
+    /// the same server configuration (and so the same cache and ticket keys).
+    fn resume_with(client: Config, server: &Arc<Config>) -> (Connection, Connection, Connection) {
+        let client = Arc::new(client);
+        let first = Connection::new_client(Arc::clone(&client), Some("localhost"), None).unwrap();
+        let (first, _) = exchange(first, Connection::new_server(Arc::clone(server)).unwrap());
+        assert!(!first.session_reused());
+        let session = first.session().cloned();
+        let second = Connection::new_client_resuming(client, Some("localhost"), None, session).unwrap();
+        let (second_client, second_server) = exchange(second, Connection::new_server(Arc::clone(server)).unwrap());
+        (first, second_client, second_server)
+    }
+
+    #[test]
+    fn sessions_resume_by_id_when_tickets_are_off() {
+        let server = Arc::new(server_config());
+        let client = Config { options: crate::config::OP_NO_TICKET, ..client_config() };
+        let (first, client, server_end) = resume_with(client, &server);
+        assert!(first.session().unwrap().ticket.is_none());
+        assert_eq!(first.session().unwrap().id.len(), 32);
+        assert!(client.session_reused() && server_end.session_reused());
+        assert_eq!(client.session().unwrap().id, first.session().unwrap().id);
+        assert_eq!(client.peer_certificates(), first.peer_certificates());
+        assert_eq!(server.session_cache.stats().hits, 1);
+    }
+
+    #[test]
+    fn sessions_resume_by_ticket_and_old_keys_renew_the_ticket() {
+        let server = Arc::new(server_config());
+        let (first, client, _) = resume_with(client_config(), &server);
+        let ticket = first.session().unwrap().ticket.clone().unwrap();
+        assert!(client.session_reused());
+        // The ticket was not renewed: the current key made it.
+        assert_eq!(client.session().unwrap().ticket.as_ref(), Some(&ticket));
+        // After a rotation the old ticket still resumes, and a fresh one is issued.
+        use crate::session::ticket::TicketKey;
+        server.ticket_keys.with(|_| ()).unwrap();
+        let keys = server.ticket_keys.with(|k| k.current().to_openssl_bytes()).unwrap();
+        let mut rotated = crate::session::ticket::TicketKeys::new(TicketKey::from_openssl_bytes(&keys));
+        rotated.rotate(TicketKey::generate().unwrap());
+        server.ticket_keys.set(rotated);
+        let again = Connection::new_client_resuming(
+            Arc::new(client_config()),
+            Some("localhost"),
+            None,
+            first.session().cloned(),
+        )
+        .unwrap();
+        let (again, _) = exchange(again, Connection::new_server(Arc::clone(&server)).unwrap());
+        assert!(again.session_reused());
+        assert_ne!(again.session().unwrap().ticket.as_ref(), Some(&ticket));
+    }
+
+    #[test]
+    fn a_foreign_ticket_or_another_context_means_a_full_handshake() {
+        let server = Arc::new(server_config());
+        let (first, _, _) = resume_with(client_config(), &server);
+        // Another server (other ticket keys, empty cache) does not resume.
+        let other = Arc::new(server_config());
+        let client = Connection::new_client_resuming(
+            Arc::new(client_config()),
+            Some("localhost"),
+            None,
+            first.session().cloned(),
+        )
+        .unwrap();
+        let (client, server_end) = exchange(client, Connection::new_server(other).unwrap());
+        assert!(!client.session_reused() && !server_end.session_reused());
+        assert!(client.session().unwrap().ticket.is_some());
+        // Another session ID context on the same server does not resume either.
+        let elsewhere = Arc::new(Config { session_id_context: b"other app".to_vec(), ..(*server).clone() });
+        let client = Connection::new_client_resuming(
+            Arc::new(client_config()),
+            Some("localhost"),
+            None,
+            first.session().cloned(),
+        )
+        .unwrap();
+        let (client, _) = exchange(client, Connection::new_server(elsewhere).unwrap());
+        assert!(!client.session_reused());
     }
 
     #[test]

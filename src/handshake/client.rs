@@ -11,9 +11,10 @@
 
 use super::key_agreement;
 use super::key_schedule::{MasterSecret, Side};
+use super::resumption;
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
-use crate::config::OP_LEGACY_SERVER_CONNECT;
+use crate::config::{OP_LEGACY_SERVER_CONNECT, SESS_CACHE_CLIENT};
 use crate::crypto::dh::DhParams;
 use crate::crypto::kx;
 use crate::error::{Error, Reason};
@@ -22,8 +23,10 @@ use crate::msgs::enums::{AlertDescription, ExtensionType, HandshakeType, Signatu
 use crate::msgs::extensions::{self as ext, Extensions};
 use crate::msgs::handshake::{
     decode_certificate, decode_certificate_status, encode_certificate, expect_empty, CertificateRequest, ClientHello,
-    DigitallySigned, KxParams, ServerHello, ServerKeyExchange,
+    DigitallySigned, KxParams, NewSessionTicket, ServerHello, ServerKeyExchange,
 };
+use crate::session::cache::Counter;
+use crate::session::{self, Session};
 use crate::suites::{self, Authentication, KeyExchange, Mac, Suite};
 use crate::verify::{self, Purpose};
 use std::sync::Arc;
@@ -34,6 +37,10 @@ struct Offer {
     suites: Vec<u16>,
     extensions: Vec<ExtensionType>,
     alpn: Vec<Vec<u8>>,
+    /// The session offered for resumption.
+    resume: Option<Arc<Session>>,
+    /// The session ID sent (a resumed session's, or a random one beside a ticket).
+    session_id: Vec<u8>,
 }
 
 /// What carries through the handshake once the ServerHello is in.
@@ -51,6 +58,67 @@ struct Flow {
     verify_host: Option<String>,
     /// The server's PSK identity hint.
     psk_hint: Option<Vec<u8>>,
+    ending: Ending,
+    /// The server promised a NewSessionTicket.
+    ticket_expected: bool,
+}
+
+/// How a client's handshake ends, and the session it leaves.
+enum Ending {
+    /// A full handshake: a new session under the server's session ID.
+    Full {
+        /// The session ID the server assigned (empty: not resumable by ID).
+        session_id: Vec<u8>,
+    },
+    /// An abbreviated handshake: the session offered; we send Finished last.
+    Resumed {
+        /// The resumed session.
+        session: Arc<Session>,
+    },
+}
+
+/// The abbreviated handshake from the client's side: the server resumed `session`;
+/// [NewSessionTicket], ChangeCipherSpec and Finished come next.
+fn resume(
+    cx: &mut Context<'_>,
+    transcript: Transcript,
+    session: Arc<Session>,
+    offer: &Offer,
+    server_random: [u8; 32],
+    encrypt_then_mac: bool,
+    ticket_expected: bool,
+) -> Result<Box<dyn State>, Error> {
+    if cx.info.suite != Some(session.suite) {
+        return Err(Error::illegal(
+            Reason::WRONG_CIPHER_RETURNED,
+            "the server resumed the session with a different cipher suite",
+        ));
+    }
+    if cx.info.extended_master_secret != session.extended_master_secret {
+        // RFC 7627 5.3: the extended master secret state must not change on resumption.
+        return Err(Error::fatal(
+            AlertDescription::HandshakeFailure,
+            Reason::INCONSISTENT_EXTMS,
+            "the server resumed the session with a different extended master secret state",
+        ));
+    }
+    resumption::restore_info(cx.info, &session);
+    let secrets = Secrets {
+        suite: session.suite,
+        master: MasterSecret::from_session(&session.master_secret),
+        client_random: offer.random,
+        server_random,
+        encrypt_then_mac,
+    };
+    cx.hooks.key_log("CLIENT_RANDOM", &secrets.client_random, secrets.master.secret_bytes());
+    secrets.install_keys(cx.record, Side::Client)?;
+    Ok(Box::new(ExpectChangeCipherSpec {
+        secrets,
+        transcript,
+        ticket_expected,
+        ticket: None,
+        ending: Ending::Resumed { session },
+    }))
 }
 
 impl Flow {
@@ -88,6 +156,7 @@ pub fn start(
     cx: &mut Context<'_>,
     server_name: Option<&str>,
     verify_host: Option<&str>,
+    resume: Option<Arc<Session>>,
 ) -> Result<Box<dyn State>, Error> {
     let config = Arc::clone(cx.config);
     if !config.tls12_enabled() {
@@ -127,10 +196,30 @@ pub fn start(
         extensions.push(ExtensionType::EncryptThenMac, Vec::new());
     }
     extensions.push(ExtensionType::RenegotiationInfo, vec![0]);
+    // A session is offered by its ticket when it has one (with a random session ID to
+    // recognise acceptance by, RFC 5077 3.4), else by its session ID.
+    let resume = resume.filter(|s| !s.is_expired(session::now()) && suites.contains(&s.suite.id));
+    let mut session_id = Vec::new();
+    match (&resume, config.tickets()) {
+        (Some(session), true) if session.ticket.is_some() => {
+            extensions.push(ExtensionType::SessionTicket, session.ticket.clone().unwrap_or_default());
+            session_id = vec![0u8; 32];
+            crate::crypto::fill_random(&mut session_id)?;
+        }
+        (Some(session), tickets) => {
+            session_id = session.id.clone();
+            if tickets {
+                extensions.push(ExtensionType::SessionTicket, Vec::new());
+            }
+        }
+        (None, true) => extensions.push(ExtensionType::SessionTicket, Vec::new()),
+        (None, false) => {}
+    }
+    cx.config.session_cache.count(Counter::Connect);
     let hello = ClientHello {
         client_version: TLS12,
         random,
-        session_id: Vec::new(),
+        session_id: session_id.clone(),
         cipher_suites: suites.clone(),
         compression_methods: vec![0],
         extensions,
@@ -142,6 +231,8 @@ pub fn start(
         suites,
         extensions: hello.extensions.0.iter().map(|(t, _)| *t).collect(),
         alpn: config.alpn_protocols.clone(),
+        resume: resume.filter(|_| !session_id.is_empty()),
+        session_id,
     };
     Ok(Box::new(ExpectServerHello { offer, transcript, verify_host: verify_host.map(str::to_string) }))
 }
@@ -218,6 +309,11 @@ impl State for ExpectServerHello {
         let encrypt_then_mac = suite.mac != Mac::Aead
             && exts.parse(ExtensionType::EncryptThenMac, "encrypt_then_mac", ext::read_empty)?.is_some();
         self.transcript.add(&msg.encoded);
+        let ticket_expected = exts.has(ExtensionType::SessionTicket);
+        let resumed = self.offer.resume.clone().filter(|_| hello.session_id == self.offer.session_id);
+        if let Some(session) = resumed {
+            return resume(cx, self.transcript, session, &self.offer, hello.random, encrypt_then_mac, ticket_expected);
+        }
         let flow = Flow {
             transcript: self.transcript,
             client_random: self.offer.random,
@@ -229,6 +325,8 @@ impl State for ExpectServerHello {
             status_checked: false,
             verify_host: self.verify_host,
             psk_hint: None,
+            ending: Ending::Full { session_id: hello.session_id },
+            ticket_expected,
         };
         // PSK-authenticated suites have no server certificate (RFC 4279 2).
         if suite.auth == Authentication::Psk {
@@ -407,31 +505,75 @@ impl State for ExpectServerHelloDone {
         secrets.install_keys(cx.record, Side::Client)?;
         cx.send_change_cipher_spec()?;
         secrets.send_finished(cx, &mut flow.transcript, Side::Client)?;
-        Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript: flow.transcript }))
+        Ok(Box::new(ExpectChangeCipherSpec {
+            secrets,
+            transcript: flow.transcript,
+            ticket_expected: flow.ticket_expected,
+            ticket: None,
+            ending: flow.ending,
+        }))
     }
 }
 
 struct ExpectChangeCipherSpec {
     secrets: Secrets,
     transcript: Transcript,
+    ticket_expected: bool,
+    ticket: Option<NewSessionTicket>,
+    ending: Ending,
 }
 
 impl State for ExpectChangeCipherSpec {
-    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        if let Message::Handshake(m) = &msg {
+            if m.typ == HandshakeType::NewSessionTicket && self.ticket_expected && self.ticket.is_none() {
+                self.ticket = Some(NewSessionTicket::decode(m.body())?);
+                self.transcript.add(&m.encoded);
+                return Ok(self);
+            }
+        }
         expect_change_cipher_spec(msg)?;
         cx.record.start_decrypting()?;
-        Ok(Box::new(ExpectFinished { secrets: self.secrets, transcript: self.transcript }))
+        Ok(Box::new(ExpectFinished {
+            secrets: self.secrets,
+            transcript: self.transcript,
+            ticket: self.ticket,
+            ending: self.ending,
+        }))
     }
 }
 
 struct ExpectFinished {
     secrets: Secrets,
     transcript: Transcript,
+    ticket: Option<NewSessionTicket>,
+    ending: Ending,
 }
 
 impl State for ExpectFinished {
     fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         self.secrets.check_finished(cx, &mut self.transcript, Side::Server, msg)?;
+        let (mut session, is_new) = match self.ending {
+            Ending::Full { session_id } => {
+                (resumption::make_session(cx.info, &self.secrets, session_id, cx.config), true)
+            }
+            Ending::Resumed { session } => {
+                cx.send_change_cipher_spec()?;
+                self.secrets.send_finished(cx, &mut self.transcript, Side::Client)?;
+                (Session::clone(&session), false)
+            }
+        };
+        let renewed = self.ticket.is_some();
+        if let Some(ticket) = self.ticket {
+            session.ticket = Some(ticket.ticket);
+            session.ticket_lifetime_hint = ticket.lifetime_hint;
+        }
+        let session = Arc::new(session);
+        if (is_new || renewed) && cx.config.session_cache_mode & SESS_CACHE_CLIENT != 0 {
+            cx.hooks.new_session(&session);
+        }
+        cx.info.session = Some(session);
+        cx.config.session_cache.count(Counter::ConnectGood);
         cx.info.secrets = Some(self.secrets);
         Ok(Box::new(Connected { is_client: true }))
     }

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::AlertDescription;
 use crate::msgs::handshake::CertificateRequest;
+use crate::session::Session;
 use crate::verify::VerifyResult;
 use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
@@ -94,6 +95,26 @@ pub trait Hooks: Send {
     fn psk_server(&mut self, identity: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
         let _ = identity;
         None
+    }
+
+    /// A full handshake made a new session (`SSL_CTX_sess_set_new_cb`): a server's before
+    /// it is cached, a client's once its ticket (if any) has arrived.
+    fn new_session(&mut self, session: &Arc<Session>) {
+        let _ = session;
+    }
+
+    /// Server: a client asked to resume a session the internal cache does not have (or
+    /// the internal cache is off): the application's external cache may know it
+    /// (`SSL_CTX_sess_set_get_cb`).
+    fn find_session(&mut self, id: &[u8]) -> Option<Session> {
+        let _ = id;
+        None
+    }
+
+    /// A session left the internal cache (evicted, expired or invalidated:
+    /// `SSL_CTX_sess_set_remove_cb`).
+    fn removed_session(&mut self, session: &Arc<Session>) {
+        let _ = session;
     }
 
     /// The peer's chain was checked with this result; the answer is the result that

@@ -95,9 +95,14 @@ impl MasterSecret {
         Ok(())
     }
 
-    /// The secret itself, for the NSS key log format only.
-    pub fn secret_bytes(&self) -> &[u8] {
-        &self.0[..]
+    /// A master secret remembered by a session.
+    pub fn from_session(bytes: &[u8; 48]) -> MasterSecret {
+        MasterSecret(Zeroizing::new(*bytes))
+    }
+
+    /// The secret itself, for the NSS key log format and for sessions.
+    pub fn secret_bytes(&self) -> &[u8; 48] {
+        &self.0
     }
 
     /// The verify_data of `side`'s Finished message over `transcript_hash`.

@@ -7,6 +7,7 @@ pub mod client;
 pub mod hooks;
 pub mod key_agreement;
 pub mod key_schedule;
+pub mod resumption;
 pub mod server;
 pub mod transcript;
 
@@ -55,6 +56,10 @@ pub struct HandshakeInfo {
     pub psk_identity: Option<Vec<u8>>,
     /// The server's PSK identity hint (client: as received).
     pub psk_identity_hint: Option<Vec<u8>>,
+    /// Whether the handshake resumed a session.
+    pub resumed: bool,
+    /// The session this connection made or resumed.
+    pub session: Option<Arc<crate::session::Session>>,
     /// The OCSP response the server stapled.
     pub ocsp_response: Option<Vec<u8>>,
     /// The session's secrets once the handshake is over (for the keying material exporter).

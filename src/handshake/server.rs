@@ -12,9 +12,10 @@
 use super::hooks::{AlpnDecision, ServerNameDecision};
 use super::key_agreement::{KxGroup, ServerKeyAgreement};
 use super::key_schedule::{MasterSecret, Side};
+use super::resumption;
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
-use crate::config::{Config, OP_CIPHER_SERVER_PREFERENCE};
+use crate::config::{Config, OP_CIPHER_SERVER_PREFERENCE, SESS_CACHE_SERVER};
 use crate::crypto::dh::DhParams;
 use crate::crypto::kx;
 use crate::crypto::sign::KeyKind;
@@ -24,8 +25,10 @@ use crate::msgs::enums::{AlertDescription, ExtensionType, HandshakeType, NamedGr
 use crate::msgs::extensions::{self as ext, Extensions};
 use crate::msgs::handshake::{
     decode_certificate, encode_certificate, encode_certificate_status, CertificateRequest, ClientHello,
-    DigitallySigned, ServerHello, ServerKeyExchange,
+    DigitallySigned, NewSessionTicket, ServerHello, ServerKeyExchange,
 };
+use crate::session::cache::Counter;
+use crate::session::Session;
 use crate::suites::{self, Authentication, KeyExchange, Mac, Suite, EMPTY_RENEGOTIATION_INFO_SCSV};
 use crate::verify::{self, Purpose};
 use std::sync::Arc;
@@ -42,6 +45,8 @@ struct ClientOffer {
     schemes: Vec<SignatureScheme>,
     alpn: Option<Vec<Vec<u8>>>,
     server_name: Option<String>,
+    /// The session_ticket extension's body (an empty one asks for a ticket).
+    session_ticket: Option<Vec<u8>>,
     wants_ocsp: bool,
     extended_master_secret: bool,
     secure_renegotiation: bool,
@@ -89,6 +94,7 @@ impl ClientOffer {
                 .unwrap_or_default(),
             alpn: exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)?,
             server_name: exts.parse(ExtensionType::ServerName, "server_name", ext::read_server_name)?.flatten(),
+            session_ticket: exts.get(ExtensionType::SessionTicket).map(<[u8]>::to_vec),
             wants_ocsp: exts
                 .parse(ExtensionType::StatusRequest, "status_request", ext::read_status_request)?
                 .unwrap_or(false),
@@ -252,6 +258,7 @@ impl State for ExpectClientHello {
         cx.record.agree_version();
         let mut transcript = Transcript::default();
         transcript.add(&msg.encoded);
+        cx.config.session_cache.count(Counter::Accept);
 
         let (acknowledge_name, switched) = match cx.hooks.server_name(offer.server_name.as_deref()) {
             ServerNameDecision::Accept(config) => (true, config),
@@ -264,132 +271,266 @@ impl State for ExpectClientHello {
             *cx.config = config;
         }
         cx.info.server_name = offer.server_name.clone();
-        let choice = choose(cx.config, &offer)?;
-
-        let alpn = match &offer.alpn {
-            None => None,
-            Some(offered) => match cx.hooks.select_alpn(cx.config, offered) {
-                AlpnDecision::Select(p) if offered.contains(&p) => Some(p),
-                AlpnDecision::Select(_) => {
-                    return Err(Error::internal("the ALPN callback chose a protocol not offered"))
-                }
-                AlpnDecision::NoAck => None,
-                AlpnDecision::Reject => {
-                    return Err(Error::fatal(
-                        AlertDescription::NoApplicationProtocol,
-                        Reason::NO_APPLICATION_PROTOCOL,
-                        "none of the client's ALPN protocols is acceptable",
-                    ))
-                }
-            },
-        };
-        let extended_master_secret = offer.extended_master_secret && cx.config.extended_master_secret();
-        let encrypt_then_mac = choice.suite.mac != Mac::Aead
-            && offer.hello.extensions.has(ExtensionType::EncryptThenMac)
-            && cx.config.encrypt_then_mac();
-
-        let ocsp_response = match offer.wants_ocsp && choice.cert.is_some() {
-            true => cx
-                .hooks
-                .ocsp_response(cx.config)
-                .map_err(|alert| Error::fatal(alert, Reason::CALLBACK_FAILED, "the OCSP status callback failed"))?,
-            false => None,
-        };
-        let mut extensions = Extensions::default();
-        if ocsp_response.is_some() {
-            extensions.push(ExtensionType::StatusRequest, Vec::new());
-        }
-        if offer.secure_renegotiation {
-            extensions.push(ExtensionType::RenegotiationInfo, vec![0]);
-        }
-        if extended_master_secret {
-            extensions.push(ExtensionType::ExtendedMasterSecret, Vec::new());
-        }
-        if encrypt_then_mac {
-            extensions.push(ExtensionType::EncryptThenMac, Vec::new());
-        }
-        if acknowledge_name && offer.server_name.is_some() {
-            extensions.push(ExtensionType::ServerName, Vec::new());
-        }
-        if offer.hello.extensions.has(ExtensionType::EcPointFormats) {
-            extensions.push(ExtensionType::EcPointFormats, ext::point_formats_body());
-        }
-        if let Some(protocol) = &alpn {
-            extensions.push(ExtensionType::Alpn, ext::alpn_body([protocol.as_slice()]));
-        }
-        let mut server_random = [0u8; 32];
-        crate::crypto::fill_random(&mut server_random)?;
-        let hello = ServerHello {
-            server_version: TLS12,
-            random: server_random,
-            session_id: Vec::new(),
-            cipher_suite: choice.suite.id,
-            compression_method: 0,
-            extensions,
-        };
-        cx.send_handshake(&mut transcript, HandshakeType::ServerHello, &hello.encode())?;
-        if let Some(cert) = &choice.cert {
-            cx.send_handshake(&mut transcript, HandshakeType::Certificate, &encode_certificate(&cert.chain))?;
-        }
-        if let Some(response) = &ocsp_response {
-            cx.send_handshake(&mut transcript, HandshakeType::CertificateStatus, &encode_certificate_status(response))?;
-        }
-
-        let kx = choice.suite.kx;
-        let (agreement, params) = ServerKeyAgreement::start(kx, &choice.group)?;
-        // RFC 4279: PSK suites carry the identity hint; plain PSK and RSA_PSK send a
-        // ServerKeyExchange only when there is a hint.
-        let psk_hint = kx.uses_psk().then(|| cx.config.psk_identity_hint.clone().unwrap_or_default());
-        let has_hint = psk_hint.as_ref().is_some_and(|h| !h.is_empty());
-        if params.is_some() || has_hint {
-            let signed = match (choice.scheme, &choice.cert, &params) {
-                (Some(scheme), Some(cert), Some(params)) => {
-                    let data = [offer.hello.random.as_slice(), server_random.as_slice(), &params.encode()].concat();
-                    Some(DigitallySigned { scheme, signature: cert.key.sign(scheme, &data)? })
-                }
-                _ => None,
-            };
-            let skx = ServerKeyExchange { psk_hint, params, signed };
-            cx.send_handshake(&mut transcript, HandshakeType::ServerKeyExchange, &skx.encode())?;
-        }
-
-        let request_certificate = cx.config.verify_mode.peer && choice.suite.auth != Authentication::Psk;
-        if request_certificate {
-            let request = CertificateRequest {
-                certificate_types: vec![1, 64],
-                schemes: cx.config.sigalgs.clone(),
-                authorities: cx.config.client_ca_names.clone(),
-            };
-            cx.send_handshake(&mut transcript, HandshakeType::CertificateRequest, &request.encode())?;
-        }
-        cx.send_handshake(&mut transcript, HandshakeType::ServerHelloDone, &[])?;
-
         cx.info.version = Some(TLS12);
-        cx.info.suite = Some(choice.suite);
-        cx.info.group = match &choice.group {
-            KxGroup::Curve(curve) => Some(*curve),
-            KxGroup::Field(params) => params.named_group(),
-            KxGroup::None => None,
-        };
-        cx.info.alpn = alpn;
-        cx.info.extended_master_secret = extended_master_secret;
         cx.info.secure_renegotiation = offer.secure_renegotiation;
-        let flow = Flow {
-            transcript,
-            client_random: offer.hello.random,
-            server_random,
-            suite: choice.suite,
-            extended_master_secret,
-            encrypt_then_mac,
-            agreement,
-            cert: choice.cert,
-            client_version: offer.hello.client_version,
-        };
-        if request_certificate {
-            Ok(Box::new(ExpectCertificate { flow }))
-        } else {
-            Ok(Box::new(ExpectClientKeyExchange { flow }))
+        if let Some((session, renew)) = resumable_session(cx, &offer)? {
+            return resume(cx, offer, transcript, session, renew);
         }
+        full_handshake(cx, offer, transcript, acknowledge_name)
+    }
+}
+
+/// The session the client offers, if it can be resumed: a ticket when it sends one
+/// (RFC 5077 3.4: then the session ID cache is not consulted), else its session ID.
+/// Returns the session and whether its ticket should be renewed.
+fn resumable_session(cx: &mut Context<'_>, offer: &ClientOffer) -> Result<Option<(Arc<Session>, bool)>, Error> {
+    let (candidate, renew) = match &offer.session_ticket {
+        Some(ticket) if !ticket.is_empty() && cx.config.tickets() => {
+            match cx.config.ticket_keys.with(|keys| keys.open(ticket))? {
+                Some((session, renew)) => (Some(Arc::new(session)), Some(renew)),
+                None => (None, None),
+            }
+        }
+        _ => (resumption::find_by_id(cx, &offer.hello.session_id), None),
+    };
+    let Some(session) = candidate else { return Ok(None) };
+    let resume_offer = resumption::Offer {
+        suites: &offer.hello.cipher_suites,
+        server_name: offer.server_name.as_deref(),
+        extended_master_secret: offer.extended_master_secret && cx.config.extended_master_secret(),
+    };
+    if !resumption::server_may_resume(&session, &resume_offer, cx.config)? {
+        return Ok(None);
+    }
+    if renew.is_some() {
+        // The cache counts its own hits; a ticket's is counted here.
+        cx.config.session_cache.count(Counter::Hit);
+    }
+    Ok(Some((session, renew.unwrap_or(false))))
+}
+
+/// The ALPN protocol for this connection, as the application decides.
+fn negotiate_alpn(cx: &mut Context<'_>, offer: &ClientOffer) -> Result<Option<Vec<u8>>, Error> {
+    let Some(offered) = &offer.alpn else { return Ok(None) };
+    match cx.hooks.select_alpn(cx.config, offered) {
+        AlpnDecision::Select(p) if offered.contains(&p) => Ok(Some(p)),
+        AlpnDecision::Select(_) => Err(Error::internal("the ALPN callback chose a protocol not offered")),
+        AlpnDecision::NoAck => Ok(None),
+        AlpnDecision::Reject => Err(Error::fatal(
+            AlertDescription::NoApplicationProtocol,
+            Reason::NO_APPLICATION_PROTOCOL,
+            "none of the client's ALPN protocols is acceptable",
+        )),
+    }
+}
+
+/// The ServerHello extensions both handshakes send.
+fn hello_extensions(
+    offer: &ClientOffer,
+    extended_master_secret: bool,
+    encrypt_then_mac: bool,
+    alpn: &Option<Vec<u8>>,
+    issue_ticket: bool,
+) -> Extensions {
+    let mut extensions = Extensions::default();
+    if offer.secure_renegotiation {
+        extensions.push(ExtensionType::RenegotiationInfo, vec![0]);
+    }
+    if extended_master_secret {
+        extensions.push(ExtensionType::ExtendedMasterSecret, Vec::new());
+    }
+    if encrypt_then_mac {
+        extensions.push(ExtensionType::EncryptThenMac, Vec::new());
+    }
+    if offer.hello.extensions.has(ExtensionType::EcPointFormats) {
+        extensions.push(ExtensionType::EcPointFormats, ext::point_formats_body());
+    }
+    if let Some(protocol) = alpn {
+        extensions.push(ExtensionType::Alpn, ext::alpn_body([protocol.as_slice()]));
+    }
+    if issue_ticket {
+        extensions.push(ExtensionType::SessionTicket, Vec::new());
+    }
+    extensions
+}
+
+/// A fresh session ID when the server caches sessions; empty (not resumable by ID)
+/// otherwise.
+fn new_session_id(config: &Config) -> Result<Vec<u8>, Error> {
+    if config.session_cache_mode & SESS_CACHE_SERVER == 0 {
+        return Ok(Vec::new());
+    }
+    let mut id = vec![0u8; 32];
+    crate::crypto::fill_random(&mut id)?;
+    Ok(id)
+}
+
+fn server_random() -> Result<[u8; 32], Error> {
+    let mut random = [0u8; 32];
+    crate::crypto::fill_random(&mut random)?;
+    Ok(random)
+}
+
+/// The abbreviated handshake (RFC 5246 7.3, figure 2): ServerHello, [NewSessionTicket],
+/// ChangeCipherSpec, Finished from the server first.
+fn resume(
+    cx: &mut Context<'_>,
+    offer: ClientOffer,
+    mut transcript: Transcript,
+    session: Arc<Session>,
+    renew_ticket: bool,
+) -> Result<Box<dyn State>, Error> {
+    resumption::restore_info(cx.info, &session);
+    let suite = session.suite;
+    let alpn = negotiate_alpn(cx, &offer)?;
+    let encrypt_then_mac = suite.mac != Mac::Aead
+        && offer.hello.extensions.has(ExtensionType::EncryptThenMac)
+        && cx.config.encrypt_then_mac();
+    let issue_ticket = renew_ticket && offer.session_ticket.is_some();
+    let extensions = hello_extensions(&offer, session.extended_master_secret, encrypt_then_mac, &alpn, issue_ticket);
+    let server_random = server_random()?;
+    let hello = ServerHello {
+        server_version: TLS12,
+        random: server_random,
+        session_id: offer.hello.session_id.clone(),
+        cipher_suite: suite.id,
+        compression_method: 0,
+        extensions,
+    };
+    cx.send_handshake(&mut transcript, HandshakeType::ServerHello, &hello.encode())?;
+    if issue_ticket {
+        send_ticket(cx, &mut transcript, &session)?;
+    }
+    cx.info.alpn = alpn;
+    let secrets = Secrets {
+        suite,
+        master: MasterSecret::from_session(&session.master_secret),
+        client_random: offer.hello.random,
+        server_random,
+        encrypt_then_mac,
+    };
+    cx.hooks.key_log("CLIENT_RANDOM", &secrets.client_random, secrets.master.secret_bytes());
+    secrets.install_keys(cx.record, Side::Server)?;
+    cx.send_change_cipher_spec()?;
+    secrets.send_finished(cx, &mut transcript, Side::Server)?;
+    cx.info.session = Some(session);
+    Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript, ending: Ending::Resumed }))
+}
+
+/// Seals `session` into a ticket and sends it (RFC 5077 3.3).
+fn send_ticket(cx: &mut Context<'_>, transcript: &mut Transcript, session: &Session) -> Result<(), Error> {
+    let mut sealed = session.clone();
+    sealed.ticket = None;
+    let ticket = cx.config.ticket_keys.with(|keys| keys.seal(&sealed))??;
+    let lifetime_hint = u32::try_from(cx.config.session_timeout).unwrap_or(u32::MAX);
+    let message = NewSessionTicket { lifetime_hint, ticket };
+    cx.send_handshake(transcript, HandshakeType::NewSessionTicket, &message.encode())
+}
+
+/// The full handshake: ServerHello, Certificate, ServerKeyExchange,
+/// [CertificateRequest], ServerHelloDone.
+fn full_handshake(
+    cx: &mut Context<'_>,
+    offer: ClientOffer,
+    mut transcript: Transcript,
+    acknowledge_name: bool,
+) -> Result<Box<dyn State>, Error> {
+    let choice = choose(cx.config, &offer)?;
+
+    let alpn = negotiate_alpn(cx, &offer)?;
+    let extended_master_secret = offer.extended_master_secret && cx.config.extended_master_secret();
+    let encrypt_then_mac = choice.suite.mac != Mac::Aead
+        && offer.hello.extensions.has(ExtensionType::EncryptThenMac)
+        && cx.config.encrypt_then_mac();
+
+    let ocsp_response = match offer.wants_ocsp && choice.cert.is_some() {
+        true => cx
+            .hooks
+            .ocsp_response(cx.config)
+            .map_err(|alert| Error::fatal(alert, Reason::CALLBACK_FAILED, "the OCSP status callback failed"))?,
+        false => None,
+    };
+    let issue_ticket = offer.session_ticket.is_some() && cx.config.tickets();
+    let mut extensions = hello_extensions(&offer, extended_master_secret, encrypt_then_mac, &alpn, issue_ticket);
+    if ocsp_response.is_some() {
+        extensions.push(ExtensionType::StatusRequest, Vec::new());
+    }
+    if acknowledge_name && offer.server_name.is_some() {
+        extensions.push(ExtensionType::ServerName, Vec::new());
+    }
+    let session_id = new_session_id(cx.config)?;
+    let server_random = server_random()?;
+    let hello = ServerHello {
+        server_version: TLS12,
+        random: server_random,
+        session_id: session_id.clone(),
+        cipher_suite: choice.suite.id,
+        compression_method: 0,
+        extensions,
+    };
+    cx.send_handshake(&mut transcript, HandshakeType::ServerHello, &hello.encode())?;
+    if let Some(cert) = &choice.cert {
+        cx.send_handshake(&mut transcript, HandshakeType::Certificate, &encode_certificate(&cert.chain))?;
+    }
+    if let Some(response) = &ocsp_response {
+        cx.send_handshake(&mut transcript, HandshakeType::CertificateStatus, &encode_certificate_status(response))?;
+    }
+
+    let kx = choice.suite.kx;
+    let (agreement, params) = ServerKeyAgreement::start(kx, &choice.group)?;
+    // RFC 4279: PSK suites carry the identity hint; plain PSK and RSA_PSK send a
+    // ServerKeyExchange only when there is a hint.
+    let psk_hint = kx.uses_psk().then(|| cx.config.psk_identity_hint.clone().unwrap_or_default());
+    let has_hint = psk_hint.as_ref().is_some_and(|h| !h.is_empty());
+    if params.is_some() || has_hint {
+        let signed = match (choice.scheme, &choice.cert, &params) {
+            (Some(scheme), Some(cert), Some(params)) => {
+                let data = [offer.hello.random.as_slice(), server_random.as_slice(), &params.encode()].concat();
+                Some(DigitallySigned { scheme, signature: cert.key.sign(scheme, &data)? })
+            }
+            _ => None,
+        };
+        let skx = ServerKeyExchange { psk_hint, params, signed };
+        cx.send_handshake(&mut transcript, HandshakeType::ServerKeyExchange, &skx.encode())?;
+    }
+
+    let request_certificate = cx.config.verify_mode.peer && choice.suite.auth != Authentication::Psk;
+    if request_certificate {
+        let request = CertificateRequest {
+            certificate_types: vec![1, 64],
+            schemes: cx.config.sigalgs.clone(),
+            authorities: cx.config.client_ca_names.clone(),
+        };
+        cx.send_handshake(&mut transcript, HandshakeType::CertificateRequest, &request.encode())?;
+    }
+    cx.send_handshake(&mut transcript, HandshakeType::ServerHelloDone, &[])?;
+
+    cx.info.version = Some(TLS12);
+    cx.info.suite = Some(choice.suite);
+    cx.info.group = match &choice.group {
+        KxGroup::Curve(curve) => Some(*curve),
+        KxGroup::Field(params) => params.named_group(),
+        KxGroup::None => None,
+    };
+    cx.info.alpn = alpn;
+    cx.info.extended_master_secret = extended_master_secret;
+    cx.info.secure_renegotiation = offer.secure_renegotiation;
+    let flow = Flow {
+        transcript,
+        client_random: offer.hello.random,
+        server_random,
+        suite: choice.suite,
+        extended_master_secret,
+        encrypt_then_mac,
+        agreement,
+        cert: choice.cert,
+        client_version: offer.hello.client_version,
+        ending: Ending::Full { session_id, issue_ticket },
+    };
+    if request_certificate {
+        Ok(Box::new(ExpectCertificate { flow }))
+    } else {
+        Ok(Box::new(ExpectClientKeyExchange { flow }))
     }
 }
 
@@ -404,6 +545,21 @@ struct Flow {
     agreement: ServerKeyAgreement,
     cert: Option<Arc<CertifiedKey>>,
     client_version: u16,
+    ending: Ending,
+}
+
+/// How the server's part of a handshake ends once the client's Finished is in.
+enum Ending {
+    /// Full handshake: make the session, maybe send a ticket, then ChangeCipherSpec and
+    /// Finished.
+    Full {
+        /// The session ID sent in the ServerHello.
+        session_id: Vec<u8>,
+        /// Whether the client asked for a ticket and gets one.
+        issue_ticket: bool,
+    },
+    /// Abbreviated handshake: the server already sent its Finished.
+    Resumed,
 }
 
 struct ExpectCertificate {
@@ -448,6 +604,7 @@ impl State for ExpectClientKeyExchange {
             agreement,
             cert,
             client_version,
+            ending,
         } = self.flow;
         let agreed = agreement.finish(msg.body(), cert.as_deref(), client_version, cx.hooks)?;
         let premaster = agreed.premaster;
@@ -465,9 +622,9 @@ impl State for ExpectClientKeyExchange {
         let secrets = Secrets { suite, master, client_random, server_random, encrypt_then_mac };
         secrets.install_keys(cx.record, Side::Server)?;
         if cx.info.peer_certificates.is_empty() {
-            Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript }))
+            Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript, ending }))
         } else {
-            Ok(Box::new(ExpectCertificateVerify { secrets, transcript }))
+            Ok(Box::new(ExpectCertificateVerify { secrets, transcript, ending }))
         }
     }
 }
@@ -475,6 +632,7 @@ impl State for ExpectClientKeyExchange {
 struct ExpectCertificateVerify {
     secrets: Secrets,
     transcript: Transcript,
+    ending: Ending,
 }
 
 impl State for ExpectCertificateVerify {
@@ -495,33 +653,44 @@ impl State for ExpectCertificateVerify {
         )?;
         cx.info.peer_scheme = Some(signed.scheme);
         self.transcript.add(&msg.encoded);
-        Ok(Box::new(ExpectChangeCipherSpec { secrets: self.secrets, transcript: self.transcript }))
+        Ok(Box::new(ExpectChangeCipherSpec { secrets: self.secrets, transcript: self.transcript, ending: self.ending }))
     }
 }
 
 struct ExpectChangeCipherSpec {
     secrets: Secrets,
     transcript: Transcript,
+    ending: Ending,
 }
 
 impl State for ExpectChangeCipherSpec {
     fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         expect_change_cipher_spec(msg)?;
         cx.record.start_decrypting()?;
-        Ok(Box::new(ExpectFinished { secrets: self.secrets, transcript: self.transcript }))
+        Ok(Box::new(ExpectFinished { secrets: self.secrets, transcript: self.transcript, ending: self.ending }))
     }
 }
 
 struct ExpectFinished {
     secrets: Secrets,
     transcript: Transcript,
+    ending: Ending,
 }
 
 impl State for ExpectFinished {
     fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         self.secrets.check_finished(cx, &mut self.transcript, Side::Client, msg)?;
-        cx.send_change_cipher_spec()?;
-        self.secrets.send_finished(cx, &mut self.transcript, Side::Server)?;
+        if let Ending::Full { session_id, issue_ticket } = self.ending {
+            let session = Arc::new(resumption::make_session(cx.info, &self.secrets, session_id, cx.config));
+            if issue_ticket {
+                send_ticket(cx, &mut self.transcript, &session)?;
+            }
+            cx.send_change_cipher_spec()?;
+            self.secrets.send_finished(cx, &mut self.transcript, Side::Server)?;
+            resumption::store(cx, &session);
+            cx.info.session = Some(session);
+        }
+        cx.config.session_cache.count(Counter::AcceptGood);
         cx.info.secrets = Some(self.secrets);
         Ok(Box::new(Connected { is_client: false }))
     }

@@ -414,3 +414,31 @@ pub fn encode_certificate_status(response: &[u8]) -> Vec<u8> {
     out.put_vec(3, |o| o.extend_from_slice(response));
     out
 }
+
+/// NewSessionTicket (RFC 5077 3.3): a lifetime hint and the opaque ticket.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewSessionTicket {
+    /// Seconds the client may keep the ticket (0: unspecified).
+    pub lifetime_hint: u32,
+    /// The ticket.
+    pub ticket: Vec<u8>,
+}
+
+impl NewSessionTicket {
+    /// Decodes the body.
+    pub fn decode(body: &[u8]) -> Result<NewSessionTicket, Error> {
+        let mut r = Reader::new(body, "NewSessionTicket");
+        let hint = r.take(4)?;
+        let lifetime_hint = u32::from_be_bytes([hint[0], hint[1], hint[2], hint[3]]);
+        let ticket = r.vec16()?.to_vec();
+        r.expect_end()?;
+        Ok(NewSessionTicket { lifetime_hint, ticket })
+    }
+
+    /// Encodes the body.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = self.lifetime_hint.to_be_bytes().to_vec();
+        out.put_vec(2, |o| o.extend_from_slice(&self.ticket));
+        out
+    }
+}

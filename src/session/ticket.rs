@@ -236,6 +236,32 @@ fn hex_value(c: u8) -> (u8, i16) {
     (value as u8, !(digit | lower | upper))
 }
 
+/// A server's ticket keys, shared by every connection of a context: random ones made
+/// on first use unless the application installs its own (OpenSSL's behaviour).
+#[derive(Default)]
+pub struct TicketKeyStore {
+    keys: std::sync::RwLock<Option<TicketKeys>>,
+}
+
+impl TicketKeyStore {
+    /// Installs `keys` (`SSL_CTX_set_tlsext_ticket_keys`, a key file, a rotation).
+    pub fn set(&self, keys: TicketKeys) {
+        *self.keys.write().unwrap_or_else(|e| e.into_inner()) = Some(keys);
+    }
+
+    /// Runs `f` with the keys, generating random ones first if there are none yet.
+    pub fn with<R>(&self, f: impl FnOnce(&TicketKeys) -> R) -> Result<R, Error> {
+        if let Some(keys) = self.keys.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            return Ok(f(keys));
+        }
+        let mut slot = self.keys.write().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(TicketKeys::new(TicketKey::generate()?));
+        }
+        slot.as_ref().map(f).ok_or_else(|| Error::internal("the ticket keys could not be made"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
