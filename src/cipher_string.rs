@@ -71,13 +71,15 @@ fn matches(name: &str, suite: &Suite) -> Option<bool> {
         | "AESCCM8"
         | "DSS"
         | "aDSS"
-        | "kPSK"
-        | "PSK"
-        | "aPSK"
-        | "kDHEPSK"
-        | "kECDHEPSK"
-        | "kRSAPSK"
-        | "SRP" => false,
+        | "SRP"
+        | "kSRP"
+        | "aSRP" => false,
+        "PSK" => suite.kx.uses_psk(),
+        "kPSK" => suite.kx == KeyExchange::Psk,
+        "kDHEPSK" => suite.kx == KeyExchange::DhePsk,
+        "kECDHEPSK" => suite.kx == KeyExchange::EcdhePsk,
+        "kRSAPSK" => suite.kx == KeyExchange::RsaPsk,
+        "aPSK" => suite.auth == A::Psk,
         "kECDHE" | "kEECDH" | "ECDHE" | "EECDH" | "ECDH" => suite.kx == KeyExchange::Ecdhe,
         "kDHE" | "kEDH" | "DHE" | "EDH" | "DH" => suite.kx == KeyExchange::Dhe,
         "kRSA" | "RSA" => suite.kx == KeyExchange::Rsa,
@@ -264,6 +266,16 @@ mod tests {
             "NOSUCHALIAS:AES128-SHA",
             "aRSA+kDHE+AES256",
             "ECDHE:!ECDSA:@STRENGTH:+SHA1",
+            "PSK",
+            "kPSK",
+            "aPSK",
+            "kDHEPSK",
+            "kECDHEPSK",
+            "kRSAPSK",
+            "HIGH:!PSK",
+            "PSK+AESGCM:-kRSAPSK",
+            "ALL:!aPSK@SECLEVEL=3",
+            "RSA-PSK-AES128-CBC-SHA:PSK-AES128-GCM-SHA256",
         ];
         for string in strings {
             let expected = openssl_list(string);

@@ -9,7 +9,8 @@
 use crate::config::Config;
 use crate::error::{Error, Reason};
 use crate::handshake::{self, Context, HandshakeInfo, Message, State};
-use crate::msgs::enums::{AlertDescription, AlertLevel, ContentType, NamedGroup, SignatureScheme};
+use crate::msgs::enums::{AlertDescription, AlertLevel, ContentType, HandshakeType, NamedGroup, SignatureScheme};
+use crate::msgs::handshake::expect_empty;
 use crate::record::joiner::HandshakeJoiner;
 use crate::record::RecordLayer;
 use crate::session::Session;
@@ -182,6 +183,12 @@ impl Connection {
                     }
                     self.joiner.push(payload);
                     while let Some(message) = self.joiner.pop()? {
+                        // RFC 5246 7.4.1.1: a client negotiating ignores HelloRequest, and it
+                        // stays out of the transcript.
+                        if self.is_client && message.typ == HandshakeType::HelloRequest && self.is_handshaking() {
+                            expect_empty(message.body(), HandshakeType::HelloRequest)?;
+                            continue;
+                        }
                         self.dispatch(Message::Handshake(message))?;
                     }
                 }

@@ -1,1 +1,718 @@
-//! Minimal X.509 reading for the accessors (subject, issuer, validity). HELPER-A.
+//! Minimal X.509 reading for the C accessors: subject and issuer names, serial number,
+//! validity and subject alternative names. A bounds-checked DER reader; nothing here
+//! checks signatures or trust (that is `verify`'s job).
+
+use crate::error::{Error, Reason};
+
+/// DER tags used here.
+mod tag {
+    pub const BOOLEAN: u8 = 0x01;
+    pub const INTEGER: u8 = 0x02;
+    pub const OCTET_STRING: u8 = 0x04;
+    pub const OID: u8 = 0x06;
+    pub const UTF8_STRING: u8 = 0x0c;
+    pub const NUMERIC_STRING: u8 = 0x12;
+    pub const PRINTABLE_STRING: u8 = 0x13;
+    pub const T61_STRING: u8 = 0x14;
+    pub const VIDEOTEX_STRING: u8 = 0x15;
+    pub const IA5_STRING: u8 = 0x16;
+    pub const GRAPHIC_STRING: u8 = 0x19;
+    pub const VISIBLE_STRING: u8 = 0x1a;
+    pub const GENERAL_STRING: u8 = 0x1b;
+    pub const UTC_TIME: u8 = 0x17;
+    pub const GENERALIZED_TIME: u8 = 0x18;
+    pub const UNIVERSAL_STRING: u8 = 0x1c;
+    pub const BMP_STRING: u8 = 0x1e;
+    pub const SEQUENCE: u8 = 0x30;
+    pub const SET: u8 = 0x31;
+    pub const VERSION: u8 = 0xa0;
+    pub const ISSUER_UID: u8 = 0x81;
+    pub const SUBJECT_UID: u8 = 0x82;
+    pub const EXTENSIONS: u8 = 0xa3;
+    pub const SAN_DNS: u8 = 0x82;
+    pub const SAN_IP: u8 = 0x87;
+}
+
+/// The DER encoding (content bytes) of the subjectAltName extension's OID, 2.5.29.17.
+const OID_SUBJECT_ALT_NAME: &[u8] = &[0x55, 0x1d, 0x11];
+
+fn bad(what: &str) -> Error {
+    Error::local(Reason::X509_LIB, format!("malformed certificate: {what}"))
+}
+
+/// Reads DER elements one after another from a byte slice.
+struct Reader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn new(data: &'a [u8]) -> Reader<'a> {
+        Reader { rest: data }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    fn peek_tag(&self) -> Option<u8> {
+        self.rest.first().copied()
+    }
+
+    /// The next element: its tag, its content bytes, and its whole encoding.
+    fn any(&mut self) -> Result<(u8, &'a [u8], &'a [u8]), Error> {
+        let whole = self.rest;
+        let (&t, rest) = whole.split_first().ok_or_else(|| bad("element missing"))?;
+        if t & 0x1f == 0x1f {
+            return Err(bad("multi-byte tags are not used in certificates"));
+        }
+        let (&first, mut rest) = rest.split_first().ok_or_else(|| bad("length missing"))?;
+        let len = if first < 0x80 {
+            usize::from(first)
+        } else {
+            let n = usize::from(first & 0x7f);
+            if n == 0 || n > 4 || rest.len() < n {
+                return Err(bad("unsupported or truncated length"));
+            }
+            let (len_bytes, after) = rest.split_at(n);
+            rest = after;
+            len_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
+        };
+        if rest.len() < len {
+            return Err(bad("element longer than its container"));
+        }
+        let header = whole.len() - rest.len();
+        let (content, after) = rest.split_at(len);
+        self.rest = after;
+        Ok((t, content, &whole[..header + len]))
+    }
+
+    /// The next element, which must have tag `want`; its content bytes.
+    fn expect(&mut self, want: u8, what: &str) -> Result<&'a [u8], Error> {
+        match self.any()? {
+            (t, content, _) if t == want => Ok(content),
+            _ => Err(bad(what)),
+        }
+    }
+
+    /// The next element if it has tag `want`.
+    fn optional(&mut self, want: u8) -> Result<Option<&'a [u8]>, Error> {
+        if self.peek_tag() == Some(want) {
+            self.any().map(|(_, content, _)| Some(content))
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// A known name attribute type: its OID (DER content bytes), OpenSSL's NID, short
+/// name and long name.
+pub struct AttributeType {
+    /// The OID, as DER content bytes.
+    pub oid: &'static [u8],
+    /// OpenSSL's numeric id (`NID_commonName` is 13 ...).
+    pub nid: i32,
+    /// OpenSSL's short name ("CN").
+    pub short_name: &'static str,
+    /// OpenSSL's long name ("commonName").
+    pub long_name: &'static str,
+}
+
+macro_rules! attribute_types {
+    ($($nid:expr, $sn:expr, $ln:expr, [$($b:expr),*];)*) => {
+        /// The name attribute types this library knows, with OpenSSL's NIDs and names.
+        pub static ATTRIBUTE_TYPES: &[AttributeType] = &[
+            $(AttributeType { oid: &[$($b),*], nid: $nid, short_name: $sn, long_name: $ln },)*
+        ];
+    };
+}
+
+attribute_types! {
+    13, "CN", "commonName", [0x55, 0x04, 0x03];
+    100, "SN", "surname", [0x55, 0x04, 0x04];
+    105, "serialNumber", "serialNumber", [0x55, 0x04, 0x05];
+    14, "C", "countryName", [0x55, 0x04, 0x06];
+    15, "L", "localityName", [0x55, 0x04, 0x07];
+    16, "ST", "stateOrProvinceName", [0x55, 0x04, 0x08];
+    660, "street", "streetAddress", [0x55, 0x04, 0x09];
+    17, "O", "organizationName", [0x55, 0x04, 0x0a];
+    18, "OU", "organizationalUnitName", [0x55, 0x04, 0x0b];
+    106, "title", "title", [0x55, 0x04, 0x0c];
+    860, "businessCategory", "businessCategory", [0x55, 0x04, 0x0f];
+    661, "postalCode", "postalCode", [0x55, 0x04, 0x11];
+    173, "name", "name", [0x55, 0x04, 0x29];
+    99, "GN", "givenName", [0x55, 0x04, 0x2a];
+    101, "initials", "initials", [0x55, 0x04, 0x2b];
+    509, "generationQualifier", "generationQualifier", [0x55, 0x04, 0x2c];
+    174, "dnQualifier", "dnQualifier", [0x55, 0x04, 0x2e];
+    510, "pseudonym", "pseudonym", [0x55, 0x04, 0x41];
+    1089, "organizationIdentifier", "organizationIdentifier", [0x55, 0x04, 0x61];
+    48, "emailAddress", "emailAddress", [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01];
+    391, "DC", "domainComponent", [0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19];
+    458, "UID", "userId", [0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x01];
+    955, "jurisdictionL", "jurisdictionLocalityName",
+        [0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x3c, 0x02, 0x01, 0x01];
+    956, "jurisdictionST", "jurisdictionStateOrProvinceName",
+        [0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x3c, 0x02, 0x01, 0x02];
+    957, "jurisdictionC", "jurisdictionCountryName",
+        [0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x3c, 0x02, 0x01, 0x03];
+}
+
+/// The dotted text of an OID given as DER content bytes ("2.5.4.3").
+pub fn oid_text(oid: &[u8]) -> String {
+    let mut arcs: Vec<u64> = Vec::new();
+    let mut value: u64 = 0;
+    for &b in oid {
+        value = (value << 7) | u64::from(b & 0x7f);
+        if b & 0x80 == 0 {
+            if arcs.is_empty() {
+                let first = (value / 40).min(2);
+                arcs.push(first);
+                arcs.push(value - first * 40);
+            } else {
+                arcs.push(value);
+            }
+            value = 0;
+        }
+    }
+    arcs.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
+}
+
+/// One attribute of a distinguished name (`CN=example.com`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameEntry {
+    /// The attribute type's OID, as DER content bytes.
+    pub oid: Vec<u8>,
+    /// The DER tag of the value's string type (UTF8String 0x0c, PrintableString 0x13 ...).
+    pub string_tag: u8,
+    /// The value's bytes as encoded.
+    pub value: Vec<u8>,
+    /// Whether this attribute shares its RDN with the previous one (multi-valued RDN).
+    pub same_rdn_as_previous: bool,
+}
+
+impl NameEntry {
+    /// The known type of this attribute, if it is one.
+    pub fn attribute_type(&self) -> Option<&'static AttributeType> {
+        ATTRIBUTE_TYPES.iter().find(|t| t.oid == self.oid.as_slice())
+    }
+
+    /// OpenSSL's short name for the type, or the dotted OID.
+    pub fn short_name(&self) -> String {
+        self.attribute_type().map_or_else(|| oid_text(&self.oid), |t| t.short_name.to_string())
+    }
+
+    /// OpenSSL's long name for the type, or the dotted OID.
+    pub fn long_name(&self) -> String {
+        self.attribute_type().map_or_else(|| oid_text(&self.oid), |t| t.long_name.to_string())
+    }
+
+    /// The value as bytes of text in one byte per character where possible: BMPString
+    /// and UniversalString values whose characters are all below 256 are narrowed
+    /// (as OpenSSL's `X509_NAME_oneline` does); other values are returned as encoded.
+    pub fn narrow_value(&self) -> Vec<u8> {
+        let width = match self.string_tag {
+            tag::BMP_STRING => 2,
+            tag::UNIVERSAL_STRING => 4,
+            _ => return self.value.clone(),
+        };
+        if self.value.len() % width != 0 {
+            return self.value.clone();
+        }
+        let chunks = self.value.chunks(width);
+        if chunks.clone().all(|c| c[..width - 1].iter().all(|&b| b == 0)) {
+            chunks.map(|c| c[width - 1]).collect()
+        } else {
+            self.value.clone()
+        }
+    }
+
+    /// The value as UTF-8 (converting BMPString, UniversalString and the Latin-1
+    /// reading of T61String); `None` when it cannot be decoded.
+    pub fn utf8_value(&self) -> Option<String> {
+        match self.string_tag {
+            tag::BMP_STRING => {
+                let units: Vec<u16> = self.value.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+                (self.value.len() % 2 == 0).then(|| String::from_utf16(&units).ok()).flatten()
+            }
+            tag::UNIVERSAL_STRING => {
+                let chars: Option<String> = self
+                    .value
+                    .chunks_exact(4)
+                    .map(|c| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]])))
+                    .collect();
+                chars.filter(|_| self.value.len() % 4 == 0)
+            }
+            tag::T61_STRING => Some(self.value.iter().map(|&b| char::from(b)).collect()),
+            _ => String::from_utf8(self.value.clone()).ok(),
+        }
+    }
+
+    /// Whether the value is one of the string types (rather than something to dump).
+    pub fn is_string(&self) -> bool {
+        matches!(
+            self.string_tag,
+            tag::UTF8_STRING
+                | tag::NUMERIC_STRING
+                | tag::PRINTABLE_STRING
+                | tag::T61_STRING
+                | tag::VIDEOTEX_STRING
+                | tag::IA5_STRING
+                | tag::GRAPHIC_STRING
+                | tag::VISIBLE_STRING
+                | tag::GENERAL_STRING
+                | tag::UNIVERSAL_STRING
+                | tag::BMP_STRING
+        )
+    }
+}
+
+/// A distinguished name: its encoding and its attributes in encoded order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// The whole DER encoding of the Name.
+    pub der: Vec<u8>,
+    /// The attributes, in the order they are encoded (most significant first).
+    pub entries: Vec<NameEntry>,
+}
+
+impl Name {
+    fn parse(content: &[u8], der: &[u8]) -> Result<Name, Error> {
+        let mut entries = Vec::new();
+        let mut rdns = Reader::new(content);
+        while !rdns.is_empty() {
+            let mut set = Reader::new(rdns.expect(tag::SET, "name: RDN is not a SET")?);
+            let mut first = true;
+            while !set.is_empty() {
+                let mut atv = Reader::new(set.expect(tag::SEQUENCE, "name: attribute is not a SEQUENCE")?);
+                let oid = atv.expect(tag::OID, "name: attribute type is not an OID")?;
+                let (string_tag, value, _) = atv.any()?;
+                entries.push(NameEntry {
+                    oid: oid.to_vec(),
+                    string_tag,
+                    value: value.to_vec(),
+                    same_rdn_as_previous: !first,
+                });
+                first = false;
+            }
+        }
+        Ok(Name { der: der.to_vec(), entries })
+    }
+
+    /// The value of the first attribute with OpenSSL's NID `nid`.
+    pub fn first_by_nid(&self, nid: i32) -> Option<&NameEntry> {
+        self.entries.iter().find(|e| e.attribute_type().is_some_and(|t| t.nid == nid))
+    }
+}
+
+/// A point in time as a certificate states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Time {
+    /// The DER tag: UTCTime (0x17) or GeneralizedTime (0x18).
+    pub tag: u8,
+    /// The text as encoded ("250101000000Z").
+    pub text: String,
+    /// Seconds since 1970-01-01 00:00:00 UTC.
+    pub unix: i64,
+}
+
+impl Time {
+    fn parse(t: u8, content: &[u8]) -> Result<Time, Error> {
+        let text = std::str::from_utf8(content).map_err(|_| bad("time is not text"))?;
+        let digits = text.strip_suffix('Z').ok_or_else(|| bad("time is not in UTC"))?;
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad("time has characters other than digits"));
+        }
+        let (year, rest) = match t {
+            tag::UTC_TIME if digits.len() == 12 => {
+                let yy: i64 = num(&digits[..2])?;
+                (if yy >= 50 { 1900 + yy } else { 2000 + yy }, &digits[2..])
+            }
+            tag::GENERALIZED_TIME if digits.len() == 14 => (num(&digits[..4])?, &digits[4..]),
+            _ => return Err(bad("time has an unexpected form")),
+        };
+        let field = |i: usize| num(&rest[i..i + 2]);
+        let (month, day, hour, min, sec) = (field(0)?, field(2)?, field(4)?, field(6)?, field(8)?);
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || min > 59 || sec > 60 {
+            return Err(bad("time is out of range"));
+        }
+        let unix = days_from_civil(year, month, day) * 86_400 + hour * 3600 + min * 60 + sec;
+        Ok(Time { tag: t, text: text.to_string(), unix })
+    }
+
+    /// The calendar fields: (year, month 1-12, day, hour, minute, second).
+    pub fn fields(&self) -> (i64, u32, u32, u32, u32, u32) {
+        let days = self.unix.div_euclid(86_400);
+        let secs = self.unix.rem_euclid(86_400);
+        let (y, m, d) = civil_from_days(days);
+        (y, m, d, (secs / 3600) as u32, (secs / 60 % 60) as u32, (secs % 60) as u32)
+    }
+}
+
+fn num(s: &str) -> Result<i64, Error> {
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().map_err(|_| bad("time field is not a number"))
+    } else {
+        Err(bad("time field is not a number"))
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// What this library reads from a certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Certificate {
+    /// The version field as encoded (0 = v1, 2 = v3).
+    pub version: u8,
+    /// The serial number's content bytes (big-endian two's complement).
+    pub serial: Vec<u8>,
+    /// The issuer's name.
+    pub issuer: Name,
+    /// The subject's name.
+    pub subject: Name,
+    /// Start of validity.
+    pub not_before: Time,
+    /// End of validity.
+    pub not_after: Time,
+    /// DNS names from the subjectAltName extension.
+    pub dns_names: Vec<String>,
+    /// IP addresses (4 or 16 bytes) from the subjectAltName extension.
+    pub ip_addresses: Vec<Vec<u8>>,
+}
+
+impl Certificate {
+    /// Reads a DER certificate. The whole input must be one certificate.
+    pub fn parse(der: &[u8]) -> Result<Certificate, Error> {
+        let mut outer = Reader::new(der);
+        let cert = outer.expect(tag::SEQUENCE, "not a SEQUENCE")?;
+        if !outer.is_empty() {
+            return Err(bad("trailing bytes after the certificate"));
+        }
+        let mut cert = Reader::new(cert);
+        let mut tbs = Reader::new(cert.expect(tag::SEQUENCE, "TBSCertificate missing")?);
+        let version = match tbs.optional(tag::VERSION)? {
+            Some(v) => match Reader::new(v).expect(tag::INTEGER, "version is not an INTEGER")? {
+                [v @ 0..=2] => *v,
+                _ => return Err(bad("unknown version")),
+            },
+            None => 0,
+        };
+        let serial = tbs.expect(tag::INTEGER, "serial number missing")?.to_vec();
+        tbs.expect(tag::SEQUENCE, "signature algorithm missing")?;
+        let (t, issuer, issuer_der) = tbs.any()?;
+        if t != tag::SEQUENCE {
+            return Err(bad("issuer is not a Name"));
+        }
+        let issuer = Name::parse(issuer, issuer_der)?;
+        let mut validity = Reader::new(tbs.expect(tag::SEQUENCE, "validity missing")?);
+        let (t, content, _) = validity.any()?;
+        let not_before = Time::parse(t, content)?;
+        let (t, content, _) = validity.any()?;
+        let not_after = Time::parse(t, content)?;
+        let (t, subject, subject_der) = tbs.any()?;
+        if t != tag::SEQUENCE {
+            return Err(bad("subject is not a Name"));
+        }
+        let subject = Name::parse(subject, subject_der)?;
+        tbs.expect(tag::SEQUENCE, "subject public key info missing")?;
+        tbs.optional(tag::ISSUER_UID)?;
+        tbs.optional(tag::SUBJECT_UID)?;
+        let mut parsed = Certificate {
+            version,
+            serial,
+            issuer,
+            subject,
+            not_before,
+            not_after,
+            dns_names: Vec::new(),
+            ip_addresses: Vec::new(),
+        };
+        if let Some(exts) = tbs.optional(tag::EXTENSIONS)? {
+            parsed.read_extensions(Reader::new(exts).expect(tag::SEQUENCE, "extensions are not a SEQUENCE")?)?;
+        }
+        if !tbs.is_empty() {
+            return Err(bad("unexpected fields in TBSCertificate"));
+        }
+        Ok(parsed)
+    }
+
+    /// The length of the DER element at the start of `data` (the certificate that
+    /// `d2i_X509` reads when more bytes follow).
+    pub fn encoded_len(data: &[u8]) -> Result<usize, Error> {
+        let mut r = Reader::new(data);
+        match r.any()? {
+            (tag::SEQUENCE, _, whole) => Ok(whole.len()),
+            _ => Err(bad("not a SEQUENCE")),
+        }
+    }
+
+    fn read_extensions(&mut self, exts: &[u8]) -> Result<(), Error> {
+        let mut exts = Reader::new(exts);
+        while !exts.is_empty() {
+            let mut ext = Reader::new(exts.expect(tag::SEQUENCE, "extension is not a SEQUENCE")?);
+            let oid = ext.expect(tag::OID, "extension id missing")?;
+            ext.optional(tag::BOOLEAN)?;
+            let value = ext.expect(tag::OCTET_STRING, "extension value missing")?;
+            if oid == OID_SUBJECT_ALT_NAME {
+                let mut names =
+                    Reader::new(Reader::new(value).expect(tag::SEQUENCE, "subjectAltName is not a SEQUENCE")?);
+                while !names.is_empty() {
+                    match names.any()? {
+                        (tag::SAN_DNS, name, _) => self.dns_names.push(String::from_utf8_lossy(name).into_owned()),
+                        (tag::SAN_IP, ip, _) => self.ip_addresses.push(ip.to_vec()),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How [`Certificate::match_host`] checks a host name (OpenSSL's `X509_CHECK_FLAG_*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HostFlags {
+    /// Also look at the subject's common names when DNS names are present.
+    pub always_check_subject: bool,
+    /// Never look at the subject's common names.
+    pub never_check_subject: bool,
+    /// Treat `*` as an ordinary character.
+    pub no_wildcards: bool,
+    /// Accept `*` only as a whole label (`*.example.com`, not `w*.example.com`).
+    pub no_partial_wildcards: bool,
+}
+
+/// Whether the presented name `pattern` (from a certificate) matches `host`: equal
+/// ignoring ASCII case, or a wildcard in the leftmost label standing for one or more
+/// characters of the host's leftmost label, with at least two labels after it.
+fn name_matches(pattern: &str, host: &str, flags: HostFlags) -> bool {
+    if pattern.eq_ignore_ascii_case(host) {
+        return true;
+    }
+    if flags.no_wildcards {
+        return false;
+    }
+    let (Some((p_first, p_rest)), Some((h_first, h_rest))) = (pattern.split_once('.'), host.split_once('.')) else {
+        return false;
+    };
+    let Some((prefix, suffix)) = p_first.split_once('*') else {
+        return false;
+    };
+    let whole_label = prefix.is_empty() && suffix.is_empty();
+    let plausible = p_rest.contains('.')
+        && !suffix.contains('*')
+        && !p_first.to_ascii_lowercase().starts_with("xn--")
+        && (whole_label || !flags.no_partial_wildcards);
+    plausible
+        && p_rest.eq_ignore_ascii_case(h_rest)
+        && h_first.len() > prefix.len() + suffix.len() - usize::from(!whole_label)
+        && h_first.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+        && h_first.get(h_first.len() - suffix.len()..).is_some_and(|s| s.eq_ignore_ascii_case(suffix))
+}
+
+impl Certificate {
+    /// The certificate's name that `host` matches, as OpenSSL's `X509_check_host` looks
+    /// for it: the DNS names of subjectAltName, and the subject's common names when
+    /// there are no DNS names (or `always_check_subject`), unless `never_check_subject`.
+    pub fn match_host(&self, host: &str, flags: HostFlags) -> Option<String> {
+        let host = host.strip_suffix('.').unwrap_or(host);
+        if let Some(name) = self.dns_names.iter().find(|n| name_matches(n, host, flags)) {
+            return Some(name.clone());
+        }
+        let check_subject = !flags.never_check_subject && (self.dns_names.is_empty() || flags.always_check_subject);
+        if !check_subject {
+            return None;
+        }
+        self.subject
+            .entries
+            .iter()
+            .filter(|e| e.attribute_type().is_some_and(|t| t.nid == 13))
+            .filter_map(NameEntry::utf8_value)
+            .find(|cn| name_matches(cn, host, flags))
+    }
+
+    /// Whether `ip` (4 or 16 bytes) is one of the subjectAltName IP addresses.
+    pub fn matches_ip(&self, ip: &[u8]) -> bool {
+        self.ip_addresses.iter().any(|a| a == ip)
+    }
+}
+
+/// A DER INTEGER's content bytes (big-endian two's complement) as a sign and a
+/// magnitude without leading zeros, as OpenSSL keeps an `ASN1_INTEGER`.
+pub fn integer_magnitude(content: &[u8]) -> (bool, Vec<u8>) {
+    let negative = content.first().is_some_and(|&b| b & 0x80 != 0);
+    let mut magnitude = content.to_vec();
+    if negative {
+        // Two's complement negation: invert, then add one.
+        for b in magnitude.iter_mut() {
+            *b = !*b;
+        }
+        for b in magnitude.iter_mut().rev() {
+            let (sum, carry) = b.overflowing_add(1);
+            *b = sum;
+            if !carry {
+                break;
+            }
+        }
+    }
+    let start = magnitude.iter().position(|&b| b != 0).unwrap_or(magnitude.len());
+    (negative, magnitude.split_off(start))
+}
+
+/// The DER encoding of an element with tag `t` and `content`.
+pub fn der_tlv(t: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![t];
+    let len = content.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend_from_slice(&bytes);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+/// A PEM block: `-----BEGIN <label>-----`, the base64 of `der` in lines of 64
+/// characters, `-----END <label>-----`, each line ending in a newline.
+pub fn to_pem(label: &str, der: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut b64 = Vec::with_capacity(der.len().div_ceil(3) * 4);
+    for chunk in der.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            b64.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] } else { b'=' });
+        }
+    }
+    let mut pem = format!("-----BEGIN {label}-----\n");
+    for line in b64.chunks(64) {
+        pem.push_str(&String::from_utf8_lossy(line));
+        pem.push('\n');
+    }
+    pem.push_str(&format!("-----END {label}-----\n"));
+    pem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A certificate made with `openssl req -x509 -newkey ec -pkeyopt
+    /// ec_paramgen_curve:P-256 -subj "/C=XX/ST=Some State/O=Org, Inc./CN=test.example"
+    /// -addext "subjectAltName=DNS:test.example,DNS:*.test.example,IP:127.0.0.1"`.
+    pub(crate) const TEST_CERT_PEM: &str = include_str!("../tests/data/x509_test_cert.pem");
+
+    fn der() -> Vec<u8> {
+        use rustls_pki_types::pem::PemObject;
+        rustls_pki_types::CertificateDer::from_pem_slice(TEST_CERT_PEM.as_bytes()).unwrap().to_vec()
+    }
+
+    #[test]
+    fn reads_names_validity_and_sans() {
+        let cert = Certificate::parse(&der()).unwrap();
+        assert_eq!(cert.version, 2);
+        let short: Vec<String> = cert.subject.entries.iter().map(NameEntry::short_name).collect();
+        assert_eq!(short, ["C", "ST", "O", "CN"]);
+        assert_eq!(cert.subject.first_by_nid(13).unwrap().value, b"test.example");
+        assert_eq!(cert.issuer, cert.subject);
+        assert_eq!(cert.dns_names, ["test.example", "*.test.example"]);
+        assert_eq!(cert.ip_addresses, [vec![127, 0, 0, 1]]);
+        assert!(cert.not_after.unix > cert.not_before.unix);
+        let (y, m, d, ..) = cert.not_before.fields();
+        assert!(y >= 2024 && (1..=12).contains(&m) && (1..=31).contains(&d));
+    }
+
+    #[test]
+    fn rejects_truncations_and_garbage() {
+        let der = der();
+        for n in 0..der.len() {
+            assert!(Certificate::parse(&der[..n]).is_err(), "prefix of {n} bytes");
+        }
+        for i in 0..der.len() {
+            for value in [0x00, 0x80, 0xff] {
+                let mut mutated = der.clone();
+                mutated[i] = value;
+                // Any outcome but a panic is fine; a mutated certificate that still parses
+                // must still answer every query.
+                if let Ok(cert) = Certificate::parse(&mutated) {
+                    let _ = cert.match_host("test.example", HostFlags::default());
+                    let _ = cert.not_after.fields();
+                    cert.subject.entries.iter().for_each(|e| drop((e.short_name(), e.utf8_value(), e.narrow_value())));
+                }
+            }
+        }
+        assert!(Certificate::parse(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]).is_err());
+        assert!(Certificate::parse(&[0x1f, 0x00]).is_err());
+    }
+
+    #[test]
+    fn pem_round_trip() {
+        let der = der();
+        let pem = to_pem("CERTIFICATE", &der);
+        assert_eq!(pem.trim(), TEST_CERT_PEM.trim());
+        let mut two = der.clone();
+        two.extend_from_slice(&der);
+        assert_eq!(Certificate::encoded_len(&two).unwrap(), der.len());
+        assert_eq!(der_tlv(0x04, &[7; 200])[..3], [0x04, 0x81, 200]);
+    }
+
+    #[test]
+    fn host_names() {
+        let cert = Certificate::parse(&der()).unwrap();
+        let f = HostFlags::default();
+        assert_eq!(cert.match_host("TEST.example", f).as_deref(), Some("test.example"));
+        assert_eq!(cert.match_host("a.test.example.", f).as_deref(), Some("*.test.example"));
+        assert_eq!(cert.match_host("a.b.test.example", f), None);
+        assert_eq!(cert.match_host("example", f), None);
+        assert_eq!(cert.match_host("a.test.example", HostFlags { no_wildcards: true, ..f }), None);
+        assert!(cert.matches_ip(&[127, 0, 0, 1]));
+        let partial = |p: &str, h: &str, f| name_matches(p, h, f);
+        assert!(partial("w*.example.com", "www.example.com", f));
+        assert!(partial("w*.example.com", "w.example.com", f));
+        assert!(!partial("w*.example.com", "www.example.com", HostFlags { no_partial_wildcards: true, ..f }));
+        assert!(!partial("*.com", "example.com", f));
+        assert!(!partial("*.example.com", ".example.com", f));
+        assert!(!partial("xn--*.example.com", "xn--a.example.com", f));
+    }
+
+    #[test]
+    fn integers() {
+        assert_eq!(integer_magnitude(&[0x00, 0x82, 0x01]), (false, vec![0x82, 0x01]));
+        assert_eq!(integer_magnitude(&[0xff]), (true, vec![0x01]));
+        assert_eq!(integer_magnitude(&[0xff, 0x00]), (true, vec![0x01, 0x00]));
+        assert_eq!(integer_magnitude(&[0x00]), (false, vec![]));
+    }
+
+    #[test]
+    fn dates_and_oids() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+        let t = Time::parse(0x17, b"491231235959Z").unwrap();
+        assert!(Time::parse(0x17, "4912312359\u{e9}Z".as_bytes()).is_err());
+        assert_eq!(t.fields(), (2049, 12, 31, 23, 59, 59));
+        assert_eq!(oid_text(&[0x55, 0x04, 0x03]), "2.5.4.3");
+        assert_eq!(oid_text(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d]), "1.2.840.113549");
+    }
+}

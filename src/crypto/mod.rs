@@ -2,8 +2,8 @@
 //! keys, ephemeral key exchange, hashes, the TLS 1.2 PRF, signing keys and randomness.
 
 pub mod aead;
-pub mod der;
 pub mod cbc;
+pub mod der;
 pub mod dh;
 pub mod hash;
 pub mod kx;
@@ -16,9 +16,7 @@ use ring::rand::{SecureRandom, SystemRandom};
 
 /// Fills `buf` with random bytes from the operating system.
 pub fn fill_random(buf: &mut [u8]) -> Result<(), Error> {
-    SystemRandom::new()
-        .fill(buf)
-        .map_err(|_| Error::internal("the operating system's random number generator failed"))
+    SystemRandom::new().fill(buf).map_err(|_| Error::internal("the operating system's random number generator failed"))
 }
 
 /// Compares two byte strings in constant time (for Finished and MAC values).

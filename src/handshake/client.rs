@@ -139,12 +139,8 @@ impl Flow {
         };
         self.status_pending = false;
         self.status_checked = true;
-        if !cx.hooks.check_ocsp_response(response.as_deref()) {
-            return Err(Error::fatal(
-                AlertDescription::BadCertificateStatusResponse,
-                Reason::CALLBACK_FAILED,
-                "the stapled OCSP response was rejected",
-            ));
+        if let Err(alert) = cx.hooks.check_ocsp_response(response.as_deref()) {
+            return Err(Error::fatal(alert, Reason::CALLBACK_FAILED, "the stapled OCSP response was rejected"));
         }
         cx.info.ocsp_response = response.or_else(|| Some(Vec::new()));
         Ok(rest)
@@ -391,7 +387,9 @@ impl State for ExpectServerKeyExchange {
                 cx.info.group = Some(*group);
             }
             Some(KxParams::Dhe { p, g, .. }) => {
-                cx.info.group = DhParams::from_server(p, g, 0).ok().and_then(|params| params.named_group());
+                // A named group only when negotiated as one (RFC 7919: the client offered it).
+                let named = DhParams::from_server(p, g, 0).ok().and_then(|params| params.named_group());
+                cx.info.group = named.filter(|group| cx.config.groups.contains(group));
             }
             None => {}
         }

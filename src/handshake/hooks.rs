@@ -67,10 +67,11 @@ pub trait Hooks: Send {
     }
 
     /// Client: the server's stapled OCSP response (none if it stapled nothing) when we
-    /// asked for one. Returning false aborts with `bad_certificate_status_response`.
-    fn check_ocsp_response(&mut self, response: Option<&[u8]>) -> bool {
+    /// asked for one. An error aborts the handshake with that alert
+    /// (`bad_certificate_status_response` for a response the application rejects).
+    fn check_ocsp_response(&mut self, response: Option<&[u8]>) -> Result<(), AlertDescription> {
         let _ = response;
-        true
+        Ok(())
     }
 
     /// Client: the server asked for a certificate. The answer is the certificate to send

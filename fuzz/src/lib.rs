@@ -1,0 +1,251 @@
+//! Shared code of the fuzz targets: configurations with the test PKI, well-formed
+//! starting points made by our own engine, and the checks every input must pass
+//! (no panic, no hang, a failure that sticks and is announced with its alert).
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use tls12::config::Config;
+use tls12::keys::{self, CertifiedKey};
+use tls12::msgs::codec::Reader;
+use tls12::msgs::enums::{ContentType, HandshakeType};
+use tls12::msgs::extensions::Extensions;
+use tls12::msgs::handshake::{
+    self, CertificateRequest, ClientHello, ClientKeyExchange, ServerHello, ServerKeyExchange,
+};
+use tls12::record::joiner::HandshakeJoiner;
+use tls12::record::RecordLayer;
+use tls12::suites::KeyExchange;
+use tls12::verify::RootStore;
+use tls12::Connection;
+
+#[path = "../../tests/common/certs.rs"]
+mod certs;
+
+/// The test PKI (generated on first use into the repository's `target/test-certs`).
+fn certs_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("fuzz/ has a parent");
+        certs::ensure_test_certs(repo, &repo.join("target"))
+    })
+}
+
+fn certified_key(chain: &str, key: &str) -> Arc<CertifiedKey> {
+    let dir = certs_dir();
+    let chain = keys::certs_from_pem_file(&dir.join(chain)).expect("chain");
+    let key = keys::key_from_pem(&std::fs::read(dir.join(key)).expect("key file")).expect("key");
+    Arc::new(CertifiedKey { chain, key })
+}
+
+/// A server with both an RSA and an ECDSA certificate, so every suite is possible.
+pub fn server_config() -> Arc<Config> {
+    static CONFIG: OnceLock<Arc<Config>> = OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let mut config = Config::default();
+            config.certs.rsa = Some(certified_key("rsa-chain.pem", "rsa.key"));
+            config.certs.ecdsa = Some(certified_key("ecdsa-chain.pem", "ecdsa.key"));
+            Arc::new(config)
+        })
+        .clone()
+}
+
+/// A client that trusts the test root.
+pub fn client_config() -> Arc<Config> {
+    static CONFIG: OnceLock<Arc<Config>> = OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let mut roots = RootStore::default();
+            roots.add_pem_file(&certs_dir().join("ca.pem")).expect("ca.pem");
+            Arc::new(Config { roots: Arc::new(roots), ..Config::default() })
+        })
+        .clone()
+}
+
+/// A new client whose ClientHello has been taken off the wire; returns it too.
+pub fn client() -> (Connection, Vec<u8>) {
+    let mut conn = Connection::new_client(client_config(), Some("localhost"), Some("localhost")).expect("client");
+    conn.process_new_packets().expect("a new client makes progress");
+    let hello = conn.pending_tls().to_vec();
+    conn.consume_tls(hello.len());
+    (conn, hello)
+}
+
+/// A new server.
+pub fn server() -> Connection {
+    Connection::new_server(server_config()).expect("server")
+}
+
+/// Feeds `data` to `conn` in the way a socket loop would, then checks the contract of a
+/// failure: the error is reported again by every later call, `fatal_error` holds it, no
+/// application data can be written, and the alert (if any) is the last thing queued.
+pub fn feed(conn: &mut Connection, data: &[u8]) {
+    let mut offset = 0;
+    let mut idle = 0;
+    let mut buf = [0u8; 4096];
+    let result = loop {
+        let taken = conn.read_tls(&data[offset..]);
+        offset += taken;
+        let r = conn.process_new_packets();
+        while conn.read_plaintext(&mut buf) > 0 {}
+        if r.is_err() || offset >= data.len() {
+            break r;
+        }
+        idle = if taken == 0 { idle + 1 } else { 0 };
+        assert!(idle < 4, "the engine stopped taking input");
+    };
+    let Err(err) = result else {
+        if !conn.is_handshaking() && !conn.sent_close_notify() {
+            conn.write_plaintext(b"still works").expect("write after a good handshake");
+        }
+        return;
+    };
+    assert_eq!(conn.fatal_error(), Some(&err), "fatal_error() after {err:?}");
+    assert_eq!(conn.process_new_packets().err(), Some(err.clone()), "the error must stick");
+    assert!(conn.write_plaintext(b"x").is_err(), "write_plaintext after {err:?}");
+    if let Some(alert) = err.alert {
+        let last = last_record(conn.pending_tls());
+        let Some((typ, body)) = last else { panic!("error {err:?} but nothing queued") };
+        assert_eq!(typ, u8::from(ContentType::Alert), "last record queued after {err:?}");
+        // A 2-byte body is a plaintext alert; an encrypted one is longer and opaque.
+        if body.len() == 2 {
+            assert_eq!(body, [2, u8::from(alert)], "queued alert for {err:?}");
+        }
+    }
+}
+
+/// The type and body of the last complete record in `wire`.
+fn last_record(mut wire: &[u8]) -> Option<(u8, &[u8])> {
+    let mut last = None;
+    while wire.len() >= 5 {
+        let len = usize::from(u16::from_be_bytes([wire[3], wire[4]]));
+        let end = (5 + len).min(wire.len());
+        last = Some((wire[0], &wire[5..end]));
+        wire = &wire[end..];
+    }
+    last
+}
+
+/// Our server's answer to our client's ClientHello: the client (expecting it) and the
+/// flight.
+pub fn client_and_server_flight() -> (Connection, Vec<u8>) {
+    let (client, hello) = client();
+    let mut server = server();
+    feed(&mut server, &hello);
+    let flight = server.pending_tls().to_vec();
+    (client, flight)
+}
+
+/// Decodes, re-encodes and decodes again: both decodings must agree.
+macro_rules! roundtrip {
+    ($decode:expr, $encode:expr, $body:expr) => {
+        if let Ok(first) = $decode($body) {
+            let again = $encode(&first);
+            let second = $decode(&again[..]).expect("re-encoded message must decode");
+            assert_eq!(format!("{first:?}"), format!("{second:?}"), "roundtrip changed the message");
+        }
+    };
+}
+
+/// Every key exchange, for the decoders whose format depends on it.
+const KEY_EXCHANGES: [KeyExchange; 7] = [
+    KeyExchange::Ecdhe,
+    KeyExchange::Dhe,
+    KeyExchange::Rsa,
+    KeyExchange::Psk,
+    KeyExchange::DhePsk,
+    KeyExchange::EcdhePsk,
+    KeyExchange::RsaPsk,
+];
+
+/// Runs the decoder for handshake type `typ` on `body`, with a roundtrip check where the
+/// message has an encoder. `kx_pick` chooses the key exchange for the messages whose
+/// format depends on it.
+pub fn decode_message(typ: HandshakeType, kx_pick: u8, body: &[u8]) {
+    let kx = KEY_EXCHANGES[usize::from(kx_pick) % KEY_EXCHANGES.len()];
+    match typ {
+        HandshakeType::ClientHello => roundtrip!(ClientHello::decode, ClientHello::encode, body),
+        HandshakeType::ServerHello => roundtrip!(ServerHello::decode, ServerHello::encode, body),
+        HandshakeType::Certificate => {
+            if let Ok(chain) = handshake::decode_certificate(body) {
+                let again = handshake::encode_certificate(&chain);
+                assert_eq!(handshake::decode_certificate(&again).expect("re-decode"), chain);
+            }
+        }
+        HandshakeType::ServerKeyExchange => {
+            roundtrip!(|b| ServerKeyExchange::decode(b, kx), ServerKeyExchange::encode, body)
+        }
+        HandshakeType::CertificateRequest => {
+            roundtrip!(CertificateRequest::decode, CertificateRequest::encode, body)
+        }
+        HandshakeType::ClientKeyExchange => {
+            roundtrip!(|b| ClientKeyExchange::decode(b, kx), |m: &ClientKeyExchange| m.encode(kx), body)
+        }
+        other => {
+            let _ = handshake::expect_empty(body, other);
+        }
+    }
+}
+
+/// Splits a fuzz input into a selector byte and the rest.
+pub fn split(data: &[u8]) -> (u8, &[u8]) {
+    match data.split_first() {
+        Some((&first, rest)) => (first, rest),
+        None => (0, data),
+    }
+}
+
+/// Decodes an extension block (as it ends a hello) and re-encodes it.
+pub fn decode_extensions(data: &[u8]) {
+    let mut r = Reader::new(data, "extensions");
+    if let Ok(first) = Extensions::decode(&mut r) {
+        let mut again = Vec::new();
+        first.encode(&mut again);
+        let second = Extensions::decode(&mut Reader::new(&again, "extensions")).expect("re-decode");
+        assert_eq!(first, second);
+    }
+}
+
+/// The record layer and handshake reassembly on arbitrary input: the first byte picks
+/// the size of the pieces the input arrives in.
+pub fn deframe(data: &[u8]) {
+    let Some((&chunk, data)) = data.split_first() else {
+        return;
+    };
+    let chunk = usize::from(chunk).max(1) * 7;
+    let mut layer = RecordLayer::default();
+    let mut joiner = HandshakeJoiner::default();
+    for piece in data.chunks(chunk) {
+        let mut rest = piece;
+        while !rest.is_empty() {
+            let n = layer.buffer_input(rest);
+            rest = &rest[n..];
+            loop {
+                match layer.next_record() {
+                    Ok(Some(record)) => {
+                        assert!(record.payload.len() <= tls12::record::MAX_FRAGMENT);
+                        if record.content_type == ContentType::Handshake {
+                            joiner.push(record.payload);
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        assert!(e.alert.is_some(), "record errors carry an alert: {e:?}");
+                        return;
+                    }
+                }
+                loop {
+                    match joiner.pop() {
+                        Ok(Some(msg)) => decode_message(msg.typ, 0, msg.body()),
+                        Ok(None) => break,
+                        Err(_) => return,
+                    }
+                }
+            }
+            if n == 0 {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/*
+ * libtls12 compatibility header: <openssl/bio.h>.
+ * BIOs: memory (BIO_s_mem, BIO_new_mem_buf), pairs (BIO_new_bio_pair), sockets and
+ * file descriptors (BIO_new_socket, BIO_new_fd), with OpenSSL's retry flags.
+ */
+#ifndef TLS12_OPENSSL_BIO_H
+#define TLS12_OPENSSL_BIO_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "crypto.h"
+
+#define BIO_NOCLOSE 0x00
+#define BIO_CLOSE 0x01
+
+#define BIO_CTRL_RESET 1
+#define BIO_CTRL_EOF 2
+#define BIO_CTRL_INFO 3
+#define BIO_CTRL_GET_CLOSE 8
+#define BIO_CTRL_SET_CLOSE 9
+#define BIO_CTRL_PENDING 10
+#define BIO_CTRL_FLUSH 11
+#define BIO_CTRL_WPENDING 13
+
+#define BIO_C_SET_NBIO 102
+#define BIO_C_SET_FD 104
+#define BIO_C_GET_FD 105
+#define BIO_C_SET_BUF_MEM_EOF_RETURN 130
+#define BIO_C_GET_WRITE_BUF_SIZE 137
+#define BIO_C_GET_WRITE_GUARANTEE 140
+#define BIO_C_GET_READ_REQUEST 141
+#define BIO_C_SHUTDOWN_WR 142
+#define BIO_C_RESET_READ_REQUEST 147
+
+#define BIO_FLAGS_READ 0x01
+#define BIO_FLAGS_WRITE 0x02
+#define BIO_FLAGS_IO_SPECIAL 0x04
+#define BIO_FLAGS_RWS (BIO_FLAGS_READ | BIO_FLAGS_WRITE | BIO_FLAGS_IO_SPECIAL)
+#define BIO_FLAGS_SHOULD_RETRY 0x08
+
+#define BIO_should_read(b) BIO_test_flags((b), BIO_FLAGS_READ)
+#define BIO_should_write(b) BIO_test_flags((b), BIO_FLAGS_WRITE)
+#define BIO_should_io_special(b) BIO_test_flags((b), BIO_FLAGS_IO_SPECIAL)
+#define BIO_retry_type(b) BIO_test_flags((b), BIO_FLAGS_RWS)
+#define BIO_should_retry(b) BIO_test_flags((b), BIO_FLAGS_SHOULD_RETRY)
+#define BIO_get_retry_flags(b) BIO_test_flags((b), (BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY))
+#define BIO_clear_retry_flags(b) BIO_clear_flags((b), (BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY))
+
+#define BIO_reset(b) (int)BIO_ctrl((b), BIO_CTRL_RESET, 0, NULL)
+#define BIO_eof(b) (int)BIO_ctrl((b), BIO_CTRL_EOF, 0, NULL)
+#define BIO_flush(b) (int)BIO_ctrl((b), BIO_CTRL_FLUSH, 0, NULL)
+#define BIO_pending(b) (int)BIO_ctrl((b), BIO_CTRL_PENDING, 0, NULL)
+#define BIO_wpending(b) (int)BIO_ctrl((b), BIO_CTRL_WPENDING, 0, NULL)
+#define BIO_get_close(b) (int)BIO_ctrl((b), BIO_CTRL_GET_CLOSE, 0, NULL)
+#define BIO_set_close(b, c) (int)BIO_ctrl((b), BIO_CTRL_SET_CLOSE, (c), NULL)
+#define BIO_get_mem_data(b, pp) BIO_ctrl((b), BIO_CTRL_INFO, 0, (char *)(pp))
+#define BIO_set_mem_eof_return(b, v) BIO_ctrl((b), BIO_C_SET_BUF_MEM_EOF_RETURN, (v), NULL)
+#define BIO_set_fd(b, fd, c) BIO_int_ctrl((b), BIO_C_SET_FD, (c), (fd))
+#define BIO_get_fd(b, c) BIO_ctrl((b), BIO_C_GET_FD, 0, (char *)(c))
+#define BIO_set_nbio(b, n) BIO_ctrl((b), BIO_C_SET_NBIO, (n), NULL)
+#define BIO_get_write_buf_size(b, size) (size_t)BIO_ctrl((b), BIO_C_GET_WRITE_BUF_SIZE, (size), NULL)
+#define BIO_get_write_guarantee(b) (int)BIO_ctrl((b), BIO_C_GET_WRITE_GUARANTEE, 0, NULL)
+#define BIO_get_read_request(b) (int)BIO_ctrl((b), BIO_C_GET_READ_REQUEST, 0, NULL)
+#define BIO_shutdown_wr(b) (int)BIO_ctrl((b), BIO_C_SHUTDOWN_WR, 0, NULL)
+
+/*
+ * BIO_printf and BIO_vprintf: formatted like vsnprintf, then written with BIO_write.
+ * (Rust cannot define C variadic functions on stable, so these live in the header.)
+ * They return the number of bytes written, or -1.
+ */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
+static inline int tls12_compat_BIO_vprintf(BIO *bio, const char *format, va_list args)
+{
+    char small[512];
+    va_list again;
+    va_copy(again, args);
+    int len = vsnprintf(small, sizeof small, format, args);
+    if (len < 0) {
+        va_end(again);
+        return -1;
+    }
+    char *text = small;
+    if ((size_t)len >= sizeof small) {
+        text = (char *)malloc((size_t)len + 1);
+        if (text == NULL) {
+            va_end(again);
+            return -1;
+        }
+        vsnprintf(text, (size_t)len + 1, format, again);
+    }
+    va_end(again);
+    int written = len == 0 ? 0 : tls12_BIO_write(bio, text, len);
+    if (text != small)
+        free(text);
+    return written;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static inline int tls12_compat_BIO_printf(BIO *bio, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    int written = tls12_compat_BIO_vprintf(bio, format, args);
+    va_end(args);
+    return written;
+}
+
+#define BIO_printf tls12_compat_BIO_printf
+#define BIO_vprintf tls12_compat_BIO_vprintf
+
+#endif /* TLS12_OPENSSL_BIO_H */

@@ -1,0 +1,642 @@
+//! The settings an `SSL` copies from its `SSL_CTX`, and the setters and getters that
+//! OpenSSL has for both objects, defined once for both by [`both!`].
+
+use super::SslCtx;
+use crate::capi::ssl::Ssl;
+use crate::capi::x509::X509StoreCtx;
+use crate::capi::{bytes, c_str, err, guard};
+use crate::config::{Config, VerifyMode};
+use crate::crypto::sign::SUPPORTED_SCHEMES;
+use crate::error::Reason;
+use crate::msgs::enums::{NamedGroup, SignatureScheme, TLS12, TLS13};
+use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void};
+use std::sync::atomic::{AtomicI32, Ordering};
+
+/// `SSL_VERIFY_PEER`.
+pub const SSL_VERIFY_PEER: c_int = 0x01;
+/// `SSL_VERIFY_FAIL_IF_NO_PEER_CERT`.
+pub const SSL_VERIFY_FAIL_IF_NO_PEER_CERT: c_int = 0x02;
+/// `SSL_VERIFY_CLIENT_ONCE`.
+pub const SSL_VERIFY_CLIENT_ONCE: c_int = 0x04;
+/// `SSL_MODE_ENABLE_PARTIAL_WRITE`: `SSL_write` may report fewer bytes than given.
+pub const SSL_MODE_ENABLE_PARTIAL_WRITE: c_long = 0x01;
+/// `SSL_MODE_AUTO_RETRY`: on by default, as in OpenSSL 3.
+pub const SSL_MODE_AUTO_RETRY: c_long = 0x04;
+/// `SSL_OP_IGNORE_UNEXPECTED_EOF`: an end of stream without close_notify counts as a
+/// clean close.
+pub const SSL_OP_IGNORE_UNEXPECTED_EOF: u64 = 1 << 7;
+/// The options OpenSSL 3 sets in a new context (`SSL_OP_NO_COMPRESSION` and
+/// `SSL_OP_ENABLE_MIDDLEBOX_COMPAT`), reported the same way here.
+const DEFAULT_OPTIONS: u64 = (1 << 17) | (1 << 20);
+/// The longest session id context (`SSL_MAX_SID_CTX_LENGTH`).
+const MAX_SID_CTX_LENGTH: usize = 32;
+/// The highest extra-data index accepted (a guard against garbage indexes).
+const MAX_EX_INDEX: usize = 1 << 12;
+
+/// The certificate-verification callback of `SSL_CTX_set_verify` / `SSL_set_verify`:
+/// called for each certificate of the peer's chain, from the top down to the leaf
+/// (depth 0), with `preverify_ok` 1 unless that certificate failed. Its return value
+/// decides: 0 aborts the handshake (under `SSL_VERIFY_PEER`), 1 goes on.
+pub type VerifyCallback = Option<unsafe extern "C" fn(preverify_ok: c_int, x509_ctx: *mut X509StoreCtx) -> c_int>;
+
+/// The callback of `SSL_CTX_set_info_callback` / `SSL_set_info_callback` (stored; this
+/// library does not report state changes through it).
+pub type InfoCallback = Option<unsafe extern "C" fn(ssl: *const Ssl, where_: c_int, ret: c_int)>;
+
+/// What an `SSL` copies from its context when it is made; both have setters for it.
+#[derive(Clone)]
+pub(crate) struct Settings {
+    /// What the engine gets.
+    pub(crate) config: Config,
+    /// `SSL_MODE_*` bits.
+    pub(crate) mode: c_long,
+    /// The verify callback.
+    pub(crate) verify_callback: VerifyCallback,
+    /// The info callback.
+    pub(crate) info_callback: InfoCallback,
+    /// `SSL_CTX_set_security_level` (stored).
+    pub(crate) security_level: c_int,
+    /// The external session cache callbacks (`SSL_CTX_sess_set_new_cb` ...).
+    pub(crate) session_callbacks: super::SessionCallbacks,
+    /// PSK, OCSP, key-log and client-certificate callbacks and values.
+    pub(crate) extras: crate::capi::extras::Extras,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let mut config = Config::default();
+        config.options |= DEFAULT_OPTIONS;
+        config.session_timeout = super::SESSION_TIMEOUT_DEFAULT;
+        Settings {
+            config,
+            mode: SSL_MODE_AUTO_RETRY,
+            verify_callback: None,
+            info_callback: None,
+            security_level: 1,
+            session_callbacks: super::SessionCallbacks::default(),
+            extras: Default::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// The `SSL_VERIFY_*` bits of the verify mode.
+    fn verify_bits(&self) -> c_int {
+        let m = self.config.verify_mode;
+        (if m.peer { SSL_VERIFY_PEER } else { 0 })
+            | (if m.fail_if_no_peer_cert { SSL_VERIFY_FAIL_IF_NO_PEER_CERT } else { 0 })
+            | (if m.client_once { SSL_VERIFY_CLIENT_ONCE } else { 0 })
+    }
+
+    /// Sets the verify mode from `SSL_VERIFY_*` bits.
+    pub(crate) fn set_verify_bits(&mut self, bits: c_int) {
+        self.config.verify_mode = VerifyMode {
+            peer: bits & SSL_VERIFY_PEER != 0,
+            fail_if_no_peer_cert: bits & SSL_VERIFY_FAIL_IF_NO_PEER_CERT != 0,
+            client_once: bits & SSL_VERIFY_CLIENT_ONCE != 0,
+        };
+    }
+}
+
+/// The `*_set_ex_data` slots of a context or connection; slot 0 is the "app data".
+#[derive(Default)]
+pub(crate) struct ExData(Vec<*mut c_void>);
+
+impl ExData {
+    /// The pointer at `idx` (NULL if never set).
+    fn get(&self, idx: c_int) -> *mut c_void {
+        usize::try_from(idx).ok().and_then(|i| self.0.get(i).copied()).unwrap_or(std::ptr::null_mut())
+    }
+
+    /// Stores `p` at `idx`; false (with an error entry) for an index out of range.
+    fn set(&mut self, idx: c_int, p: *mut c_void, func: &str) -> bool {
+        match usize::try_from(idx) {
+            Ok(i) if i < MAX_EX_INDEX => {
+                if self.0.len() <= i {
+                    self.0.resize(i + 1, std::ptr::null_mut());
+                }
+                self.0[i] = p;
+                true
+            }
+            _ => {
+                err::push(Reason::BAD_VALUE, format!("{func}: the index {idx} is out of range"));
+                false
+            }
+        }
+    }
+}
+
+/// A context or connection handle whose settings the shared setters reach.
+pub(crate) trait Handle {
+    /// Borrows the object behind `p`, pushing a NULL-argument entry for NULL.
+    ///
+    /// # Safety
+    /// `p` is NULL or a live handle of this type that stays alive for `'a`.
+    unsafe fn handle<'a>(p: *const Self) -> Option<&'a Self>;
+    /// Runs `f` on the settings; `None` (with an error entry) when they are busy.
+    fn settings_mut<R>(&self, f: impl FnOnce(&mut Settings) -> R) -> Option<R>;
+    /// Runs `f` on the extra data; `None` (with an error entry) when it is busy.
+    fn ex_data_mut<R>(&self, f: impl FnOnce(&mut ExData) -> R) -> Option<R>;
+}
+
+impl Handle for SslCtx {
+    unsafe fn handle<'a>(p: *const Self) -> Option<&'a Self> {
+        // SAFETY: the caller's promise is the one `from_ptr` needs.
+        unsafe { SslCtx::from_ptr(p) }
+    }
+    fn settings_mut<R>(&self, f: impl FnOnce(&mut Settings) -> R) -> Option<R> {
+        self.with_settings(f)
+    }
+    fn ex_data_mut<R>(&self, f: impl FnOnce(&mut ExData) -> R) -> Option<R> {
+        self.with_ex_data(f)
+    }
+}
+
+/// Runs `f` with the settings of `h` and the C function's name, or gives `fail` when
+/// `h` is `None` (a NULL argument) or the settings are busy.
+pub(crate) fn on_settings<H: Handle, R: Copy>(
+    h: Option<&H>,
+    func: &str,
+    fail: R,
+    f: impl FnOnce(&mut Settings, &str) -> R,
+) -> R {
+    guard(fail, move || h.and_then(|h| h.settings_mut(|s| f(s, func))).unwrap_or(fail))
+}
+
+/// Runs `f` with the extra data of `h`, as [`on_settings`].
+pub(crate) fn on_ex_data<H: Handle, R: Copy>(
+    h: Option<&H>,
+    func: &str,
+    fail: R,
+    f: impl FnOnce(&mut ExData, &str) -> R,
+) -> R {
+    guard(fail, move || h.and_then(|h| h.ex_data_mut(|x| f(x, func))).unwrap_or(fail))
+}
+
+/// Defines each setting's function twice: `SSL_CTX_<name>` on a context and
+/// `SSL_<name>` on a connection, with one body working on [`Settings`] (or
+/// [`ExData`]). `$m` is `const` for getters, `mut` for setters.
+macro_rules! both {
+    ($(
+        $(#[$doc:meta])*
+        $ctx_fn:ident / $ssl_fn:ident ($m:tt; $($arg:ident: $ty:ty),*) -> $ret:ty
+            = $on:ident, $fail:expr, |$s:ident, $func:ident| $body:block
+    )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+        /// the lengths given.
+        #[no_mangle]
+        pub unsafe extern "C" fn $ctx_fn(ctx: *$m SslCtx, $($arg: $ty),*) -> $ret {
+            // SAFETY: the caller promises `ctx` is NULL or a live context.
+            let handle = unsafe { SslCtx::handle(ctx) };
+            $on(handle, &stringify!($ctx_fn)[6..], $fail, |$s, $func| -> $ret { let _ = $func; $body })
+        }
+
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+        /// lengths given.
+        #[no_mangle]
+        pub unsafe extern "C" fn $ssl_fn(ssl: *$m Ssl, $($arg: $ty),*) -> $ret {
+            // SAFETY: the caller promises `ssl` is NULL or a live connection.
+            let handle = unsafe { Ssl::handle(ssl) };
+            $on(handle, &stringify!($ssl_fn)[6..], $fail, |$s, $func| -> $ret { let _ = $func; $body })
+        }
+    )*};
+}
+
+/// Parses a group list such as "X25519:P-256:secp384r1:ffdhe3072". Unknown names
+/// fail; groups that are known but not implemented (P-521, X448, ffdhe6144, ffdhe8192)
+/// are skipped.
+fn parse_groups(list: &str) -> Result<Vec<NamedGroup>, String> {
+    let mut out = Vec::new();
+    for name in list.split(':').filter(|n| !n.is_empty()) {
+        let group = match name.to_ascii_lowercase().as_str() {
+            "x25519" => NamedGroup::X25519,
+            "p-256" | "prime256v1" | "secp256r1" => NamedGroup::Secp256r1,
+            "p-384" | "secp384r1" => NamedGroup::Secp384r1,
+            "ffdhe2048" => NamedGroup::Ffdhe2048,
+            "ffdhe3072" => NamedGroup::Ffdhe3072,
+            "ffdhe4096" => NamedGroup::Ffdhe4096,
+            // Known, but not implemented: skipped.
+            "p-521" | "secp521r1" | "x448" | "ffdhe6144" | "ffdhe8192" => continue,
+            _ => return Err(format!("unknown group \"{name}\"")),
+        };
+        if !out.contains(&group) {
+            out.push(group);
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("no group this library implements is in \"{list}\""));
+    }
+    Ok(out)
+}
+
+/// One signature algorithm name: OpenSSL's "SIG+HASH" form ("ECDSA+SHA256",
+/// "RSA-PSS+SHA384", "RSA+SHA256") or a TLS 1.3 scheme name ("rsa_pss_rsae_sha256").
+fn parse_sigalg(name: &str) -> Option<SignatureScheme> {
+    use SignatureScheme as S;
+    if let Some((sig, hash)) = name.split_once('+') {
+        let hash = hash.to_ascii_uppercase();
+        let pick = |[sha1, sha256, sha384, sha512]: [Option<S>; 4]| match hash.as_str() {
+            "SHA1" => sha1,
+            "SHA256" => sha256,
+            "SHA384" => sha384,
+            "SHA512" => sha512,
+            _ => None,
+        };
+        return match sig.to_ascii_uppercase().as_str() {
+            "ECDSA" => pick([
+                Some(S::EcdsaSha1),
+                Some(S::EcdsaSecp256r1Sha256),
+                Some(S::EcdsaSecp384r1Sha384),
+                Some(S::EcdsaSecp521r1Sha512),
+            ]),
+            "RSA" => {
+                pick([Some(S::RsaPkcs1Sha1), Some(S::RsaPkcs1Sha256), Some(S::RsaPkcs1Sha384), Some(S::RsaPkcs1Sha512)])
+            }
+            "RSA-PSS" | "PSS" => {
+                pick([None, Some(S::RsaPssRsaeSha256), Some(S::RsaPssRsaeSha384), Some(S::RsaPssRsaeSha512)])
+            }
+            _ => None,
+        };
+    }
+    (0x0200u16..0x0900).map(S::from).find(|s| !matches!(s, S::Unknown(_)) && s.text().eq_ignore_ascii_case(name))
+}
+
+/// Parses a signature algorithm list. Unknown names fail; known schemes this library
+/// cannot use are skipped.
+fn parse_sigalgs(list: &str) -> Result<Vec<SignatureScheme>, String> {
+    let mut out = Vec::new();
+    for name in list.split(':').filter(|n| !n.is_empty()) {
+        let scheme = parse_sigalg(name).ok_or_else(|| format!("unknown signature algorithm \"{name}\""))?;
+        if SUPPORTED_SCHEMES.contains(&scheme) && !out.contains(&scheme) {
+            out.push(scheme);
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("no signature algorithm this library implements is in \"{list}\""));
+    }
+    Ok(out)
+}
+
+/// Parses ALPN's wire format (length-prefixed names); `None` when malformed.
+pub(crate) fn parse_alpn_wire(mut wire: &[u8]) -> Option<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    while let Some((&len, rest)) = wire.split_first() {
+        let len = usize::from(len);
+        if len == 0 || rest.len() < len {
+            return None;
+        }
+        out.push(rest[..len].to_vec());
+        wire = &rest[len..];
+    }
+    Some(out)
+}
+
+/// Whether `v` is a version number OpenSSL's `set_*_proto_version` accept (0 = no limit).
+fn known_version(v: c_int) -> bool {
+    v == 0 || (0x0300..=c_int::from(TLS13)).contains(&v)
+}
+
+/// Pushes an entry for an unusable version number and gives 0.
+fn bad_version(func: &str, v: c_int, why: &str) -> c_int {
+    err::push(Reason::UNSUPPORTED_PROTOCOL, format!("{func}: version {v:#06x} {why}"));
+    0
+}
+
+/// Stores a parsed list, or pushes its error and gives 0.
+fn store_list<T>(parsed: Result<Vec<T>, String>, reason: Reason, func: &str, slot: &mut Vec<T>) -> c_int {
+    match parsed {
+        Ok(list) => {
+            *slot = list;
+            1
+        }
+        Err(why) => {
+            err::push(reason, format!("{func}: {why}"));
+            0
+        }
+    }
+}
+
+both! {
+    /// `SSL_CTX_set_options` / `SSL_set_options`: turns on the `SSL_OP_*` bits in `op`;
+    /// returns the options now in force.
+    tls12_SSL_CTX_set_options / tls12_SSL_set_options (mut; op: u64) -> u64 = on_settings, 0, |s, func| {
+        s.config.options |= op;
+        s.config.options
+    }
+    /// `SSL_CTX_clear_options` / `SSL_clear_options`: turns off the bits in `op`;
+    /// returns the options now in force.
+    tls12_SSL_CTX_clear_options / tls12_SSL_clear_options (mut; op: u64) -> u64 = on_settings, 0, |s, func| {
+        s.config.options &= !op;
+        s.config.options
+    }
+    /// `SSL_CTX_get_options` / `SSL_get_options`: the `SSL_OP_*` bits in force.
+    tls12_SSL_CTX_get_options / tls12_SSL_get_options (const;) -> u64 = on_settings, 0, |s, func| {
+        s.config.options
+    }
+    /// `SSL_CTX_set_mode` / `SSL_set_mode` (macros in OpenSSL): turns on the
+    /// `SSL_MODE_*` bits in `mode`; returns the mode now in force. The bits that change
+    /// behaviour are `SSL_MODE_ENABLE_PARTIAL_WRITE` and `SSL_MODE_AUTO_RETRY` (always
+    /// in effect: records that carry no data never make a call return early); the
+    /// others are kept and reported (a retried write may always come from another
+    /// address, and the buffers are small and kept).
+    tls12_SSL_CTX_set_mode / tls12_SSL_set_mode (mut; mode: c_long) -> c_long = on_settings, 0, |s, func| {
+        s.mode |= mode;
+        s.mode
+    }
+    /// `SSL_CTX_clear_mode` / `SSL_clear_mode` (macros in OpenSSL): turns off the bits
+    /// in `mode`; returns the mode now in force.
+    tls12_SSL_CTX_clear_mode / tls12_SSL_clear_mode (mut; mode: c_long) -> c_long = on_settings, 0, |s, func| {
+        s.mode &= !mode;
+        s.mode
+    }
+    /// `SSL_CTX_get_mode` / `SSL_get_mode` (macros in OpenSSL): the `SSL_MODE_*` bits
+    /// in force (`SSL_MODE_AUTO_RETRY` by default).
+    tls12_SSL_CTX_get_mode / tls12_SSL_get_mode (const;) -> c_long = on_settings, 0, |s, func| {
+        s.mode
+    }
+    /// `SSL_CTX_get_verify_mode` / `SSL_get_verify_mode`: the `SSL_VERIFY_*` bits.
+    tls12_SSL_CTX_get_verify_mode / tls12_SSL_get_verify_mode (const;) -> c_int = on_settings, 0, |s, func| {
+        s.verify_bits()
+    }
+    /// `SSL_CTX_get_verify_callback` / `SSL_get_verify_callback`: the verify callback
+    /// (NULL if none).
+    tls12_SSL_CTX_get_verify_callback / tls12_SSL_get_verify_callback (const;) -> VerifyCallback = on_settings, None, |s, func| {
+        s.verify_callback
+    }
+    /// `SSL_CTX_set_verify_depth` / `SSL_set_verify_depth`: the longest chain accepted
+    /// (intermediates below the trust anchor; a negative depth counts as 0).
+    tls12_SSL_CTX_set_verify_depth / tls12_SSL_set_verify_depth (mut; depth: c_int) -> () = on_settings, (), |s, func| {
+        s.config.verify_depth = u32::try_from(depth).unwrap_or(0);
+    }
+    /// `SSL_CTX_get_verify_depth` / `SSL_get_verify_depth`: the depth limit (100 by
+    /// default).
+    tls12_SSL_CTX_get_verify_depth / tls12_SSL_get_verify_depth (const;) -> c_int = on_settings, -1, |s, func| {
+        c_int::try_from(s.config.verify_depth).unwrap_or(c_int::MAX)
+    }
+    /// `SSL_CTX_set_cipher_list` / `SSL_set_cipher_list`: the TLS 1.2 suites to use,
+    /// in order, by OpenSSL or IANA names separated by `:` (and the keywords DEFAULT,
+    /// ALL, HIGH, ECDHE, AESGCM, CHACHA20, aRSA, aECDSA). Names of suites this library
+    /// does not implement are skipped; `@SECLEVEL=n` sets the security level. Returns
+    /// 1, or 0 with an error entry when nothing usable is left.
+    tls12_SSL_CTX_set_cipher_list / tls12_SSL_set_cipher_list (mut; str: *const c_char) -> c_int = on_settings, 0, |s, func| {
+        // SAFETY: the caller promises `str` is NULL or NUL-terminated.
+        let Some(list) = (unsafe { c_str(str, "str") }) else { return 0 };
+        match crate::cipher_string::parse(list) {
+            Ok(parsed) => {
+                s.config.suites = parsed.suites;
+                if let Some(level) = parsed.security_level {
+                    s.security_level = level as c_int;
+                }
+                1
+            }
+            Err(e) => {
+                err::push(e.reason, format!("{func}: {}", e.detail));
+                0
+            }
+        }
+    }
+    /// `SSL_CTX_set_ciphersuites` / `SSL_set_ciphersuites`: TLS 1.3 suites, which this
+    /// library does not speak; the list is accepted and ignored. Returns 1.
+    tls12_SSL_CTX_set_ciphersuites / tls12_SSL_set_ciphersuites (mut; str: *const c_char) -> c_int = on_settings, 0, |s, func| {
+        let _ = (s, str);
+        1
+    }
+    /// `SSL_CTX_set_min_proto_version` / `SSL_set_min_proto_version` (macros in
+    /// OpenSSL): the lowest version allowed (0 = no limit). TLS 1.2 is the only
+    /// protocol, so a minimum above it fails (0 with an error entry); lower values are
+    /// kept and change nothing. Returns 1 on success.
+    tls12_SSL_CTX_set_min_proto_version / tls12_SSL_set_min_proto_version (mut; version: c_int) -> c_int = on_settings, 0, |s, func| {
+        if !known_version(version) {
+            return bad_version(func, version, "is not a TLS version");
+        }
+        if version > c_int::from(TLS12) {
+            return bad_version(func, version, "is above TLS 1.2, the only version this library speaks");
+        }
+        s.config.min_version = version as u16;
+        1
+    }
+    /// `SSL_CTX_set_max_proto_version` / `SSL_set_max_proto_version` (macros in
+    /// OpenSSL): the highest version allowed (0 = no limit). A maximum below TLS 1.2
+    /// is kept, and handshakes then fail with "no protocols available". Returns 1, or 0
+    /// for a value that is not a TLS version.
+    tls12_SSL_CTX_set_max_proto_version / tls12_SSL_set_max_proto_version (mut; version: c_int) -> c_int = on_settings, 0, |s, func| {
+        if !known_version(version) {
+            return bad_version(func, version, "is not a TLS version");
+        }
+        s.config.max_version = version as u16;
+        1
+    }
+    /// `SSL_CTX_get_min_proto_version` / `SSL_get_min_proto_version` (macros in
+    /// OpenSSL): the minimum set (0 = no limit).
+    tls12_SSL_CTX_get_min_proto_version / tls12_SSL_get_min_proto_version (const;) -> c_int = on_settings, 0, |s, func| {
+        c_int::from(s.config.min_version)
+    }
+    /// `SSL_CTX_get_max_proto_version` / `SSL_get_max_proto_version` (macros in
+    /// OpenSSL): the maximum set (0 = no limit).
+    tls12_SSL_CTX_get_max_proto_version / tls12_SSL_get_max_proto_version (const;) -> c_int = on_settings, 0, |s, func| {
+        c_int::from(s.config.max_version)
+    }
+    /// `SSL_CTX_set1_groups_list` / `SSL_set1_groups_list` (macros in OpenSSL; also
+    /// `*_set1_curves_list`): the key exchange groups in preference order, such as
+    /// "X25519:P-256:prime256v1:secp384r1:P-384:ffdhe2048". The FFDHE groups
+    /// (ffdhe2048, ffdhe3072, ffdhe4096) are offered by a client for DHE suites and
+    /// preferred in this order by a server when the client names them. Returns 1, or 0
+    /// with an error entry for an unknown name or when no implemented group is left.
+    tls12_SSL_CTX_set1_groups_list / tls12_SSL_set1_groups_list (mut; list: *const c_char) -> c_int = on_settings, 0, |s, func| {
+        // SAFETY: the caller promises `list` is NULL or NUL-terminated.
+        let Some(list) = (unsafe { c_str(list, "list") }) else { return 0 };
+        store_list(parse_groups(list), Reason::WRONG_CURVE, func, &mut s.config.groups)
+    }
+    /// `SSL_CTX_set1_sigalgs_list` / `SSL_set1_sigalgs_list` (macros in OpenSSL): the
+    /// signature algorithms offered and accepted, in preference order, such as
+    /// "ECDSA+SHA256:RSA-PSS+SHA256:rsa_pss_rsae_sha384". Returns 1, or 0 with an error
+    /// entry for an unknown name or when no usable algorithm is left.
+    tls12_SSL_CTX_set1_sigalgs_list / tls12_SSL_set1_sigalgs_list (mut; list: *const c_char) -> c_int = on_settings, 0, |s, func| {
+        // SAFETY: the caller promises `list` is NULL or NUL-terminated.
+        let Some(list) = (unsafe { c_str(list, "list") }) else { return 0 };
+        store_list(parse_sigalgs(list), Reason::NO_SUITABLE_SIGNATURE_ALGORITHM, func, &mut s.config.sigalgs)
+    }
+    /// `SSL_CTX_set_alpn_protos` / `SSL_set_alpn_protos`: the protocols a client offers,
+    /// in ALPN wire format (each name preceded by its length). An empty list turns ALPN
+    /// off. Returns 0 on success and 1 on failure, as OpenSSL does.
+    tls12_SSL_CTX_set_alpn_protos / tls12_SSL_set_alpn_protos (mut; protos: *const c_uchar, protos_len: c_uint) -> c_int = on_settings, 1, |s, func| {
+        let Ok(len) = c_int::try_from(protos_len) else {
+            err::push(Reason::BAD_VALUE, format!("{func}: the list is too long"));
+            return 1;
+        };
+        if protos.is_null() || len == 0 {
+            s.config.alpn_protocols.clear();
+            return 0;
+        }
+        // SAFETY: non-NULL, and the caller promises `protos_len` readable bytes.
+        let Some(wire) = (unsafe { bytes(protos, len, "protos") }) else { return 1 };
+        match parse_alpn_wire(wire) {
+            Some(list) => {
+                s.config.alpn_protocols = list;
+                0
+            }
+            None => {
+                err::push(Reason::BAD_EXTENSION, format!("{func}: the protocol list is not in ALPN wire format"));
+                1
+            }
+        }
+    }
+    /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: stores the state-change
+    /// callback (this library does not call it).
+    tls12_SSL_CTX_set_info_callback / tls12_SSL_set_info_callback (mut; cb: InfoCallback) -> () = on_settings, (), |s, func| {
+        s.info_callback = cb;
+    }
+    /// `SSL_CTX_get_info_callback` / `SSL_get_info_callback`: the stored info callback.
+    tls12_SSL_CTX_get_info_callback / tls12_SSL_get_info_callback (const;) -> InfoCallback = on_settings, None, |s, func| {
+        s.info_callback
+    }
+    /// `SSL_CTX_set_security_level` / `SSL_set_security_level`: OpenSSL's security
+    /// level, applied when a connection starts. Levels 0 to 2: every suite, DH groups
+    /// of 2048 bits or more (the library's floor); 3: forward-secret suites only
+    /// (ECDHE, DHE, ECDHE-PSK, DHE-PSK), DH groups of 3072 bits or more; 4: also no
+    /// SHA-1 MAC and 256-bit ciphers, DH of 7680 bits (so no DHE: the built-in groups
+    /// end at 4096); 5: DH of 15360 bits. Certificate key sizes are not checked.
+    tls12_SSL_CTX_set_security_level / tls12_SSL_set_security_level (mut; level: c_int) -> () = on_settings, (), |s, func| {
+        s.security_level = level;
+    }
+    /// `SSL_CTX_get_security_level` / `SSL_get_security_level`: the stored level
+    /// (1 by default).
+    tls12_SSL_CTX_get_security_level / tls12_SSL_get_security_level (const;) -> c_int = on_settings, 0, |s, func| {
+        s.security_level
+    }
+    /// `SSL_CTX_set_session_id_context` / `SSL_set_session_id_context`: the session id
+    /// context (at most 32 bytes): sessions are resumed only under the context they were
+    /// made in. Returns 1, or 0 when it is too long.
+    tls12_SSL_CTX_set_session_id_context / tls12_SSL_set_session_id_context (mut; sid_ctx: *const c_uchar, sid_ctx_len: c_uint) -> c_int = on_settings, 0, |s, func| {
+        let len = sid_ctx_len as usize;
+        if len > MAX_SID_CTX_LENGTH {
+            err::push(Reason::BAD_VALUE, format!("{func}: the context is {len} bytes long; at most {MAX_SID_CTX_LENGTH} are allowed"));
+            return 0;
+        }
+        // SAFETY: the caller promises `sid_ctx_len` readable bytes (32 at most here).
+        let Some(data) = (unsafe { bytes(sid_ctx, len as c_int, "sid_ctx") }) else { return 0 };
+        s.config.session_id_context = data.to_vec();
+        1
+    }
+    /// `SSL_CTX_set_ex_data` / `SSL_set_ex_data`: stores `arg` at index `idx` (from
+    /// `*_get_ex_new_index`). Returns 1, or 0 for a bad index.
+    tls12_SSL_CTX_set_ex_data / tls12_SSL_set_ex_data (mut; idx: c_int, arg: *mut c_void) -> c_int = on_ex_data, 0, |x, func| {
+        c_int::from(x.set(idx, arg, func))
+    }
+    /// `SSL_CTX_get_ex_data` / `SSL_get_ex_data`: the pointer stored at `idx` (NULL if
+    /// none).
+    tls12_SSL_CTX_get_ex_data / tls12_SSL_get_ex_data (const; idx: c_int) -> *mut c_void = on_ex_data, std::ptr::null_mut(), |x, func| {
+        x.get(idx)
+    }
+    /// `SSL_CTX_set_app_data` / `SSL_set_app_data` (macros in OpenSSL): stores `arg`
+    /// at extra-data index 0. Returns 1.
+    tls12_SSL_CTX_set_app_data / tls12_SSL_set_app_data (mut; arg: *mut c_void) -> c_int = on_ex_data, 0, |x, func| {
+        c_int::from(x.set(0, arg, func))
+    }
+    /// `SSL_CTX_get_app_data` / `SSL_get_app_data` (macros in OpenSSL): the pointer
+    /// stored with `set_app_data`.
+    tls12_SSL_CTX_get_app_data / tls12_SSL_get_app_data (const;) -> *mut c_void = on_ex_data, std::ptr::null_mut(), |x, func| {
+        x.get(0)
+    }
+}
+
+/// Defines the two `*_get_ex_new_index` functions, each with its own counter.
+macro_rules! ex_new_index {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        /// The callbacks and `argl`/`argp` are accepted for source compatibility and not
+        /// used. Indexes start at 1 (0 is the app data).
+        #[no_mangle]
+        pub extern "C" fn $name(
+            argl: c_long,
+            argp: *mut c_void,
+            new_func: super::ExDataCallback,
+            dup_func: super::ExDataCallback,
+            free_func: super::ExDataCallback,
+        ) -> c_int {
+            static NEXT: AtomicI32 = AtomicI32::new(1);
+            guard(-1, || {
+                let _ = (argl, argp, new_func, dup_func, free_func);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            })
+        }
+    )*};
+}
+
+ex_new_index! {
+    /// `SSL_CTX_get_ex_new_index` (a macro over `CRYPTO_get_ex_new_index` in OpenSSL):
+    /// a new index for `SSL_CTX_set_ex_data`.
+    tls12_SSL_CTX_get_ex_new_index;
+    /// `SSL_get_ex_new_index` (a macro over `CRYPTO_get_ex_new_index` in OpenSSL): a
+    /// new index for `SSL_set_ex_data`.
+    tls12_SSL_get_ex_new_index;
+}
+
+/// `SSL_CTX_set_verify`: the verify mode (`SSL_VERIFY_*` bits) and callback (NULL for
+/// none) for the connections made from now on.
+///
+/// # Safety
+/// `ctx` is NULL or a live `SSL_CTX`; `cb` is NULL or safe to call as documented.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CTX_set_verify(ctx: *mut SslCtx, mode: c_int, cb: VerifyCallback) {
+    // SAFETY: the caller promises `ctx` is NULL or live.
+    let handle = unsafe { SslCtx::handle(ctx) };
+    on_settings(handle, "SSL_CTX_set_verify", (), |s, _| {
+        s.set_verify_bits(mode);
+        s.verify_callback = cb;
+    })
+}
+
+/// `SSL_set_verify`: the verify mode and, when `cb` is not NULL, the callback (a NULL
+/// `cb` keeps the one in place, as in OpenSSL).
+///
+/// # Safety
+/// `ssl` is NULL or a live `SSL`; `cb` is NULL or safe to call as documented.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_set_verify(ssl: *mut Ssl, mode: c_int, cb: VerifyCallback) {
+    // SAFETY: the caller promises `ssl` is NULL or live.
+    let handle = unsafe { Ssl::handle(ssl) };
+    on_settings(handle, "SSL_set_verify", (), |s, _| {
+        s.set_verify_bits(mode);
+        if cb.is_some() {
+            s.verify_callback = cb;
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            parse_groups("X25519:P-256:prime256v1:secp384r1:P-384:P-521").unwrap(),
+            vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1]
+        );
+        assert!(parse_groups("P-521").is_err());
+        assert_eq!(
+            parse_groups("ffdhe3072:X25519:ffdhe8192").unwrap(),
+            vec![NamedGroup::Ffdhe3072, NamedGroup::X25519]
+        );
+        assert!(parse_groups("brainpool").is_err());
+        assert_eq!(
+            parse_sigalgs("ECDSA+SHA256:RSA-PSS+SHA256:rsa_pss_rsae_sha384:ed25519").unwrap(),
+            vec![
+                SignatureScheme::EcdsaSecp256r1Sha256,
+                SignatureScheme::RsaPssRsaeSha256,
+                SignatureScheme::RsaPssRsaeSha384
+            ]
+        );
+        assert!(parse_sigalgs("DSA+SHA256").is_err());
+        assert_eq!(parse_alpn_wire(b"\x02h2\x08http/1.1").unwrap(), vec![b"h2".to_vec(), b"http/1.1".to_vec()]);
+        assert!(parse_alpn_wire(b"\x05h2").is_none());
+        assert!(parse_alpn_wire(b"\x00").is_none());
+    }
+}

@@ -1,0 +1,368 @@
+//! `SSL_CIPHER`: one static object per row of the suite table, and the texts OpenSSL
+//! prints for alerts.
+
+use super::{with_ssl, Ssl};
+use crate::capi::{guard, malloc_c_string};
+use crate::suites::{self, Suite};
+use std::ffi::{c_char, c_int, CStr, CString};
+use std::ptr;
+use std::sync::OnceLock;
+
+/// `SSL_CIPHER`: a cipher suite. The objects are static; never free them.
+pub struct SslCipher {
+    suite: &'static Suite,
+    name: CString,
+    standard_name: CString,
+    /// The protocol version that first defined the suite, as OpenSSL names it.
+    version: &'static CStr,
+    /// `SSL_CIPHER_description`'s text.
+    description: String,
+}
+
+/// The objects, in the order of [`suites::ALL_SUITES`].
+fn table() -> &'static [SslCipher] {
+    static TABLE: OnceLock<Vec<SslCipher>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        suites::ALL_SUITES
+            .iter()
+            .map(|suite| {
+                let parts = NameParts::of(suite.openssl_name);
+                SslCipher {
+                    suite,
+                    name: CString::new(suite.openssl_name).unwrap_or_default(),
+                    standard_name: CString::new(suite.iana_name).unwrap_or_default(),
+                    version: parts.version,
+                    description: parts.description(suite.openssl_name),
+                }
+            })
+            .collect()
+    })
+}
+
+/// The object for `suite`.
+fn cipher_for(suite: &'static Suite) -> *const SslCipher {
+    table().iter().find(|c| ptr::eq(c.suite, suite)).map_or(ptr::null(), |c| c as *const SslCipher)
+}
+
+/// Borrows a cipher from C.
+///
+/// # Safety
+/// `c` is NULL or one of the library's `SSL_CIPHER` objects.
+unsafe fn cipher<'a>(c: *const SslCipher) -> Option<&'a SslCipher> {
+    // SAFETY: as promised by the caller; the objects are static.
+    unsafe { c.as_ref() }
+}
+
+/// The negotiated suite's object, or NULL.
+///
+/// # Safety
+/// `ssl` is NULL or a live `SSL`.
+unsafe fn negotiated(ssl: *const Ssl) -> *const SslCipher {
+    // SAFETY: the caller promises `ssl` is NULL or live.
+    unsafe { with_ssl(ssl, ptr::null(), |s| s.with_conn(|c| c.suite()).flatten().map_or(ptr::null(), cipher_for)) }
+}
+
+/// `SSL_get_current_cipher`: the suite in use (static; NULL before it is agreed).
+///
+/// # Safety
+/// `ssl` is NULL or a live `SSL`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_get_current_cipher(ssl: *const Ssl) -> *const SslCipher {
+    // SAFETY: the caller promises `ssl` is NULL or live.
+    unsafe { negotiated(ssl) }
+}
+
+/// `SSL_get_pending_cipher`: the suite agreed in the handshake under way (static;
+/// NULL before the ServerHello).
+///
+/// # Safety
+/// `ssl` is NULL or a live `SSL`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_get_pending_cipher(ssl: *const Ssl) -> *const SslCipher {
+    // SAFETY: the caller promises `ssl` is NULL or live.
+    unsafe { negotiated(ssl) }
+}
+
+/// `SSL_get_cipher_list`: the OpenSSL name of the `n`th suite the connection may use
+/// (static), or NULL past the end.
+///
+/// # Safety
+/// `ssl` is NULL or a live `SSL`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_get_cipher_list(ssl: *const Ssl, n: c_int) -> *const c_char {
+    // SAFETY: the caller promises `ssl` is NULL or live.
+    unsafe {
+        with_ssl(ssl, ptr::null(), |s| {
+            let suite = s
+                .settings
+                .try_borrow()
+                .ok()
+                .and_then(|st| usize::try_from(n).ok().and_then(|i| st.config.suites.get(i).copied()));
+            // SAFETY: the object is NULL or static.
+            suite.and_then(|suite| cipher(cipher_for(suite))).map_or(ptr::null(), |c| c.name.as_ptr())
+        })
+    }
+}
+
+/// Defines `SSL_CIPHER` accessors that return a static text ("(NONE)" for NULL).
+macro_rules! cipher_texts {
+    ($($(#[$doc:meta])* $name:ident: |$c:ident| $text:expr;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// `c` is NULL or one of the library's `SSL_CIPHER` objects.
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(c: *const SslCipher) -> *const c_char {
+            guard(ptr::null(), || {
+                // SAFETY: as the caller promises.
+                let text: &CStr = match unsafe { cipher(c) } {
+                    Some($c) => $text,
+                    None => c"(NONE)",
+                };
+                text.as_ptr()
+            })
+        }
+    )*};
+}
+
+cipher_texts! {
+    /// `SSL_CIPHER_get_name`: OpenSSL's name, e.g. "ECDHE-RSA-AES128-GCM-SHA256".
+    tls12_SSL_CIPHER_get_name: |c| &c.name;
+    /// `SSL_CIPHER_standard_name`: the IANA name, e.g.
+    /// "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256".
+    tls12_SSL_CIPHER_standard_name: |c| &c.standard_name;
+    /// `SSL_CIPHER_get_version`: the protocol version that first defined the suite, as
+    /// OpenSSL reports it ("TLSv1.2" for AEAD suites, "SSLv3" or "TLSv1" for older CBC
+    /// suites, which TLS 1.2 still uses).
+    tls12_SSL_CIPHER_get_version: |c| c.version;
+}
+
+/// `SSL_CIPHER_get_bits`: the secret bits of the bulk cipher (also stored in
+/// `*alg_bits` when it is not NULL); 0 for NULL.
+///
+/// # Safety
+/// `c` is NULL or an `SSL_CIPHER`; `alg_bits` is NULL or valid for one write.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CIPHER_get_bits(c: *const SslCipher, alg_bits: *mut c_int) -> c_int {
+    guard(0, || {
+        // SAFETY: as the caller promises.
+        let bits = unsafe { cipher(c) }.map_or(0, |c| c.suite.bits as c_int);
+        // SAFETY: the caller promises `alg_bits` is NULL or writable.
+        if let Some(out) = unsafe { alg_bits.as_mut() } {
+            *out = bits;
+        }
+        bits
+    })
+}
+
+/// `SSL_CIPHER_get_id`: `0x03000000` plus the suite's two-byte code; 0 for NULL.
+///
+/// # Safety
+/// `c` is NULL or one of the library's `SSL_CIPHER` objects.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CIPHER_get_id(c: *const SslCipher) -> u32 {
+    // SAFETY: as the caller promises.
+    guard(0, || unsafe { cipher(c) }.map_or(0, |c| 0x0300_0000 | u32::from(c.suite.id)))
+}
+
+/// `SSL_CIPHER_get_protocol_id`: the suite's two-byte code on the wire; 0 for NULL.
+///
+/// # Safety
+/// `c` is NULL or one of the library's `SSL_CIPHER` objects.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CIPHER_get_protocol_id(c: *const SslCipher) -> u16 {
+    // SAFETY: as the caller promises.
+    guard(0, || unsafe { cipher(c) }.map_or(0, |c| c.suite.id))
+}
+
+/// What a suite's OpenSSL name (which spells out key exchange, authentication,
+/// cipher and MAC) says, in the words of `SSL_CIPHER_description`.
+struct NameParts {
+    kx: &'static str,
+    au: &'static str,
+    enc: String,
+    mac: &'static str,
+    version: &'static CStr,
+}
+
+impl NameParts {
+    fn of(name: &str) -> NameParts {
+        let has = |part: &str| name.split('-').any(|p| p == part);
+        let psk = has("PSK");
+        let kx = match (has("ECDHE"), has("DHE"), has("RSA") && psk, psk) {
+            (true, _, _, true) => "ECDHEPSK",
+            (true, _, _, false) => "ECDH",
+            (_, true, _, true) => "DHEPSK",
+            (_, true, _, false) => "DH",
+            (_, _, true, _) => "RSAPSK",
+            (_, _, _, true) => "PSK",
+            _ => "RSA",
+        };
+        let au = if has("ECDSA") {
+            "ECDSA"
+        } else if psk && !has("RSA") {
+            "PSK"
+        } else {
+            "RSA"
+        };
+        let bits = if name.contains("AES256") { 256 } else { 128 };
+        let aead = has("GCM") || has("CCM") || has("CCM8") || has("CHACHA20");
+        let enc = if has("CHACHA20") {
+            "CHACHA20/POLY1305(256)".to_string()
+        } else if has("GCM") {
+            format!("AESGCM({bits})")
+        } else if has("CCM8") {
+            format!("AESCCM8({bits})")
+        } else if has("CCM") {
+            format!("AESCCM({bits})")
+        } else {
+            format!("AES({bits})")
+        };
+        let last = name.rsplit('-').next().unwrap_or("");
+        let (mac, version) = match last {
+            _ if aead => ("AEAD", c"TLSv1.2"),
+            "SHA" if has("ECDHE") => ("SHA1", c"TLSv1"),
+            "SHA" => ("SHA1", c"SSLv3"),
+            _ if psk => (if last == "SHA384" { "SHA384" } else { "SHA256" }, c"TLSv1"),
+            "SHA384" => ("SHA384", c"TLSv1.2"),
+            _ => ("SHA256", c"TLSv1.2"),
+        };
+        NameParts { kx, au, enc, mac, version }
+    }
+
+    /// OpenSSL's one-line description.
+    fn description(&self, name: &str) -> String {
+        let NameParts { kx, au, enc, mac, version } = self;
+        let version = version.to_str().unwrap_or("");
+        format!("{name:<30} {version:<7} Kx={kx:<8} Au={au:<5} Enc={enc:<22} Mac={mac:<4}\n")
+    }
+}
+
+/// `SSL_CIPHER_description`: OpenSSL 3's one-line description ("ECDHE-RSA-AES128-GCM-SHA256
+/// TLSv1.2 Kx=ECDH Au=RSA Enc=AESGCM(128) Mac=AEAD" in padded columns, and a newline)
+/// written into `buf` (`size` bytes, at least 128), or with `buf` NULL into memory the
+/// caller frees with `OPENSSL_free`. Returns the text, or NULL on failure.
+///
+/// # Safety
+/// `c` is NULL or an `SSL_CIPHER`; `buf` is NULL or has `size` writable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CIPHER_description(
+    c: *const SslCipher,
+    buf: *mut c_char,
+    size: c_int,
+) -> *mut c_char {
+    guard(ptr::null_mut(), || {
+        // SAFETY: as the caller promises.
+        let Some(c) = (unsafe { cipher(c) }) else {
+            crate::capi::null_arg("cipher");
+            return ptr::null_mut();
+        };
+        let text = &c.description;
+        if buf.is_null() {
+            return malloc_c_string(text.as_bytes());
+        }
+        match usize::try_from(size) {
+            // SAFETY: `buf` has `size` writable bytes, as the caller promises.
+            Ok(n) if n >= 128 && unsafe { crate::capi::copy_to_c_buf(text.as_bytes(), buf, n) } => buf,
+            _ => ptr::null_mut(),
+        }
+    })
+}
+
+/// An alert's two-letter code and OpenSSL's text for it.
+fn alert_texts(desc: u8) -> (&'static CStr, &'static CStr) {
+    match desc {
+        0 => (c"CN", c"close notify"),
+        10 => (c"UM", c"unexpected_message"),
+        20 => (c"BM", c"bad record mac"),
+        21 => (c"DC", c"decryption failed"),
+        22 => (c"RO", c"record overflow"),
+        30 => (c"DF", c"decompression failure"),
+        40 => (c"HF", c"handshake failure"),
+        41 => (c"NC", c"no certificate"),
+        42 => (c"BC", c"bad certificate"),
+        43 => (c"UC", c"unsupported certificate"),
+        44 => (c"CR", c"certificate revoked"),
+        45 => (c"CE", c"certificate expired"),
+        46 => (c"CU", c"certificate unknown"),
+        47 => (c"IP", c"illegal parameter"),
+        48 => (c"CA", c"unknown CA"),
+        49 => (c"AD", c"access denied"),
+        50 => (c"DE", c"decode error"),
+        51 => (c"CY", c"decrypt error"),
+        60 => (c"ER", c"export restriction"),
+        70 => (c"PV", c"protocol version"),
+        71 => (c"IS", c"insufficient security"),
+        80 => (c"IE", c"internal error"),
+        86 => (c"IF", c"inappropriate fallback"),
+        90 => (c"US", c"user canceled"),
+        100 => (c"NR", c"no renegotiation"),
+        110 => (c"UE", c"unsupported extension"),
+        111 => (c"CO", c"certificate unobtainable"),
+        112 => (c"UN", c"unrecognized name"),
+        113 => (c"BR", c"bad certificate status response"),
+        114 => (c"BH", c"bad certificate hash value"),
+        115 => (c"UP", c"unknown PSK identity"),
+        116 => (c"CQ", c"certificate required"),
+        120 => (c"NP", c"no application protocol"),
+        _ => (c"UK", c"unknown"),
+    }
+}
+
+/// An alert level's letter and word (`value` as the info callback gets it: level in
+/// the high byte).
+fn level_texts(value: c_int) -> (&'static CStr, &'static CStr) {
+    match value >> 8 {
+        1 => (c"W", c"warning"),
+        2 => (c"F", c"fatal"),
+        _ => (c"U", c"unknown"),
+    }
+}
+
+/// Defines the four alert text functions.
+macro_rules! alert_strings {
+    ($($(#[$doc:meta])* $name:ident = $texts:ident($arg:expr).$which:tt;)*) => {$(
+        $(#[$doc])*
+        #[no_mangle]
+        pub extern "C" fn $name(value: c_int) -> *const c_char {
+            guard(ptr::null(), || $texts($arg(value)).$which.as_ptr())
+        }
+    )*};
+}
+
+alert_strings! {
+    /// `SSL_alert_type_string`: "W", "F" or "U" for the level in `value >> 8`.
+    tls12_SSL_alert_type_string = level_texts(|v| v).0;
+    /// `SSL_alert_type_string_long`: "warning", "fatal" or "unknown".
+    tls12_SSL_alert_type_string_long = level_texts(|v| v).1;
+    /// `SSL_alert_desc_string`: OpenSSL's two-letter code for the alert in
+    /// `value & 0xff` ("HF" for handshake_failure, "UK" when unknown).
+    tls12_SSL_alert_desc_string = alert_texts(|v: c_int| (v & 0xff) as u8).0;
+    /// `SSL_alert_desc_string_long`: OpenSSL's text for the alert in `value & 0xff`
+    /// ("handshake failure", "unknown CA" ...).
+    tls12_SSL_alert_desc_string_long = alert_texts(|v: c_int| (v & 0xff) as u8).1;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_read_like_openssl() {
+        let text = |name: &str| NameParts::of(name).description(name);
+        // As `openssl ciphers -v` prints them.
+        assert_eq!(
+            text("ECDHE-RSA-AES128-GCM-SHA256"),
+            "ECDHE-RSA-AES128-GCM-SHA256    TLSv1.2 Kx=ECDH     Au=RSA   Enc=AESGCM(128)            Mac=AEAD\n"
+        );
+        assert_eq!(
+            text("AES128-SHA"),
+            "AES128-SHA                     SSLv3   Kx=RSA      Au=RSA   Enc=AES(128)               Mac=SHA1\n"
+        );
+        let parts = NameParts::of("ECDHE-PSK-AES128-CBC-SHA256");
+        assert_eq!((parts.kx, parts.au, parts.mac, parts.version), ("ECDHEPSK", "PSK", "SHA256", c"TLSv1"));
+        let parts = NameParts::of("DHE-RSA-AES256-SHA256");
+        assert_eq!((parts.kx, parts.mac, parts.version), ("DH", "SHA256", c"TLSv1.2"));
+        assert_eq!(NameParts::of("ECDHE-ECDSA-AES256-SHA").version, c"TLSv1");
+    }
+}

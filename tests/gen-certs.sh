@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Generates the test PKI used by the C tests (ctests/), the Rust tests (tests/) and the
+# demo, with the `openssl` command.
+#
+#   tests/gen-certs.sh OUTDIR        (the Makefile uses target/test-certs)
+#
+# Idempotent: when OUTDIR/.done exists nothing is done. Files (PEM):
+#   ca.pem ca.key                 root CA "libtls12 Test Root CA" (RSA 2048)
+#   int.pem int.key               intermediate CA signed by the root
+#   rsa.pem rsa.key               RSA 2048 server leaf (key PKCS#8), signed by int
+#   rsa-pkcs1.key                 the same key as "RSA PRIVATE KEY" (PKCS#1)
+#   rsa-chain.pem                 leaf + intermediate
+#   rsa4096.pem .key -chain.pem   RSA 4096 server leaf
+#   ecdsa.pem ecdsa.key           P-256 server leaf, key in SEC1 ("EC PRIVATE KEY")
+#   ecdsa-pkcs8.key               the same key in PKCS#8
+#   ecdsa-chain.pem
+#   ecdsa384.pem .key -chain.pem  P-384 server leaf (SEC1 key)
+#   expired.pem .key -chain.pem   RSA server leaf valid 2020-01-01 .. 2021-01-01
+#   wronghost.pem .key -chain.pem RSA server leaf for DNS:other.test only
+#   selfsigned.pem .key           self-signed RSA certificate for localhost
+#   client.pem client.key client-chain.pem   RSA client leaf (clientAuth)
+#   untrusted-ca.pem              a root nobody trusts
+#   untrusted.pem .key -chain.pem RSA server leaf issued by that root
+# Server leaves: SAN DNS:localhost, DNS:server.test, IP:127.0.0.1 and EKU serverAuth.
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 OUTDIR" >&2
+    exit 2
+fi
+out=$1
+if [ -e "$out/.done" ]; then
+    exit 0
+fi
+# Everything is made in a fresh directory beside OUTDIR and renamed into place at the
+# end, so a run that is interrupted, or two runs at once (make and cargo test), never
+# leave a mix of files from different runs.
+mkdir -p "$(dirname "$out")"
+out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
+fresh=$(mktemp -d "$out.new.XXXXXX")
+work=$(mktemp -d "${TMPDIR:-/tmp}/gen-certs.XXXXXX")
+trap 'rm -rf "$work" "$fresh"' EXIT
+cd "$fresh"
+
+days=3650
+server_san="DNS:localhost,DNS:server.test,IP:127.0.0.1"
+
+# Extension sections, one file for all; selected with -extensions NAME.
+cat > "$work/ext.cnf" <<EOF
+[ca_ext]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[int_ext]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[server_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = $server_san
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[wronghost_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:other.test
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[client_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = clientAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[selfsigned_ext]
+subjectAltName = DNS:localhost,IP:127.0.0.1
+extendedKeyUsage = serverAuth
+EOF
+
+# Key generation. All keys are written as PKCS#8 ("PRIVATE KEY") by genpkey.
+rsa_key() { openssl genpkey -quiet -algorithm RSA -pkeyopt "rsa_keygen_bits:$2" -out "$1"; }
+ec_pkcs8_key() { openssl genpkey -quiet -algorithm EC -pkeyopt "ec_paramgen_curve:$2" -out "$1"; }
+# SEC1 ("EC PRIVATE KEY") copy of a PKCS#8 EC key.
+to_sec1() { openssl ec -in "$1" -out "$2" 2>/dev/null; }
+
+# csr KEY SUBJECT CSR
+csr() { openssl req -new -key "$1" -subj "$2" -out "$3"; }
+
+# issue NAME SUBJECT EXT ISSUER: signs NAME.csr (from NAME.key) with ISSUER.pem/.key.
+issue() {
+    csr "$1.key" "$2" "$work/$1.csr"
+    openssl x509 -req -in "$work/$1.csr" -CA "$4.pem" -CAkey "$4.key" \
+        -set_serial "0x$(openssl rand -hex 16)" -days "$days" -sha256 \
+        -extfile "$work/ext.cnf" -extensions "$3" -out "$1.pem" 2>/dev/null
+}
+
+# Root and intermediate.
+rsa_key ca.key 2048
+openssl req -x509 -new -key ca.key -subj "/O=libtls12/CN=libtls12 Test Root CA" \
+    -days "$days" -sha256 -config "$work/ext.cnf" -extensions ca_ext -out ca.pem
+rsa_key int.key 2048
+issue int "/O=libtls12/CN=libtls12 Test Intermediate CA" int_ext ca
+
+# Server leaves signed by the intermediate.
+rsa_key rsa.key 2048
+issue rsa "/O=libtls12/CN=localhost" server_ext int
+openssl rsa -in rsa.key -traditional -out rsa-pkcs1.key 2>/dev/null
+
+rsa_key rsa4096.key 4096
+issue rsa4096 "/O=libtls12/CN=localhost" server_ext int
+
+ec_pkcs8_key ecdsa-pkcs8.key P-256
+to_sec1 ecdsa-pkcs8.key ecdsa.key
+issue ecdsa "/O=libtls12/CN=localhost" server_ext int
+
+ec_pkcs8_key "$work/ecdsa384-pkcs8.key" P-384
+to_sec1 "$work/ecdsa384-pkcs8.key" ecdsa384.key
+issue ecdsa384 "/O=libtls12/CN=localhost" server_ext int
+
+rsa_key wronghost.key 2048
+issue wronghost "/O=libtls12/CN=other.test" wronghost_ext int
+
+rsa_key client.key 2048
+issue client "/O=libtls12/CN=libtls12 test client" client_ext int
+
+# Expired leaf: `openssl ca` is the command that takes an explicit start and end date.
+mkdir -p "$work/ca/new"
+: > "$work/ca/index.txt"
+cat > "$work/ca.cnf" <<EOF
+[ca]
+default_ca = expired_ca
+
+[expired_ca]
+dir = $work/ca
+database = \$dir/index.txt
+new_certs_dir = \$dir/new
+serial = \$dir/serial
+certificate = $PWD/int.pem
+private_key = $PWD/int.key
+default_md = sha256
+policy = anything
+unique_subject = no
+copy_extensions = none
+
+[anything]
+organizationName = optional
+commonName = supplied
+EOF
+openssl rand -hex 16 > "$work/ca/serial"
+rsa_key expired.key 2048
+csr expired.key "/O=libtls12/CN=localhost" "$work/expired.csr"
+openssl ca -batch -config "$work/ca.cnf" -notext -in "$work/expired.csr" \
+    -startdate 20200101000000Z -enddate 20210101000000Z \
+    -extfile "$work/ext.cnf" -extensions server_ext -out expired.pem 2>/dev/null
+
+# Self-signed server certificate (carries CA:TRUE, as `req -x509` makes it).
+rsa_key selfsigned.key 2048
+openssl req -x509 -new -key selfsigned.key -subj "/O=libtls12/CN=localhost" \
+    -days "$days" -sha256 -config "$work/ext.cnf" -extensions selfsigned_ext \
+    -out selfsigned.pem
+
+# A second root that nobody trusts, and a server leaf under it.
+rsa_key untrusted-ca.key 2048
+openssl req -x509 -new -key untrusted-ca.key \
+    -subj "/O=libtls12/CN=libtls12 Untrusted Root CA" \
+    -days "$days" -sha256 -config "$work/ext.cnf" -extensions ca_ext -out untrusted-ca.pem
+rsa_key untrusted.key 2048
+issue untrusted "/O=libtls12/CN=localhost" server_ext untrusted-ca
+
+# Chains: leaf first, then the issuing CA (the root is never sent).
+for name in rsa rsa4096 ecdsa ecdsa384 expired wronghost client; do
+    cat "$name.pem" int.pem > "$name-chain.pem"
+done
+cat untrusted.pem untrusted-ca.pem > untrusted-chain.pem
+
+# Sanity: every leaf verifies against its root (the expired one only at a past time).
+for name in rsa rsa4096 ecdsa ecdsa384 wronghost client; do
+    openssl verify -CAfile ca.pem -untrusted int.pem "$name.pem" > /dev/null
+done
+openssl verify -CAfile ca.pem -untrusted int.pem -no_check_time expired.pem > /dev/null
+openssl verify -CAfile untrusted-ca.pem untrusted.pem > /dev/null
+
+touch .done
+cd ..
+# An empty or unfinished OUTDIR is replaced; one finished meanwhile by another run wins.
+if [ -d "$out" ] && [ ! -e "$out/.done" ]; then
+    rm -rf "$out"
+fi
+mv -T "$fresh" "$out" 2>/dev/null || [ -e "$out/.done" ]
