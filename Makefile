@@ -13,6 +13,7 @@
 #                         (bench/run.sh; not part of make test)
 #   make tool             build/tls12/tls12: s_client and s_server on libtls12
 #   make fleet            two servers sharing sessions through Redis and a ticket key file
+#   make python           the Python binding's tests (bindings/python, against Python's ssl)
 #   make clean
 #
 # Missing Debian packages that the tests need are installed when running as root.
@@ -35,7 +36,7 @@ OPENSSL_BIN := $(BUILD)/openssl
 TLS12_BIN := $(BUILD)/tls12
 
 # Debian packages the tests and the demo need beyond Rust, gcc, python3 and openssl.
-PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server
+PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server python3-venv
 
 CTESTS := handshake suites nonblocking membio verify alpn_sni ems failures resume
 TLS12_ONLY_CTESTS := callback_io psk
@@ -52,7 +53,7 @@ CTEST_COMMON := ctests/common.c ctests/common.h
 OPENSSL_PROGRAMS := $(addprefix $(OPENSSL_BIN)/,$(CTESTS) $(DEMOS))
 TLS12_PROGRAMS := $(addprefix $(TLS12_BIN)/,$(CTESTS) $(TLS12_ONLY_CTESTS) $(DEMOS))
 
-.PHONY: all lib header deps certs ctests-openssl ctests-tls12 test demo install fuzz bench tool cpp-wrapper fleet clean FORCE
+.PHONY: all lib header deps certs ctests-openssl ctests-tls12 test demo install fuzz bench tool cpp-wrapper fleet python clean FORCE
 
 all: lib
 
@@ -134,6 +135,10 @@ fleet: deps certs lib $(FLEET_SERVER)
 bench: deps
 	bench/run.sh
 
+# The Python binding (bindings/python) against Python's own ssl module; makes .venv.
+python: deps certs lib
+	bindings/python/run-tests.sh
+
 # ------------------------------------------------------------------ test
 
 # Every part runs even when an earlier one failed; the last line counts the parts.
@@ -156,6 +161,7 @@ test: deps certs lib ctests-openssl
 		'$(MAKE) --no-print-directory tool && tools/test.sh $(TLS12_BIN)/tls12 $(CERTS)'; \
 	part "C++ wrapper (ctests/cpp_wrapper.cpp)" \
 		'$(MAKE) --no-print-directory cpp-wrapper && $(TLS12_BIN)/cpp_wrapper $(CERTS)'; \
+	part "Python binding vs Python's ssl (bindings/python)" 'bindings/python/run-tests.sh'; \
 	part "fleet: sessions shared through Redis and a ticket key file (ctests/fleet.sh)" \
 		'$(MAKE) --no-print-directory $(FLEET_SERVER) && ctests/fleet.sh -c $(CERTS) -s $(FLEET_SERVER)'; \
 	echo; \

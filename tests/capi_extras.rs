@@ -634,8 +634,10 @@ fn dhparam_file() -> PathBuf {
 fn dhe_group(client: *mut SslCtx, server: *mut SslCtx) -> Result<c_int, End> {
     let (c, s) = pair(client, server);
     let ends = run(c, s);
+    // The server names the group it chose; a client names a DHE group only when it
+    // offered it in supported_groups (RFC 7919), as OpenSSL's client does.
     // SAFETY: a live connection.
-    let group = unsafe { tls12_SSL_get_negotiated_group(c) };
+    let group = unsafe { tls12_SSL_get_negotiated_group(s) };
     // SAFETY: live connections.
     unsafe {
         tls12_SSL_free(c);

@@ -849,8 +849,9 @@ void *tls12_OPENSSL_sk_value(const void *sk, int i);
 const char *tls12_OpenSSL_version(int t);
 
 /**
- * `OpenSSL_version_num`: libtls12's version, packed as OpenSSL 3 packs its own
- * (`0xMNN00PP0`; 0.1.0 is `0x00100000`).
+ * `OpenSSL_version_num`: the OpenSSL API level (`0x30000000`), the same number programs
+ * saw at compile time, so that their version checks agree; libtls12's own version is
+ * in `OpenSSL_version(OPENSSL_VERSION)`.
  */
 unsigned long tls12_OpenSSL_version_num(void);
 

@@ -65,28 +65,16 @@ methods! {
     tls12_TLSv1_2_server_method => SERVER;
 }
 
-/// The library's version as `OpenSSL_version_num` packs it: `0xMNN00PP0`.
-const VERSION_NUMBER: c_ulong = {
-    const fn digits(s: &str) -> c_ulong {
-        let b = s.as_bytes();
-        let mut i = 0;
-        let mut n = 0;
-        while i < b.len() {
-            n = n * 10 + (b[i] - b'0') as c_ulong;
-            i += 1;
-        }
-        n
-    }
-    (digits(env!("CARGO_PKG_VERSION_MAJOR")) << 28)
-        | (digits(env!("CARGO_PKG_VERSION_MINOR")) << 20)
-        | (digits(env!("CARGO_PKG_VERSION_PATCH")) << 4)
-};
+/// The OpenSSL API level libtls12 provides, as `OPENSSL_VERSION_NUMBER` in
+/// include/tls12/openssl/opensslv.h says it at compile time (3.0.0).
+const API_VERSION_NUMBER: c_ulong = 0x3000_0000;
 
-/// `OpenSSL_version_num`: libtls12's version, packed as OpenSSL 3 packs its own
-/// (`0xMNN00PP0`; 0.1.0 is `0x00100000`).
+/// `OpenSSL_version_num`: the OpenSSL API level (`0x30000000`), the same number programs
+/// saw at compile time, so that their version checks agree; libtls12's own version is
+/// in `OpenSSL_version(OPENSSL_VERSION)`.
 #[no_mangle]
 pub extern "C" fn tls12_OpenSSL_version_num() -> c_ulong {
-    guard(0, || VERSION_NUMBER)
+    guard(0, || API_VERSION_NUMBER)
 }
 
 /// `OpenSSL_version`: texts about the library. `OPENSSL_VERSION` (0) gives
