@@ -171,7 +171,7 @@ test: deps certs lib ctests-openssl
 
 # ------------------------------------------------------------------ demo
 
-demo: deps certs lib $(TLS12_BIN)/demo_server $(TLS12_BIN)/demo_client
+demo: deps certs lib $(TLS12_BIN)/demo_server $(TLS12_BIN)/demo_client $(TLS12_BIN)/tls12
 	examples/run-demo.sh $(TLS12_BIN) $(CERTS)
 
 # --------------------------------------------------------------- install
