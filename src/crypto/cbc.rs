@@ -583,7 +583,7 @@ impl CbcKey {
     fn open_mte(&self, prefix: &[u8; 11], payload: &mut [u8]) -> Result<std::ops::Range<usize>, Error> {
         let mac_len = self.mac_len;
         // Public length checks: whole blocks, room for the IV, the MAC and the length byte.
-        if payload.len() % BLOCK != 0 || payload.len() < BLOCK + mac_len + 1 {
+        if !payload.len().is_multiple_of(BLOCK) || payload.len() < BLOCK + mac_len + 1 {
             return Err(bad_record_mac());
         }
         let (iv, data) = payload.split_at_mut(BLOCK);

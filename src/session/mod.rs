@@ -358,7 +358,7 @@ fn base64_encode(data: &[u8]) -> Zeroizing<String> {
 fn base64_decode(text: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
     let chars: Zeroizing<Vec<u8>> = Zeroizing::new(text.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect());
     let padding = chars.iter().rev().take_while(|&&c| c == b'=').count();
-    if chars.len() % 4 != 0 || padding > 2 {
+    if !chars.len().is_multiple_of(4) || padding > 2 {
         return None;
     }
     let mut out = Zeroizing::new(Vec::with_capacity(chars.len() / 4 * 3));
