@@ -12,14 +12,20 @@
  * cases, all by default. One line per result on stdout, for bench/run.sh:
  *
  *   handshake NAME RATE   full handshakes per CPU second, client and server together
+ *   resumed NAME RATE     abbreviated handshakes per CPU second (session ID or ticket)
  *   memory NAME KIB       heap held per established connection (client + server), KiB
  *   bulk NAME RATE        MB (10^6 bytes) per CPU second, 16 KiB records one way
  *   peak_rss MIB          the process's peak resident set size
  *   library TEXT          OpenSSL_version(OPENSSL_VERSION) of the library measured
  *   skipped NAME          the case could not run; the reason is on stderr
  *
- * Every handshake is a full one: session caches and tickets are off on both sides. The
- * client verifies the server's chain and host name, as a real client does.
+ * Handshake and bulk cases make full handshakes only: session caches and tickets are off
+ * on both sides. The resumption cases turn one mechanism on: resume-ID the server's
+ * session cache (tickets stay off), resume-ticket tickets (the server's cache stays off).
+ * Their first, untimed handshake is a full one that makes the session (SSL_get1_session);
+ * every timed one offers it (SSL_set_session) and must be resumed on both sides
+ * (SSL_session_reused). The client verifies the server's chain and host name, as a real
+ * client does.
  */
 #define _GNU_SOURCE /* clock_gettime and mallinfo2 under a strict -std */
 #include <openssl/ssl.h>
@@ -51,7 +57,7 @@ struct setup {
     const char *server; /* server credentials in CERTDIR: NAME-chain.pem and NAME.key */
 };
 
-enum kind { HANDSHAKE, BULK };
+enum kind { HANDSHAKE, RESUME_ID, RESUME_TICKET, BULK };
 
 struct bench_case {
     enum kind kind;
@@ -71,6 +77,8 @@ static const struct bench_case CASES[] = {
     {HANDSHAKE, "ECDHE-ECDSA", {"ECDHE-ECDSA-AES128-GCM-SHA256", "X25519:P-256", "ecdsa"}},
     {HANDSHAKE, "DHE-RSA", {"DHE-RSA-AES128-GCM-SHA256", NULL, "rsa"}},
     {HANDSHAKE, "RSA", {"AES128-GCM-SHA256", NULL, "rsa"}},
+    {RESUME_ID, "resume-ID", {"ECDHE-RSA-AES128-GCM-SHA256", "X25519:P-256", "rsa"}},
+    {RESUME_TICKET, "resume-ticket", {"ECDHE-RSA-AES128-GCM-SHA256", "X25519:P-256", "rsa"}},
     {BULK, "AES128-GCM", {"ECDHE-RSA-AES128-GCM-SHA256", "X25519:P-256", "rsa"}},
     {BULK, "CHACHA20-POLY1305", {"ECDHE-RSA-CHACHA20-POLY1305", "X25519:P-256", "rsa"}},
     {BULK, "AES128-CBC-SHA256", {"ECDHE-RSA-AES128-SHA256", "X25519:P-256", "rsa"}},
@@ -299,6 +307,80 @@ static int warm_up(const struct contexts *ctxs, const struct setup *setup)
     return ok;
 }
 
+/*
+ * Turns on the resumption mechanism a case measures (see the top of the file): the
+ * server's session cache for RESUME_ID, tickets on both sides for RESUME_TICKET.
+ */
+static void enable_resumption(const struct contexts *ctxs, enum kind kind)
+{
+    if (kind == RESUME_ID) {
+        SSL_CTX_set_session_cache_mode(ctxs->server, SSL_SESS_CACHE_SERVER);
+    } else if (kind == RESUME_TICKET) {
+        SSL_CTX_clear_options(ctxs->client, SSL_OP_NO_TICKET);
+        SSL_CTX_clear_options(ctxs->server, SSL_OP_NO_TICKET);
+    }
+}
+
+/*
+ * Frees a pair after a handshake, marking both sides as shut down without sending
+ * anything: OpenSSL drops from its cache (and marks not resumable) the session of a
+ * connection freed without a shutdown.
+ */
+static void pair_close(struct pair *p)
+{
+    SSL_set_shutdown(p->client, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    SSL_set_shutdown(p->server, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    pair_free(p);
+}
+
+/* A full handshake that makes the session to resume (owned by the caller), or NULL. */
+static SSL_SESSION *first_session(const struct contexts *ctxs)
+{
+    struct pair p;
+    if (!pair_connect(&p, ctxs))
+        return NULL;
+    SSL_SESSION *session = SSL_get1_session(p.client);
+    pair_close(&p);
+    if (session == NULL)
+        fail("SSL_get1_session gave no session");
+    return session;
+}
+
+/* One connection offering session; 1 when both sides resumed it. */
+static int pair_resume(const struct contexts *ctxs, SSL_SESSION *session)
+{
+    struct pair p;
+    if (!pair_new(&p, ctxs))
+        return 0;
+    int ok = SSL_set_session(p.client, session) == 1 ? pair_handshake(&p)
+                                                       : fail("SSL_set_session failed");
+    if (ok && (SSL_session_reused(p.client) != 1 || SSL_session_reused(p.server) != 1))
+        ok = fail("the session was not resumed (client %d, server %d)",
+                  SSL_session_reused(p.client), SSL_session_reused(p.server));
+    pair_close(&p);
+    return ok;
+}
+
+/* Abbreviated handshakes per CPU second, for the budget, all resuming one session. */
+static double resume_rate(const struct contexts *ctxs, double budget)
+{
+    SSL_SESSION *session = first_session(ctxs);
+    if (session == NULL)
+        return -1;
+    long count = 0;
+    struct timer t = timer_start(budget);
+    do {
+        if (!pair_resume(ctxs, session)) {
+            SSL_SESSION_free(session);
+            return -1;
+        }
+        count++;
+    } while (timer_running(&t));
+    double rate = timer_rate(&t, (double)count);
+    SSL_SESSION_free(session);
+    return rate;
+}
+
 /* Full handshakes per CPU second, for the budget. */
 static double handshake_rate(const struct contexts *ctxs, double budget)
 {
@@ -379,9 +461,12 @@ static int selected(const char *name, int argc, char **argv)
 }
 
 /* Sets up one case's contexts; prints "skipped NAME" when it cannot run. */
-static int prepare(struct contexts *ctxs, const char *name, const struct setup *setup)
+static int prepare(struct contexts *ctxs, const struct bench_case *bc)
 {
+    const char *name = bc->name;
+    const struct setup *setup = &bc->setup;
     if (contexts_new(ctxs, setup)) {
+        enable_resumption(ctxs, bc->kind);
         if (warm_up(ctxs, setup))
             return 1;
         contexts_free(ctxs);
@@ -418,13 +503,15 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < COUNT(CASES); i++) {
         const struct bench_case *bc = &CASES[i];
         struct contexts ctxs;
-        if (!selected(bc->name, argc, argv) || !prepare(&ctxs, bc->name, &bc->setup))
+        if (!selected(bc->name, argc, argv) || !prepare(&ctxs, bc))
             continue;
         if (bc->kind == HANDSHAKE) {
             report("handshake", bc->name, handshake_rate(&ctxs, budget));
             report("memory", bc->name, connection_kib(&ctxs));
-        } else {
+        } else if (bc->kind == BULK) {
             report("bulk", bc->name, bulk_rate(&ctxs, budget));
+        } else {
+            report("resumed", bc->name, resume_rate(&ctxs, budget));
         }
         contexts_free(&ctxs);
     }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: libtls12 against OpenSSL, with the same C program (bench/bench.c) built
 # against each. Builds what it needs (the library, the test PKI, both programs), runs
-# them in turn, and prints one table: handshakes per second, heap per connection, bulk
-# throughput and peak RSS, with the ratio libtls12 / OpenSSL. Not a test: it checks
-# nothing about speed, and `make test` does not run it.
+# them in turn, and prints one table: full and resumed (session ID, ticket) handshakes
+# per second, heap per connection, bulk throughput and peak RSS, with the ratio
+# libtls12 / OpenSSL. Not a test: it checks nothing about speed, and `make test` does
+# not run it.
 #
 #   bench/run.sh [CASE...]          (from anywhere; CASE as in bench/bench.c, default all)
 #
@@ -64,6 +65,7 @@ awk -v rounds="$rounds" -v seconds="$seconds" '
     FNR == 1 { lib = (FILENAME ~ /tls12/) ? "tls12" : "openssl" }
     $1 == "library" { sub(/^library /, ""); name[lib] = $0 }
     $1 == "handshake" { keep(1, "handshakes/s " $2, $3, 0) }
+    $1 == "resumed" { keep(1, "handshakes/s " $2, $3, 0) }
     $1 == "memory" { keep(2, "heap KiB/connection " $2, $3, 1) }
     $1 == "bulk" { keep(3, "bulk MB/s " $2, $3, 0) }
     $1 == "peak_rss" { keep(4, "peak RSS MiB (whole run)", $2, 0) }

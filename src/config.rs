@@ -3,6 +3,7 @@
 //! starts, so later changes to the context do not disturb connections in flight.
 
 use crate::crypto::dh::DhParams;
+use crate::crypto::sign::KeyKind;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::{NamedGroup, SignatureScheme};
 use crate::session::cache::SessionCache;
@@ -55,6 +56,16 @@ pub struct CertSlots {
     pub rsa: Option<Arc<CertifiedKey>>,
     /// The ECDSA certificate chain and key.
     pub ecdsa: Option<Arc<CertifiedKey>>,
+    /// The Ed25519 certificate chain and key, used with ECDSA suites (RFC 8422 5.3)
+    /// when the peer accepts ed25519 signatures.
+    pub ed25519: Option<Arc<CertifiedKey>>,
+}
+
+impl CertSlots {
+    /// Whether no slot is filled.
+    pub fn is_empty(&self) -> bool {
+        self.rsa.is_none() && self.ecdsa.is_none() && self.ed25519.is_none()
+    }
 }
 
 /// Everything a context decides for the connections made from it.
@@ -111,6 +122,23 @@ pub struct Config {
     /// Client: the protocols offered with ALPN, in preference order.
     /// Server: the protocols accepted when no selection callback is installed.
     pub alpn_protocols: Vec<Vec<u8>>,
+    /// OpenSSL's security level (0 to 5; OpenSSL's default is 1): the smallest keys
+    /// accepted for our certificates and the peer's leaf (see [`min_security_bits`]).
+    pub security_level: u32,
+}
+
+/// The bits of security a key needs at security `level`, as OpenSSL counts them:
+/// none at 0, 80 at 1 (RSA 1024, ECC 160), 112 at 2 (RSA 2048, ECC 224), 128 at 3
+/// (RSA 3072, ECC 256), 192 at 4 (RSA 7680, ECC 384), 256 at 5 (RSA 15360, ECC 512).
+pub fn min_security_bits(level: u32) -> u32 {
+    match level {
+        0 => 0,
+        1 => 80,
+        2 => 112,
+        3 => 128,
+        4 => 192,
+        _ => 256,
+    }
 }
 
 impl Default for Config {
@@ -140,6 +168,7 @@ impl Default for Config {
             client_ca_names: Vec::new(),
             min_dh_bits: 2048,
             alpn_protocols: Vec::new(),
+            security_level: 1,
         }
     }
 }
@@ -168,12 +197,20 @@ impl Config {
             && (self.max_version == 0 || self.max_version >= v)
     }
 
-    /// The certificate slot a suite needs.
-    pub fn cert_for(&self, auth: suites::Authentication) -> Option<&Arc<CertifiedKey>> {
-        match auth {
-            suites::Authentication::Rsa => self.certs.rsa.as_ref(),
-            suites::Authentication::Ecdsa => self.certs.ecdsa.as_ref(),
-            suites::Authentication::Psk => None,
-        }
+    /// Whether a key of this kind is strong enough for the security level.
+    pub fn key_allowed(&self, kind: KeyKind) -> bool {
+        kind.security_bits() >= min_security_bits(self.security_level)
+    }
+
+    /// The filled certificate slots a suite can use whose keys the security level
+    /// allows, ECDSA before Ed25519 for ECDSA-authenticated suites (RFC 8422 5.3: they
+    /// carry Ed25519 certificates too).
+    pub fn certs_for(&self, auth: suites::Authentication) -> Vec<&Arc<CertifiedKey>> {
+        let slots: &[&Option<Arc<CertifiedKey>>] = match auth {
+            suites::Authentication::Rsa => &[&self.certs.rsa],
+            suites::Authentication::Ecdsa => &[&self.certs.ecdsa, &self.certs.ed25519],
+            suites::Authentication::Psk => &[],
+        };
+        slots.iter().filter_map(|slot| slot.as_ref()).filter(|cert| self.key_allowed(cert.key.kind())).collect()
     }
 }

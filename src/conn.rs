@@ -432,7 +432,7 @@ mod tests {
     //! Our client against our server, for every suite and group. Interop with OpenSSL is
     //! tested in tests/.
     use super::*;
-    use crate::config::VerifyMode;
+    use crate::config::{CertSlots, VerifyMode};
     use crate::keys::{self, CertifiedKey};
     use crate::verify::RootStore;
     use std::path::{Path, PathBuf};
@@ -650,6 +650,117 @@ mod tests {
         let mut server = Connection::new_server(Arc::new(server)).unwrap();
         let err = pump(&mut client, &mut server).unwrap_err();
         assert_eq!(err.reason, Reason::PEER_DID_NOT_RETURN_A_CERTIFICATE);
+    }
+
+    #[test]
+    fn ed25519_certificates_serve_ecdsa_suites() {
+        // Only an Ed25519 certificate: ECDSA suites use it, RSA suites are not possible.
+        let mut server = Config::default();
+        server.certs.ed25519 = Some(certified("ed25519"));
+        let (client, server_end) = connect(client_config(), server.clone());
+        assert_eq!(client.suite().map(|s| s.auth), Some(crate::suites::Authentication::Ecdsa));
+        assert_eq!(client.peer_signature_scheme(), Some(SignatureScheme::Ed25519));
+        assert_eq!(client.verify_result(), VerifyResult::OK);
+        assert_eq!(server_end.suite(), client.suite());
+        // Beside an ECDSA certificate, the first scheme in the client's list decides.
+        server.certs.ecdsa = Some(certified("ecdsa"));
+        let (client, _) = connect(client_config(), server.clone());
+        assert_eq!(client.peer_signature_scheme(), Some(SignatureScheme::EcdsaSecp256r1Sha256));
+        let ed_first = vec![SignatureScheme::Ed25519, SignatureScheme::EcdsaSecp256r1Sha256];
+        let (client, _) = connect(Config { sigalgs: ed_first, ..client_config() }, server.clone());
+        assert_eq!(client.peer_signature_scheme(), Some(SignatureScheme::Ed25519));
+        // A client that does not take ed25519 gets the ECDSA certificate, or nothing.
+        let no_ed = vec![SignatureScheme::EcdsaSecp256r1Sha256, SignatureScheme::RsaPssRsaeSha256];
+        let (client, _) = connect(Config { sigalgs: no_ed.clone(), ..client_config() }, server.clone());
+        assert_eq!(client.peer_signature_scheme(), Some(SignatureScheme::EcdsaSecp256r1Sha256));
+        server.certs.ecdsa = None;
+        let mut client =
+            Connection::new_client(Arc::new(Config { sigalgs: no_ed, ..client_config() }), None, None).unwrap();
+        let mut server = Connection::new_server(Arc::new(server)).unwrap();
+        let err = pump(&mut client, &mut server).unwrap_err();
+        assert_eq!(err.reason, Reason::NO_SHARED_CIPHER);
+    }
+
+    /// Server hooks that accept any client chain (the Ed25519 test leaf is for
+    /// serverAuth), so that the CertificateVerify is what the test checks.
+    struct AcceptAnyChain;
+
+    impl Hooks for AcceptAnyChain {
+        fn verify_peer(&mut self, _: &[CertificateDer<'static>], _: VerifyResult) -> VerifyResult {
+            VerifyResult::OK
+        }
+    }
+
+    #[test]
+    fn ed25519_client_certificates_sign_the_certificate_verify() {
+        let required = VerifyMode { peer: true, fail_if_no_peer_cert: true, ..VerifyMode::default() };
+        let server = Config { verify_mode: required, ..server_config() };
+        let mut client = client_config();
+        client.certs.ed25519 = Some(certified("ed25519"));
+        let client = Connection::new_client(Arc::new(client), Some("localhost"), Some("localhost")).unwrap();
+        let mut server = Connection::new_server(Arc::new(server)).unwrap();
+        server.set_hooks(Box::new(AcceptAnyChain));
+        let (_, server) = exchange(client, server);
+        assert_eq!(server.peer_certificates()[0], certified("ed25519").chain[0]);
+        assert_eq!(server.peer_signature_scheme(), Some(SignatureScheme::Ed25519));
+    }
+
+    #[test]
+    fn key_sizes_follow_the_security_level() {
+        let rsa_only = |level: u32| {
+            let suites = crate::suites::ALL_SUITES.iter().filter(|s| s.auth == crate::suites::Authentication::Rsa);
+            Config { suites: suites.collect(), security_level: level, ..client_config() }
+        };
+        // Level 3: our RSA 2048 certificate is too weak to serve; the ECDSA one still is.
+        let server = Config { security_level: 3, ..server_config() };
+        let mut client = Connection::new_client(Arc::new(rsa_only(1)), None, None).unwrap();
+        let mut server_end = Connection::new_server(Arc::new(server.clone())).unwrap();
+        let err = pump(&mut client, &mut server_end).unwrap_err();
+        assert_eq!(err.reason, Reason::NO_SHARED_CIPHER);
+        let (client, _) = connect(client_config(), server);
+        assert_eq!(client.suite().map(|s| s.auth), Some(crate::suites::Authentication::Ecdsa));
+        // RSA 4096 is enough for level 3.
+        let server = Config {
+            security_level: 3,
+            certs: CertSlots { rsa: Some(certified("rsa4096")), ..CertSlots::default() },
+            ..Config::default()
+        };
+        connect(rsa_only(3), server);
+        // A level 3 client fails the server's RSA 2048 leaf as OpenSSL does (code 66,
+        // bad_certificate); without verification it only records the result.
+        let mut client = Connection::new_client(Arc::new(rsa_only(3)), Some("localhost"), Some("localhost")).unwrap();
+        let mut server_end = Connection::new_server(Arc::new(server_config())).unwrap();
+        let err = pump(&mut client, &mut server_end).unwrap_err();
+        assert_eq!(err.alert, Some(AlertDescription::BadCertificate));
+        assert_eq!(client.verify_result().code, crate::verify::X509_V_ERR_EE_KEY_TOO_SMALL);
+        let unverified = Config { verify_mode: VerifyMode::default(), ..rsa_only(3) };
+        let (client, _) = connect(unverified, server_config());
+        assert_eq!(client.verify_result().code, crate::verify::X509_V_ERR_EE_KEY_TOO_SMALL);
+        // Level 2 takes RSA 2048.
+        let (client, _) = connect(rsa_only(2), server_config());
+        assert_eq!(client.verify_result(), VerifyResult::OK);
+    }
+
+    #[test]
+    fn a_client_without_signature_algorithms_gets_sha1_only_at_level_0() {
+        let rsa_suites = crate::suites::ALL_SUITES.iter().filter(|s| s.auth == crate::suites::Authentication::Rsa);
+        let rsa_signed = rsa_suites.filter(|s| s.kx.is_signed()).collect::<Vec<_>>();
+        let client = Arc::new(Config { suites: rsa_signed, sigalgs: Vec::new(), ..client_config() });
+        let attempt = |level: u32| {
+            let server = Config { security_level: level, ..server_config() };
+            let mut client = Connection::new_client(Arc::clone(&client), None, None).unwrap();
+            let mut server = Connection::new_server(Arc::new(server)).unwrap();
+            let err = pump(&mut client, &mut server).unwrap_err();
+            (err, server.fatal_error().cloned())
+        };
+        // RFC 9155 at level 1: the server refuses.
+        let (err, _) = attempt(1);
+        assert_eq!(err.reason, Reason::MISSING_SIGALGS_EXTENSION);
+        // Level 0: the server signs with SHA-1 (RFC 5246); our client does not take it.
+        let (err, server_error) = attempt(0);
+        assert!(server_error.is_none(), "{server_error:?}");
+        assert_eq!(err.reason, Reason::WRONG_SIGNATURE_TYPE);
+        assert!(err.detail.contains("rsa_pkcs1_sha1"), "{err}");
     }
 
     /// A full handshake and then a resumption attempt with the session it made, against

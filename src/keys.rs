@@ -45,7 +45,7 @@ pub fn certs_from_pem_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, 
 }
 
 /// Reads the first private key in PEM text ("PRIVATE KEY", "RSA PRIVATE KEY" or
-/// "EC PRIVATE KEY").
+/// "EC PRIVATE KEY"); Ed25519 keys come as "PRIVATE KEY".
 pub fn key_from_pem(pem: &[u8]) -> Result<SigningKey, Error> {
     parse_key(pem, "the PEM data")
 }
@@ -153,9 +153,11 @@ ecgen secp384r1 p384-sec1.key p384-pkcs8.key
 ecgen secp521r1 p521-sec1.key p521-pkcs8.key
 openssl ec -in p256-sec1.key -outform DER -out p256-sec1.der 2>/dev/null
 openssl genpkey -algorithm ed25519 -out ed25519.key
+openssl genpkey -algorithm ed448 -out ed448.key
 selfsign rsa2048-pkcs8.key rsa2048.pem localhost
 selfsign p256-pkcs8.key p256.pem localhost
 selfsign p384-pkcs8.key p384.pem localhost
+selfsign ed25519.key ed25519.pem localhost
 openssl ecparam -name prime256v1 -genkey -noout -out selfsigned.key
 selfsign selfsigned.key selfsigned.pem localhost
 openssl req -x509 -new -key p384-sec1.key -subj "/CN=Test Root CA" -days 3650 -out ca.pem

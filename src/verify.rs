@@ -57,6 +57,11 @@ pub const X509_V_ERR_IP_ADDRESS_MISMATCH: i64 = 64;
 pub const X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY: i64 = 78;
 /// `X509_V_ERR_INVALID_CA`.
 pub const X509_V_ERR_INVALID_CA: i64 = 79;
+/// `X509_V_ERR_EE_KEY_TOO_SMALL`: the leaf's key is weaker than the security level.
+pub const X509_V_ERR_EE_KEY_TOO_SMALL: i64 = 66;
+
+/// OID content bytes of the P-521 curve, `secp521r1` (1.3.132.0.35).
+const OID_P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
 
 /// Where the system's trusted certificates are on Debian and its relatives, as the
 /// system OpenSSL is built to look for them.
@@ -458,6 +463,36 @@ fn scheme_algorithms(scheme: SignatureScheme) -> Vec<&'static dyn SignatureVerif
     }
 }
 
+/// The bits of security of the public key in `cert`, as OpenSSL rates them for
+/// security levels (`EVP_PKEY_get_security_bits`); none for a key it cannot rate.
+pub fn key_security_bits(cert: &CertificateDer<'_>) -> Option<u32> {
+    use crate::crypto::sign::{rsa_modulus_bits, rsa_security_bits};
+    let info = der::parse_spki(der::parse_certificate(cert)?.spki)?;
+    match info.algorithm {
+        a if a == der::OID_RSA_ENCRYPTION => rsa_modulus_bits(info.key).map(rsa_security_bits),
+        a if a == der::OID_ED25519 => Some(128),
+        a if a == der::OID_EC_PUBLIC_KEY => match info.curve? {
+            c if c == der::OID_P256 => Some(128),
+            c if c == der::OID_P384 => Some(192),
+            c if c == OID_P521 => Some(256),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// OpenSSL's key check at security `level` (`check_key_level`): a chain that is
+/// otherwise accepted fails with `X509_V_ERR_EE_KEY_TOO_SMALL` when its leaf's key is
+/// weaker than the level asks for.
+pub fn check_key_level(chain: &[CertificateDer<'_>], level: u32, result: VerifyResult) -> VerifyResult {
+    let needed = crate::config::min_security_bits(level);
+    let too_small = chain.first().and_then(key_security_bits).is_some_and(|bits| bits < needed);
+    match result.is_ok() && too_small {
+        true => VerifyResult::failure(X509_V_ERR_EE_KEY_TOO_SMALL, 0),
+        false => result,
+    }
+}
+
 /// Checks a signature made with the public key in `cert`.
 pub fn verify_signature(
     cert: &CertificateDer<'_>,
@@ -766,5 +801,24 @@ mod tests {
         let error = verify_signature(other_p256, SignatureScheme::EcdsaSecp256r1Sha256, b"m", &signature)
             .expect_err("another key");
         assert_eq!(error.alert, Some(AlertDescription::DecryptError));
+    }
+
+    #[test]
+    fn key_strength_is_rated_as_openssl_does() {
+        let pki = test_pki::get();
+        for (name, bits) in
+            [("rsa2048.pem", 112), ("p256.pem", 128), ("p384.pem", 192), ("ed25519.pem", 128), ("other-ca.pem", 256)]
+        {
+            assert_eq!(key_security_bits(&pki.certs(name)[0]), Some(bits), "{name}");
+        }
+        assert_eq!(key_security_bits(&CertificateDer::from(&b"junk"[..])), None);
+        let rsa = pki.certs("rsa2048.pem");
+        assert_eq!(check_key_level(&rsa, 2, VerifyResult::OK), VerifyResult::OK);
+        assert_eq!(check_key_level(&rsa, 3, VerifyResult::OK), VerifyResult::failure(X509_V_ERR_EE_KEY_TOO_SMALL, 0));
+        let expired = VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, 0);
+        assert_eq!(check_key_level(&rsa, 3, expired), expired);
+        assert_eq!(check_key_level(&pki.certs("p384.pem"), 4, VerifyResult::OK), VerifyResult::OK);
+        assert_eq!(check_key_level(&pki.certs("p384.pem"), 5, VerifyResult::OK).code, 66);
+        assert_eq!(check_key_level(&rsa, 0, VerifyResult::OK), VerifyResult::OK);
     }
 }

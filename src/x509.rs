@@ -215,7 +215,7 @@ impl NameEntry {
             tag::UNIVERSAL_STRING => 4,
             _ => return self.value.clone(),
         };
-        if self.value.len() % width != 0 {
+        if !self.value.len().is_multiple_of(width) {
             return self.value.clone();
         }
         let chunks = self.value.chunks(width);
@@ -232,7 +232,7 @@ impl NameEntry {
         match self.string_tag {
             tag::BMP_STRING => {
                 let units: Vec<u16> = self.value.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
-                (self.value.len() % 2 == 0).then(|| String::from_utf16(&units).ok()).flatten()
+                self.value.len().is_multiple_of(2).then(|| String::from_utf16(&units).ok()).flatten()
             }
             tag::UNIVERSAL_STRING => {
                 let chars: Option<String> = self
@@ -240,7 +240,7 @@ impl NameEntry {
                     .chunks_exact(4)
                     .map(|c| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]])))
                     .collect();
-                chars.filter(|_| self.value.len() % 4 == 0)
+                chars.filter(|_| self.value.len().is_multiple_of(4))
             }
             tag::T61_STRING => Some(self.value.iter().map(|&b| char::from(b)).collect()),
             _ => String::from_utf8(self.value.clone()).ok(),
@@ -276,6 +276,16 @@ pub struct Name {
 }
 
 impl Name {
+    /// Reads a DER Name (a whole SEQUENCE, as a CertificateRequest lists them).
+    pub fn from_der(der: &[u8]) -> Result<Name, Error> {
+        let mut outer = Reader::new(der);
+        let (t, content, whole) = outer.any()?;
+        if t != tag::SEQUENCE || !outer.is_empty() {
+            return Err(bad("not a DER Name"));
+        }
+        Name::parse(content, whole)
+    }
+
     fn parse(content: &[u8], der: &[u8]) -> Result<Name, Error> {
         let mut entries = Vec::new();
         let mut rdns = Reader::new(content);
@@ -615,38 +625,190 @@ pub fn to_pem(label: &str, der: &[u8]) -> String {
     pem
 }
 
+/// Certificates made with the `openssl` command at test time, each in its own temporary
+/// directory, and what `openssl` prints about them: the fixtures and expectations of the
+/// tests of this module and of `capi::x509`.
+#[cfg(test)]
+pub(crate) mod test_pki {
+    use std::path::PathBuf;
+    use std::process::Command;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// The subject of [`TestCert::plain`].
+    pub(crate) const PLAIN_SUBJECT: &str = "/C=XX/ST=Some State/O=Org, Inc./CN=test.example";
+
+    /// The subject of [`TestCert::tricky`], in `openssl req -subj` syntax (a backslash
+    /// escapes the next character, `+` joins a multi-valued RDN): characters that need
+    /// escaping in one print mode or another ('#' first, ';', '<', '>', a trailing space,
+    /// '"', '\\', ','), a multi-valued RDN, a UTF-8 value and the DC, UID and emailAddress
+    /// attributes.
+    pub(crate) const TRICKY_SUBJECT: &str =
+        r#"/DC=com/DC=example/C=XX/O=#Hash;<x> /OU=a"b\\c+UID=u1/CN=Café, Ltd/emailAddress=me@test.example"#;
+
+    /// A self-signed P-256 certificate made by `openssl req -x509`; its directory is
+    /// removed when it is dropped.
+    pub(crate) struct TestCert {
+        dir: PathBuf,
+        /// The certificate as `openssl` wrote it (PEM).
+        pub(crate) pem: String,
+        /// The certificate as `openssl x509 -outform DER` writes it.
+        pub(crate) der: Vec<u8>,
+    }
+
+    impl TestCert {
+        /// Subject [`PLAIN_SUBJECT`], with DNS and IP subject alternative names.
+        pub(crate) fn plain() -> Self {
+            Self::new(PLAIN_SUBJECT, &["-addext", "subjectAltName=DNS:test.example,DNS:*.test.example,IP:127.0.0.1"])
+        }
+
+        /// Subject [`TRICKY_SUBJECT`], UTF-8 encoded.
+        pub(crate) fn tricky() -> Self {
+            Self::new(TRICKY_SUBJECT, &["-utf8", "-multivalue-rdn"])
+        }
+
+        fn new(subject: &str, options: &[&str]) -> Self {
+            static COUNTER: AtomicUsize = AtomicUsize::new(0);
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let dir = std::env::temp_dir().join(format!("tls12-x509-test-{}-{n}", std::process::id()));
+            std::fs::create_dir_all(&dir).expect("create the certificate directory");
+            // Made before anything can fail, so that dropping it removes the directory.
+            let mut cert = TestCert { dir, pem: String::new(), der: Vec::new() };
+            let key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "key.pem"];
+            let args = [&["req", "-x509"][..], &key, &["-subj", subject, "-out", "cert.pem"], options].concat();
+            cert.openssl(&args);
+            cert.pem = std::fs::read_to_string(cert.dir.join("cert.pem")).expect("read cert.pem");
+            cert.der = cert.openssl(&["x509", "-in", "cert.pem", "-outform", "DER"]);
+            cert
+        }
+
+        /// Runs `openssl` with `args` in the certificate's directory; its standard output.
+        pub(crate) fn openssl(&self, args: &[&str]) -> Vec<u8> {
+            let output = Command::new("openssl").args(args).current_dir(&self.dir).output().expect("run openssl");
+            let err = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "openssl {args:?} failed: {err}");
+            output.stdout
+        }
+
+        /// What `openssl x509 -noout <args>` prints about the certificate, after `label`
+        /// and without the final newline.
+        pub(crate) fn x509(&self, args: &[&str], label: &str) -> Vec<u8> {
+            let out = self.openssl(&[&["x509", "-in", "cert.pem", "-noout"][..], args].concat());
+            let out = out.strip_prefix(label.as_bytes()).unwrap_or_else(|| panic!("{args:?}: no {label}"));
+            out.strip_suffix(b"\n").expect("a final newline").to_vec()
+        }
+
+        /// The subject as `openssl x509 -nameopt <nameopt>` prints it (`X509_NAME_print_ex`
+        /// with those flags; for "multiline", indented by 4; for "compat",
+        /// `X509_NAME_oneline`).
+        pub(crate) fn subject(&self, nameopt: &str) -> Vec<u8> {
+            let text = self.x509(&["-subject", "-nameopt", nameopt], "subject=");
+            // With a multi-line option the name starts on a line of its own.
+            text.strip_prefix(b"\n").map_or(text.clone(), <[u8]>::to_vec)
+        }
+
+        /// The subject as `X509_NAME_print_ex` prints it with flags 0 (`X509_NAME_print`),
+        /// which is what `openssl x509 -text -nameopt compat` prints after "Subject: ".
+        pub(crate) fn subject_compat_text(&self) -> Vec<u8> {
+            let text = self.openssl(&["x509", "-in", "cert.pem", "-noout", "-text", "-nameopt", "compat"]);
+            let line = text.split(|&b| b == b'\n').find_map(|l| l.trim_ascii_start().strip_prefix(b"Subject: "));
+            line.expect("a Subject: line").to_vec()
+        }
+
+        /// The subject's attributes, in order, as (short name, UTF-8 value), from
+        /// `openssl x509 -nameopt sep_multiline,sname,utf8` (one RDN a line, the values of
+        /// a multi-valued RDN joined by " + ").
+        pub(crate) fn subject_entries(&self) -> Vec<(String, String)> {
+            let text = String::from_utf8(self.subject("sep_multiline,sname,utf8")).expect("UTF-8");
+            let entries = text.lines().flat_map(|line| line.trim_start().split(" + "));
+            entries
+                .map(|e| e.split_once('=').map(|(n, v)| (n.to_string(), v.to_string())).expect("name=value"))
+                .collect()
+        }
+
+        /// `openssl x509 -serial`: the serial number in hex (`i2a_ASN1_INTEGER`).
+        pub(crate) fn serial(&self) -> String {
+            String::from_utf8(self.x509(&["-serial"], "serial=")).expect("ASCII")
+        }
+
+        /// `openssl x509 -startdate` (`ASN1_TIME_print` of notBefore), e.g.
+        /// "Nov 22 13:00:19 2026 GMT".
+        pub(crate) fn not_before(&self) -> String {
+            String::from_utf8(self.x509(&["-startdate"], "notBefore=")).expect("ASCII")
+        }
+
+        /// `openssl x509 -enddate`, as [`Self::not_before`].
+        pub(crate) fn not_after(&self) -> String {
+            String::from_utf8(self.x509(&["-enddate"], "notAfter=")).expect("ASCII")
+        }
+
+        /// The DNS names and IP addresses (as bytes) of the subjectAltName extension, from
+        /// `openssl x509 -ext subjectAltName`.
+        pub(crate) fn subject_alt_names(&self) -> (Vec<String>, Vec<Vec<u8>>) {
+            let text =
+                String::from_utf8(self.openssl(&["x509", "-in", "cert.pem", "-noout", "-ext", "subjectAltName"]));
+            let text = text.expect("UTF-8");
+            let names = text.lines().nth(1).expect("a line of names").trim();
+            let (mut dns, mut ips) = (Vec::new(), Vec::new());
+            for name in names.split(", ") {
+                if let Some(host) = name.strip_prefix("DNS:") {
+                    dns.push(host.to_string());
+                } else if let Some(ip) = name.strip_prefix("IP Address:") {
+                    ips.push(match ip.parse().expect("an IP address") {
+                        std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+                        std::net::IpAddr::V6(v6) => v6.octets().to_vec(),
+                    });
+                }
+            }
+            (dns, ips)
+        }
+    }
+
+    impl Drop for TestCert {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+
+    /// The (year, month, day, hour, minute, second) of an `ASN1_TIME_print` text such as
+    /// "Nov  2 13:00:19 2026 GMT".
+    pub(crate) fn time_fields(text: &str) -> (i64, u32, u32, u32, u32, u32) {
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let parts: Vec<&str> = text.split([' ', ':']).filter(|p| !p.is_empty()).collect();
+        let [month, day, h, m, s, year, "GMT"] = parts[..] else { panic!("not an ASN1_TIME_print text: {text}") };
+        let month = MONTHS.iter().position(|&name| name == month).expect("a month name") as u32 + 1;
+        let n = |v: &str| v.parse::<u32>().expect("a number");
+        (year.parse().expect("a year"), month, n(day), n(h), n(m), n(s))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_pki::{time_fields, TestCert};
     use super::*;
-
-    /// A certificate made with `openssl req -x509 -newkey ec -pkeyopt
-    /// ec_paramgen_curve:P-256 -subj "/C=XX/ST=Some State/O=Org, Inc./CN=test.example"
-    /// -addext "subjectAltName=DNS:test.example,DNS:*.test.example,IP:127.0.0.1"`.
-    pub(crate) const TEST_CERT_PEM: &str = include_str!("../tests/data/x509_test_cert.pem");
-
-    fn der() -> Vec<u8> {
-        use rustls_pki_types::pem::PemObject;
-        rustls_pki_types::CertificateDer::from_pem_slice(TEST_CERT_PEM.as_bytes()).unwrap().to_vec()
-    }
 
     #[test]
     fn reads_names_validity_and_sans() {
-        let cert = Certificate::parse(&der()).unwrap();
+        let pki = TestCert::plain();
+        let cert = Certificate::parse(&pki.der).unwrap();
         assert_eq!(cert.version, 2);
-        let short: Vec<String> = cert.subject.entries.iter().map(NameEntry::short_name).collect();
-        assert_eq!(short, ["C", "ST", "O", "CN"]);
+        let entries: Vec<(String, String)> =
+            cert.subject.entries.iter().map(|e| (e.short_name(), e.utf8_value().unwrap())).collect();
+        assert_eq!(entries, pki.subject_entries());
+        assert_eq!(entries.len(), 4);
         assert_eq!(cert.subject.first_by_nid(13).unwrap().value, b"test.example");
         assert_eq!(cert.issuer, cert.subject);
-        assert_eq!(cert.dns_names, ["test.example", "*.test.example"]);
+        let (dns, ips) = pki.subject_alt_names();
+        assert_eq!(cert.dns_names, dns);
+        assert_eq!(cert.ip_addresses, ips);
         assert_eq!(cert.ip_addresses, [vec![127, 0, 0, 1]]);
+        assert_eq!(cert.not_before.fields(), time_fields(&pki.not_before()));
+        assert_eq!(cert.not_after.fields(), time_fields(&pki.not_after()));
         assert!(cert.not_after.unix > cert.not_before.unix);
-        let (y, m, d, ..) = cert.not_before.fields();
-        assert!(y >= 2024 && (1..=12).contains(&m) && (1..=31).contains(&d));
     }
 
     #[test]
     fn rejects_truncations_and_garbage() {
-        let der = der();
+        let der = TestCert::plain().der.clone();
         for n in 0..der.len() {
             assert!(Certificate::parse(&der[..n]).is_err(), "prefix of {n} bytes");
         }
@@ -669,9 +831,12 @@ mod tests {
 
     #[test]
     fn pem_round_trip() {
-        let der = der();
+        use rustls_pki_types::pem::PemObject;
+        let pki = TestCert::plain();
+        let der = pki.der.clone();
         let pem = to_pem("CERTIFICATE", &der);
-        assert_eq!(pem.trim(), TEST_CERT_PEM.trim());
+        assert_eq!(pem.trim(), pki.pem.trim());
+        assert_eq!(rustls_pki_types::CertificateDer::from_pem_slice(pki.pem.as_bytes()).unwrap().as_ref(), der);
         let mut two = der.clone();
         two.extend_from_slice(&der);
         assert_eq!(Certificate::encoded_len(&two).unwrap(), der.len());
@@ -680,7 +845,7 @@ mod tests {
 
     #[test]
     fn host_names() {
-        let cert = Certificate::parse(&der()).unwrap();
+        let cert = Certificate::parse(&TestCert::plain().der).unwrap();
         let f = HostFlags::default();
         assert_eq!(cert.match_host("TEST.example", f).as_deref(), Some("test.example"));
         assert_eq!(cert.match_host("a.test.example.", f).as_deref(), Some("*.test.example"));

@@ -692,7 +692,8 @@ fn dh_parameters_from_openssl_dhparam_serve_dhe() {
 
 #[test]
 fn ffdhe_group_names_min_bits_and_security_levels_reach_the_handshake() {
-    let server = cert_ctx("rsa");
+    // RSA 4096: at level 3 an RSA 2048 certificate is too weak to serve (checked below).
+    let server = cert_ctx("rsa4096");
     let client = dhe_client();
     // SAFETY: live contexts and NUL-terminated lists.
     unsafe {
@@ -708,6 +709,12 @@ fn ffdhe_group_names_min_bits_and_security_levels_reach_the_handshake() {
         // Level 3 on the client: the same, through the security level.
         tls12_SSL_CTX_set_security_level(client, 3);
         assert_eq!(dhe_group(client, server), Err(End::Failed(vec![reason::BAD_VALUE])));
+        // Level 3 on a server whose only certificate is RSA 2048: nothing to serve with.
+        let weak = cert_ctx("rsa");
+        tls12_SSL_CTX_set_security_level(weak, 3);
+        assert!(dhe_group(client, weak).is_err(), "an RSA 2048 certificate served at level 3");
+        reasons();
+        tls12_SSL_CTX_free(weak);
         // Level 3 on the server too: it moves up to ffdhe3072.
         tls12_SSL_CTX_set_security_level(server, 3);
         assert_eq!(dhe_group(client, server), Ok(NID_FFDHE3072));

@@ -4,7 +4,9 @@
 #
 #   tests/gen-certs.sh OUTDIR        (the Makefile uses target/test-certs)
 #
-# Idempotent: when OUTDIR/.done exists nothing is done. Files (PEM):
+# Idempotent: when OUTDIR is complete (.done and the newest file, ed25519-chain.pem,
+# exist) nothing is done; an OUTDIR from an older version of this script is replaced.
+# Files (PEM):
 #   ca.pem ca.key                 root CA "libtls12 Test Root CA" (RSA 2048)
 #   int.pem int.key               intermediate CA signed by the root
 #   rsa.pem rsa.key               RSA 2048 server leaf (key PKCS#8), signed by int
@@ -15,6 +17,7 @@
 #   ecdsa-pkcs8.key               the same key in PKCS#8
 #   ecdsa-chain.pem
 #   ecdsa384.pem .key -chain.pem  P-384 server leaf (SEC1 key)
+#   ed25519.pem .key -chain.pem   Ed25519 server leaf (PKCS#8 key, as genpkey writes it)
 #   expired.pem .key -chain.pem   RSA server leaf valid 2020-01-01 .. 2021-01-01
 #   wronghost.pem .key -chain.pem RSA server leaf for DNS:other.test only
 #   selfsigned.pem .key           self-signed RSA certificate for localhost
@@ -29,7 +32,8 @@ if [ $# -ne 1 ]; then
     exit 2
 fi
 out=$1
-if [ -e "$out/.done" ]; then
+complete() { [ -e "$1/.done" ] && [ -e "$1/ed25519-chain.pem" ]; }
+if complete "$out"; then
     exit 0
 fi
 # Everything is made in a fresh directory beside OUTDIR and renamed into place at the
@@ -62,6 +66,14 @@ authorityKeyIdentifier = keyid:always
 [server_ext]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = $server_san
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[ed25519_server_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature
 extendedKeyUsage = serverAuth
 subjectAltName = $server_san
 subjectKeyIdentifier = hash
@@ -127,6 +139,9 @@ ec_pkcs8_key "$work/ecdsa384-pkcs8.key" P-384
 to_sec1 "$work/ecdsa384-pkcs8.key" ecdsa384.key
 issue ecdsa384 "/O=libtls12/CN=localhost" server_ext int
 
+openssl genpkey -algorithm ed25519 -out ed25519.key
+issue ed25519 "/O=libtls12/CN=localhost" ed25519_server_ext int
+
 rsa_key wronghost.key 2048
 issue wronghost "/O=libtls12/CN=other.test" wronghost_ext int
 
@@ -178,13 +193,13 @@ rsa_key untrusted.key 2048
 issue untrusted "/O=libtls12/CN=localhost" server_ext untrusted-ca
 
 # Chains: leaf first, then the issuing CA (the root is never sent).
-for name in rsa rsa4096 ecdsa ecdsa384 expired wronghost client; do
+for name in rsa rsa4096 ecdsa ecdsa384 ed25519 expired wronghost client; do
     cat "$name.pem" int.pem > "$name-chain.pem"
 done
 cat untrusted.pem untrusted-ca.pem > untrusted-chain.pem
 
 # Sanity: every leaf verifies against its root (the expired one only at a past time).
-for name in rsa rsa4096 ecdsa ecdsa384 wronghost client; do
+for name in rsa rsa4096 ecdsa ecdsa384 ed25519 wronghost client; do
     openssl verify -CAfile ca.pem -untrusted int.pem "$name.pem" > /dev/null
 done
 openssl verify -CAfile ca.pem -untrusted int.pem -no_check_time expired.pem > /dev/null
@@ -193,7 +208,7 @@ openssl verify -CAfile untrusted-ca.pem untrusted.pem > /dev/null
 touch .done
 cd ..
 # An empty or unfinished OUTDIR is replaced; one finished meanwhile by another run wins.
-if [ -d "$out" ] && [ ! -e "$out/.done" ]; then
+if [ -d "$out" ] && ! complete "$out"; then
     rm -rf "$out"
 fi
-mv -T "$fresh" "$out" 2>/dev/null || [ -e "$out/.done" ]
+mv -T "$fresh" "$out" 2>/dev/null || complete "$out"

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use common::{cert_path, client_config, server_config, server_config_with, take_ours, CertSpec, ECDSA256, RSA2048};
 use tls12::error::Reason;
-use tls12::msgs::enums::AlertDescription;
+use tls12::msgs::enums::{AlertDescription, SignatureScheme};
 use tls12::suites::{Authentication, Suite};
 use tls12::{Connection, Error};
 
@@ -407,4 +407,39 @@ fn s_client_rejects_our_untrusted_server_chain() {
     assert!(out.contains("verify error:num=19"), "s_client said:\n{out}");
     let err = run.result.as_ref().expect_err("our server finished a handshake the client refused");
     assert_eq!(err.reason, Reason::alert_received(AlertDescription::UnknownCa), "our server: {err:?}");
+}
+
+/// The Ed25519 leaf under the intermediate (RFC 8422: it serves ECDSA suites).
+const ED25519: CertSpec =
+    CertSpec { label: "Ed25519", chain: "ed25519-chain.pem", key: "ed25519.key", auth: Authentication::Ecdsa };
+
+#[test]
+fn our_client_to_s_server_with_an_ed25519_certificate() {
+    let (server, port) = s_server(&ED25519, &[]);
+    let run = our_client_session(new_client(true, "localhost"), port, server);
+    assert!(run.result.is_ok(), "{:?}\n{}", run.result, run.server_output);
+    let suite = run.conn.suite().expect("a suite");
+    assert_eq!(suite.auth, Authentication::Ecdsa, "{}", suite.openssl_name);
+    assert_eq!(run.conn.peer_signature_scheme(), Some(SignatureScheme::Ed25519));
+    assert_eq!(run.conn.verify_result().code, 0);
+    assert!(run.server_output.contains(&format!("Ciphersuite: {}", suite.openssl_name)), "{}", run.server_output);
+}
+
+#[test]
+fn s_client_to_our_server_with_an_ed25519_certificate() {
+    let mut config = tls12::Config::default();
+    config.certs.ed25519 = Some(common::certified_key(ED25519.chain, ED25519.key));
+    let verify = ["-verify_return_error", "-verify_hostname", "localhost"];
+    let (out, run) = s_client_session(config.clone(), &[&verify[..], &["-sigalgs", "ed25519"]].concat());
+    assert!(run.result.is_ok(), "{run:?}\n{out}");
+    assert!(run.suite.is_some_and(|s| s.starts_with("ECDHE-ECDSA-")), "{run:?}");
+    assert!(out.contains("Peer signature type: ed25519"), "{out}");
+    assert!(out.contains("Verify return code: 0 (ok)"), "{out}");
+    assert_eq!(run.echoed, b"hello from s_client\n");
+
+    // Beside an ECDSA certificate, a client that lists ECDSA first gets that one.
+    config.certs.ecdsa = Some(common::certified_key(ECDSA256.chain, ECDSA256.key));
+    let (out, run) = s_client_session(config, &[&verify[..], &["-sigalgs", "ecdsa_secp256r1_sha256:ed25519"]].concat());
+    assert!(run.result.is_ok(), "{run:?}\n{out}");
+    assert!(out.contains("Peer signature type: ECDSA"), "{out}");
 }

@@ -43,6 +43,12 @@ typedef struct BIO BIO;
 typedef struct BIO_METHOD BIO_METHOD;
 
 /**
+ * `STACK_OF(SSL_CIPHER)`: cipher suites (static objects), as `SSL_get_ciphers`
+ * returns them.
+ */
+typedef struct stack_st_SSL_CIPHER stack_st_SSL_CIPHER;
+
+/**
  * `DH`: a prime and generator for DHE, as read by `PEM_read_DHparams`. Free it with
  * `DH_free`.
  */
@@ -52,6 +58,12 @@ typedef struct DH DH;
  * `EVP_PKEY`: an RSA or ECDSA private key. Free it with `EVP_PKEY_free`.
  */
 typedef struct EVP_PKEY EVP_PKEY;
+
+/**
+ * `OPENSSL_STACK`: the elements, and for a stack the library owns, how to free them
+ * when the stack goes.
+ */
+typedef struct stack_st stack_st;
 
 /**
  * `SSL`: one TLS connection. C sees it only through pointers.
@@ -86,7 +98,8 @@ typedef struct SSL_SESSION SSL_SESSION;
 typedef struct X509 X509;
 
 /**
- * A distinguished name, owned by the `X509` it came from.
+ * A distinguished name: owned by the `X509` it came from, or on its own (from
+ * `X509_NAME_dup` or a stack of names) and freed with `X509_NAME_free`.
  */
 typedef struct X509_NAME X509_NAME;
 
@@ -96,8 +109,13 @@ typedef struct X509_NAME X509_NAME;
 typedef struct X509_NAME_ENTRY X509_NAME_ENTRY;
 
 /**
- * The `STACK_OF(X509)` that `SSL_get_peer_cert_chain` returns: certificates, each
- * holding one reference, leaf first.
+ * `STACK_OF(X509_NAME)`: distinguished names, as the client CA list functions
+ * take and return them.
+ */
+typedef struct stack_st_X509_NAME stack_st_X509_NAME;
+
+/**
+ * `STACK_OF(X509)`: certificates, as `SSL_get_peer_cert_chain` returns them.
  */
 typedef struct stack_st_X509 stack_st_X509;
 
@@ -113,6 +131,11 @@ typedef struct X509_STORE_CTX X509_STORE_CTX;
  * the caller's `u`; a return value of 0 or less stops the printing.
  */
 typedef int (*tls12_err_print_cb)(const char *str, size_t len, void *u);
+
+/**
+ * `OPENSSL_sk_freefunc`: frees one element (`X509_free`, `X509_NAME_free` ...).
+ */
+typedef void (*tls12_sk_freefunc)(void *ptr);
 
 /**
  * OpenSSL's `pem_password_cb`: `int cb(char *buf, int size, int rwflag, void *u)`.
@@ -228,6 +251,31 @@ typedef unsigned int (*tls12_psk_server_cb)(struct SSL *ssl,
                                             const char *identity,
                                             unsigned char *psk,
                                             unsigned int max_psk_len);
+
+/**
+ * The callback of `tls12_SSL_CTX_set_ticket_key_cb` (libtls12's counterpart of
+ * `SSL_CTX_set_tlsext_ticket_key_evp_cb`): it chooses the key a server seals a ticket
+ * with and finds the key that opens one, so that several servers share keys and rotate
+ * them. `key` is 48 bytes in the layout of `SSL_CTX_set_tlsext_ticket_keys`: the key
+ * name (which must equal `key_name`), then 32 secret bytes (OpenSSL's HMAC secret and
+ * AES key; libtls12 derives its AES-256-GCM key from them).
+ *
+ * - `enc` = 1, sealing a new ticket: the callback writes the name to `key_name` and the
+ *   48 bytes to `key`, and returns 1, or 0 to issue no ticket, or -1 to fail the
+ *   handshake.
+ * - `enc` = 0, opening a ticket: `key_name` holds the name the ticket carries; the
+ *   callback writes that key's 48 bytes to `key` and returns 1 (use it), 2 (use it and
+ *   issue a fresh ticket, for a key being retired), 0 (unknown key: a full handshake),
+ *   or -1 (fail the handshake).
+ *
+ * A failure fails the handshake with an `internal_error` alert and an error entry. The
+ * buffers are the library's, valid for the call; `key` is wiped after it.
+ */
+typedef int (*tls12_ticket_key_cb)(struct SSL *ssl,
+                                   unsigned char *key_name,
+                                   unsigned char *key,
+                                   int enc,
+                                   void *arg);
 
 /**
  * The callback `SSL_CTX_set_tlsext_servername_callback` installs: called on a server
@@ -825,21 +873,57 @@ int tls12_OPENSSL_init_crypto(uint64_t opts, const void *settings);
 int tls12_OPENSSL_init_ssl(uint64_t opts, const void *settings);
 
 /**
- * `OPENSSL_sk_num` (behind `sk_X509_num`): the number of elements, or -1 for NULL.
+ * `OPENSSL_sk_free` (behind `sk_<type>_free`): frees the stack but not its elements.
+ * NULL is ignored.
+ *
+ * # Safety
+ * `sk` is NULL or a stack from `OPENSSL_sk_new_null` or one the caller owns (such as
+ * `SSL_load_client_CA_file`'s), not used afterwards.
+ */
+void tls12_OPENSSL_sk_free(struct stack_st *sk);
+
+/**
+ * `OPENSSL_sk_new_null` (behind `sk_<type>_new_null`): a new empty stack, which the
+ * caller frees with `OPENSSL_sk_free` or `OPENSSL_sk_pop_free`.
+ */
+struct stack_st *tls12_OPENSSL_sk_new_null(void);
+
+/**
+ * `OPENSSL_sk_num` (behind `sk_<type>_num`): the number of elements, or -1 for NULL.
  *
  * # Safety
  * `sk` is NULL or a live stack from this library.
  */
-int tls12_OPENSSL_sk_num(const void *sk);
+int tls12_OPENSSL_sk_num(const struct stack_st *sk);
 
 /**
- * `OPENSSL_sk_value` (behind `sk_X509_value`): the element at `i` (borrowed), or
+ * `OPENSSL_sk_pop_free` (behind `sk_<type>_pop_free`): calls `func` on each non-NULL
+ * element, then frees the stack. NULL `sk` is ignored; a NULL `func` frees only the
+ * stack (with an error entry).
+ *
+ * # Safety
+ * As for `OPENSSL_sk_free`; `func` frees elements of the stack's type.
+ */
+void tls12_OPENSSL_sk_pop_free(struct stack_st *sk, tls12_sk_freefunc func);
+
+/**
+ * `OPENSSL_sk_push` (behind `sk_<type>_push`): appends `data` (the stack does not
+ * take ownership: free the elements with `OPENSSL_sk_pop_free`). Returns the new
+ * number of elements, or 0 on failure.
+ *
+ * # Safety
+ * `sk` is NULL or a live stack from this library.
+ */
+int tls12_OPENSSL_sk_push(struct stack_st *sk, const void *data);
+
+/**
+ * `OPENSSL_sk_value` (behind `sk_<type>_value`): the element at `i` (borrowed), or
  * NULL when `i` is out of range.
  *
  * # Safety
  * `sk` is NULL or a live stack from this library.
  */
-void *tls12_OPENSSL_sk_value(const void *sk, int i);
+void *tls12_OPENSSL_sk_value(const struct stack_st *sk, int i);
 
 /**
  * `OpenSSL_version`: texts about the library. `OPENSSL_VERSION` (0) gives
@@ -1145,6 +1229,26 @@ void tls12_SSL_CTX_free(struct SSL_CTX *ctx);
  * the lengths given.
  */
 void *tls12_SSL_CTX_get_app_data(const struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_ciphers`: the context's cipher suites in order of preference, as a
+ * `STACK_OF(SSL_CIPHER)` the context owns (valid until the list changes or the
+ * context goes; do not free it or its elements), or NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct stack_st_SSL_CIPHER *tls12_SSL_CTX_get_ciphers(const struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_client_CA_list`: the CA names a server sends, as a
+ * `STACK_OF(X509_NAME)` the context owns (valid until the names change or the
+ * context goes; read it, do not change or free it), or NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct stack_st_X509_NAME *tls12_SSL_CTX_get_client_CA_list(const struct SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_client_cert_cb`: the client certificate callback (NULL if none).
@@ -1645,6 +1749,17 @@ int tls12_SSL_CTX_set_cipher_list(struct SSL_CTX *ctx, const char *str);
 int tls12_SSL_CTX_set_ciphersuites(struct SSL_CTX *ctx, const char *str);
 
 /**
+ * `SSL_CTX_set_client_CA_list`: the CA names a server sends in its CertificateRequest
+ * become those on `list` (their DER encodings are kept). The context takes ownership
+ * of `list` and its names, and frees them; NULL clears the names.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; `list` is NULL or a `STACK_OF(X509_NAME)` of
+ * names from `X509_NAME_dup` or `SSL_load_client_CA_file`, not used afterwards.
+ */
+void tls12_SSL_CTX_set_client_CA_list(struct SSL_CTX *ctx, struct stack_st_X509_NAME *list);
+
+/**
  * `SSL_CTX_set_client_cert_cb`: installs the client certificate callback (NULL
  * removes it). Read when a server asks for a certificate.
  *
@@ -1818,6 +1933,23 @@ long tls12_SSL_CTX_set_session_cache_mode(struct SSL_CTX *ctx, long mode);
 int tls12_SSL_CTX_set_session_id_context(struct SSL_CTX *ctx,
                                          const unsigned char *sid_ctx,
                                          unsigned int sid_ctx_len);
+
+/**
+ * `tls12_SSL_CTX_set_ticket_key_cb` (libtls12's own, in the spirit of OpenSSL's
+ * `SSL_CTX_set_tlsext_ticket_key_evp_cb`): installs the callback that gives the keys
+ * sealing and opening session tickets (`tls12_ticket_key_cb`, see [`TicketKeyCallback`]), with `arg` passed to
+ * every call, for the connections made from now on. While it is installed the keys of
+ * `SSL_CTX_set_tlsext_ticket_keys` and key files are not used; NULL removes it. Servers
+ * whose callbacks give the same keys resume each other's tickets. Returns 1, or 0 for a
+ * NULL `ctx`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; `cb` is NULL or safe to call as documented, with
+ * `arg`, from any thread that drives a connection of `ctx`.
+ */
+int tls12_SSL_CTX_set_ticket_key_cb(struct SSL_CTX *ctx,
+                                    tls12_ticket_key_cb cb,
+                                    void *arg);
 
 /**
  * `SSL_CTX_set_timeout`: how many seconds the sessions made from now on may be resumed
@@ -2202,6 +2334,16 @@ int tls12_SSL_connect(struct SSL *ssl);
 int tls12_SSL_do_handshake(struct SSL *ssl);
 
 /**
+ * `SSL_dup_CA_list`: a copy of a `STACK_OF(X509_NAME)` with copies of its names,
+ * owned by the caller (free it with `sk_X509_NAME_pop_free(list, X509_NAME_free)`),
+ * or NULL.
+ *
+ * # Safety
+ * `sk` is NULL or a live `STACK_OF(X509_NAME)` of live names.
+ */
+struct stack_st_X509_NAME *tls12_SSL_dup_CA_list(const struct stack_st_X509_NAME *sk);
+
+/**
  * `SSL_export_keying_material`: fills `out` (`olen` bytes) with keying material
  * derived from the master secret, the label (`llen` bytes, without a NUL) and, when
  * `use_context` is not 0, the context (`contextlen` bytes, possibly empty). Both ends
@@ -2296,6 +2438,25 @@ void *tls12_SSL_get_app_data(const struct SSL *ssl);
  * `ssl` is NULL or a live `SSL`.
  */
 const char *tls12_SSL_get_cipher_list(const struct SSL *ssl, int n);
+
+/**
+ * `SSL_get_ciphers`: as `SSL_CTX_get_ciphers`, for the suites the connection may use
+ * (owned by the `SSL`).
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`.
+ */
+struct stack_st_SSL_CIPHER *tls12_SSL_get_ciphers(const struct SSL *ssl);
+
+/**
+ * `SSL_get_client_CA_list`: a server's: the CA names it sends (as
+ * `SSL_CTX_get_client_CA_list`); a client's: the names the server listed in its
+ * CertificateRequest (NULL before one came). Owned by the `SSL`.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`.
+ */
+struct stack_st_X509_NAME *tls12_SSL_get_client_CA_list(const struct SSL *ssl);
 
 /**
  * `SSL_get_current_cipher`: the suite in use (static; NULL before it is agreed).
@@ -2701,6 +2862,17 @@ int tls12_SSL_is_init_finished(const struct SSL *ssl);
 int tls12_SSL_is_server(const struct SSL *ssl);
 
 /**
+ * `SSL_load_client_CA_file`: the subject names of the certificates in the PEM file
+ * `file`, each once, as a `STACK_OF(X509_NAME)` the caller owns (free it with
+ * `sk_X509_NAME_pop_free(list, X509_NAME_free)`), or NULL with an error entry when
+ * the file cannot be read or holds no certificate.
+ *
+ * # Safety
+ * `file` is NULL or a NUL-terminated path.
+ */
+struct stack_st_X509_NAME *tls12_SSL_load_client_CA_file(const char *file);
+
+/**
  * `SSL_new`: a connection using `ctx`'s settings as they are now (later changes to
  * `ctx` do not reach it). A context made with a client or server method makes
  * connections already in connect or accept state. NULL on failure.
@@ -2918,6 +3090,14 @@ int tls12_SSL_set_cipher_list(struct SSL *ssl, const char *str);
  * lengths given.
  */
 int tls12_SSL_set_ciphersuites(struct SSL *ssl, const char *str);
+
+/**
+ * `SSL_set_client_CA_list`: as `SSL_CTX_set_client_CA_list`, for one connection.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; `list` as for `SSL_CTX_set_client_CA_list`.
+ */
+void tls12_SSL_set_client_CA_list(struct SSL *ssl, struct stack_st_X509_NAME *list);
 
 /**
  * `SSL_set_connect_state`: the connection is a client.
@@ -3315,12 +3495,31 @@ struct ASN1_STRING *tls12_X509_NAME_ENTRY_get_data(const struct X509_NAME_ENTRY 
 int tls12_X509_NAME_cmp(const struct X509_NAME *a, const struct X509_NAME *b);
 
 /**
+ * `X509_NAME_dup`: a copy of `name` that stands on its own (free it with
+ * `X509_NAME_free`), or NULL.
+ *
+ * # Safety
+ * `name` is NULL or a live `X509_NAME`.
+ */
+struct X509_NAME *tls12_X509_NAME_dup(const struct X509_NAME *name);
+
+/**
  * `X509_NAME_entry_count`: the number of attributes in the name (0 for NULL).
  *
  * # Safety
  * `name` is NULL or a live `X509_NAME`.
  */
 int tls12_X509_NAME_entry_count(const struct X509_NAME *name);
+
+/**
+ * `X509_NAME_free`: frees a name from `X509_NAME_dup` or a stack of names. NULL is
+ * ignored; a name that belongs to a certificate (`X509_get_subject_name`) is left
+ * alone, with an error entry.
+ *
+ * # Safety
+ * `name` is NULL or a live `X509_NAME`; one the caller owns is not used afterwards.
+ */
+void tls12_X509_NAME_free(struct X509_NAME *name);
 
 /**
  * `X509_NAME_get_entry`: the attribute at position `loc` (owned by the name), or NULL.
@@ -3617,6 +3816,15 @@ int tls12_i2d_SSL_SESSION(const struct SSL_SESSION *in_, unsigned char **pp);
  * pointer, and a non-NULL `*out` has room for the encoding.
  */
 int tls12_i2d_X509(const struct X509 *x, unsigned char **out);
+
+/**
+ * `i2d_X509_NAME`: the DER encoding of `name`, written as `i2d_X509` writes a
+ * certificate's. Returns the length, or -1 on failure.
+ *
+ * # Safety
+ * `name` is NULL or a live `X509_NAME`; `out` as for `i2d_X509`.
+ */
+int tls12_i2d_X509_NAME(const struct X509_NAME *name, unsigned char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -77,7 +77,11 @@
 #define EVP_PKEY_up_ref tls12_EVP_PKEY_up_ref
 #define OPENSSL_init_crypto tls12_OPENSSL_init_crypto
 #define OPENSSL_init_ssl tls12_OPENSSL_init_ssl
+#define OPENSSL_sk_free tls12_OPENSSL_sk_free
+#define OPENSSL_sk_new_null tls12_OPENSSL_sk_new_null
 #define OPENSSL_sk_num tls12_OPENSSL_sk_num
+#define OPENSSL_sk_pop_free tls12_OPENSSL_sk_pop_free
+#define OPENSSL_sk_push tls12_OPENSSL_sk_push
 #define OPENSSL_sk_value tls12_OPENSSL_sk_value
 #define OpenSSL_version tls12_OpenSSL_version
 #define OpenSSL_version_num tls12_OpenSSL_version_num
@@ -110,6 +114,8 @@
 #define SSL_CTX_flush_sessions tls12_SSL_CTX_flush_sessions
 #define SSL_CTX_free tls12_SSL_CTX_free
 #define SSL_CTX_get_app_data tls12_SSL_CTX_get_app_data
+#define SSL_CTX_get_ciphers tls12_SSL_CTX_get_ciphers
+#define SSL_CTX_get_client_CA_list tls12_SSL_CTX_get_client_CA_list
 #define SSL_CTX_get_client_cert_cb tls12_SSL_CTX_get_client_cert_cb
 #define SSL_CTX_get_ex_data tls12_SSL_CTX_get_ex_data
 #define SSL_CTX_get_ex_new_index tls12_SSL_CTX_get_ex_new_index
@@ -160,6 +166,7 @@
 #define SSL_CTX_set_app_data tls12_SSL_CTX_set_app_data
 #define SSL_CTX_set_cipher_list tls12_SSL_CTX_set_cipher_list
 #define SSL_CTX_set_ciphersuites tls12_SSL_CTX_set_ciphersuites
+#define SSL_CTX_set_client_CA_list tls12_SSL_CTX_set_client_CA_list
 #define SSL_CTX_set_client_cert_cb tls12_SSL_CTX_set_client_cert_cb
 #define SSL_CTX_set_default_verify_paths tls12_SSL_CTX_set_default_verify_paths
 #define SSL_CTX_set_dh_auto tls12_SSL_CTX_set_dh_auto
@@ -176,6 +183,7 @@
 #define SSL_CTX_set_security_level tls12_SSL_CTX_set_security_level
 #define SSL_CTX_set_session_cache_mode tls12_SSL_CTX_set_session_cache_mode
 #define SSL_CTX_set_session_id_context tls12_SSL_CTX_set_session_id_context
+#define SSL_CTX_set_ticket_key_cb tls12_SSL_CTX_set_ticket_key_cb
 #define SSL_CTX_set_timeout tls12_SSL_CTX_set_timeout
 #define SSL_CTX_set_tlsext_servername_arg tls12_SSL_CTX_set_tlsext_servername_arg
 #define SSL_CTX_set_tlsext_servername_callback tls12_SSL_CTX_set_tlsext_servername_callback
@@ -217,6 +225,7 @@
 #define SSL_clear_options tls12_SSL_clear_options
 #define SSL_connect tls12_SSL_connect
 #define SSL_do_handshake tls12_SSL_do_handshake
+#define SSL_dup_CA_list tls12_SSL_dup_CA_list
 #define SSL_export_keying_material tls12_SSL_export_keying_material
 #define SSL_free tls12_SSL_free
 #define SSL_get0_alpn_selected tls12_SSL_get0_alpn_selected
@@ -226,6 +235,8 @@
 #define SSL_get_SSL_CTX tls12_SSL_get_SSL_CTX
 #define SSL_get_app_data tls12_SSL_get_app_data
 #define SSL_get_cipher_list tls12_SSL_get_cipher_list
+#define SSL_get_ciphers tls12_SSL_get_ciphers
+#define SSL_get_client_CA_list tls12_SSL_get_client_CA_list
 #define SSL_get_current_cipher tls12_SSL_get_current_cipher
 #define SSL_get_error tls12_SSL_get_error
 #define SSL_get_ex_data tls12_SSL_get_ex_data
@@ -270,6 +281,7 @@
 #define SSL_in_init tls12_SSL_in_init
 #define SSL_is_init_finished tls12_SSL_is_init_finished
 #define SSL_is_server tls12_SSL_is_server
+#define SSL_load_client_CA_file tls12_SSL_load_client_CA_file
 #define SSL_new tls12_SSL_new
 #define SSL_peek tls12_SSL_peek
 #define SSL_peek_ex tls12_SSL_peek_ex
@@ -290,6 +302,7 @@
 #define SSL_set_bio tls12_SSL_set_bio
 #define SSL_set_cipher_list tls12_SSL_set_cipher_list
 #define SSL_set_ciphersuites tls12_SSL_set_ciphersuites
+#define SSL_set_client_CA_list tls12_SSL_set_client_CA_list
 #define SSL_set_connect_state tls12_SSL_set_connect_state
 #define SSL_set_dh_auto tls12_SSL_set_dh_auto
 #define SSL_set_dh_min_bits tls12_SSL_set_dh_min_bits
@@ -333,7 +346,9 @@
 #define TLSv1_2_server_method tls12_TLSv1_2_server_method
 #define X509_NAME_ENTRY_get_data tls12_X509_NAME_ENTRY_get_data
 #define X509_NAME_cmp tls12_X509_NAME_cmp
+#define X509_NAME_dup tls12_X509_NAME_dup
 #define X509_NAME_entry_count tls12_X509_NAME_entry_count
+#define X509_NAME_free tls12_X509_NAME_free
 #define X509_NAME_get_entry tls12_X509_NAME_get_entry
 #define X509_NAME_get_index_by_NID tls12_X509_NAME_get_index_by_NID
 #define X509_NAME_get_text_by_NID tls12_X509_NAME_get_text_by_NID
@@ -364,5 +379,6 @@
 #define i2a_ASN1_INTEGER tls12_i2a_ASN1_INTEGER
 #define i2d_SSL_SESSION tls12_i2d_SSL_SESSION
 #define i2d_X509 tls12_i2d_X509
+#define i2d_X509_NAME tls12_i2d_X509_NAME
 
 #endif /* TLS12_OPENSSL_NAMES_H */

@@ -244,6 +244,7 @@ fn install(config: &mut Config, chain: Vec<CertificateDer<'static>>, key: Signin
     match kind {
         KeyKind::Rsa { .. } => config.certs.rsa = pair,
         KeyKind::Ecdsa(_) => config.certs.ecdsa = pair,
+        KeyKind::Ed25519 => config.certs.ed25519 = pair,
     }
 }
 
@@ -318,7 +319,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_get_ssl_method(ctx: *const SslCtx) -> *co
 }
 
 /// Reads a whole file for `func`, with an error entry naming the file when it cannot.
-fn read_file(path: &str, func: &str) -> Option<Vec<u8>> {
+pub(crate) fn read_file(path: &str, func: &str) -> Option<Vec<u8>> {
     match std::fs::read(path) {
         Ok(data) => Some(data),
         Err(e) => {

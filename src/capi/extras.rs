@@ -32,6 +32,9 @@ pub(crate) struct Extras {
     pub(crate) psk_identity_text: Option<CString>,
     /// The text `SSL_get_psk_identity_hint` last returned.
     pub(crate) psk_hint_text: Option<CString>,
+    /// The stacks `SSL_get_ciphers` and `SSL_get_client_CA_list` hand out, and the CA
+    /// names a server asked for (`stack.rs`, `client_cert.rs`).
+    pub(crate) lists: super::stack::Lists,
 }
 
 impl Default for Extras {
@@ -46,6 +49,7 @@ impl Default for Extras {
             client_cert_cb: None,
             psk_identity_text: None,
             psk_hint_text: None,
+            lists: Default::default(),
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod pkey;
 pub mod psk;
 mod seclevel;
 pub mod ssl;
+pub mod stack;
 pub mod x509;
 
 use crate::error::Reason;

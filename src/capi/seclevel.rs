@@ -10,9 +10,14 @@
 //!   whose DH group is too small moves up to the smallest RFC 7919 group that is large
 //!   enough, or gives up DHE suites when none is (levels 4 and 5).
 //!
-//! Key sizes of certificates are not checked against the level, and a client that
-//! names only FFDHE groups below the level still gets the first of them (the engine
-//! answers a client that names FFDHE groups with one of its groups, RFC 7919 4).
+//! - keys: the level goes to the engine (`Config::security_level`), which leaves out
+//!   our certificates with keys below it and fails the peer's leaf with
+//!   `X509_V_ERR_EE_KEY_TOO_SMALL` (RSA 1024 / ECC 160 bits at level 1, 2048 / 224 at
+//!   2, 3072 / 256 at 3, 7680 / 384 at 4, 15360 / 512 at 5).
+//!
+//! A client that names only FFDHE groups below the level still gets the first of them
+//! (the engine answers a client that names FFDHE groups with one of its groups, RFC
+//! 7919 4).
 
 use super::ctx::Settings;
 use crate::cipher_string::allowed_at_level;
@@ -36,6 +41,7 @@ fn min_dh_bits(level: u32) -> usize {
 pub(crate) fn config_for(settings: &Settings) -> Config {
     let mut config = settings.config.clone();
     let level = u32::try_from(settings.security_level).unwrap_or(0);
+    config.security_level = level;
     config.suites.retain(|s| allowed_at_level(s, level));
     let min_bits = min_dh_bits(level);
     config.min_dh_bits = config.min_dh_bits.max(min_bits);

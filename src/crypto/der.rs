@@ -30,6 +30,8 @@ pub const OID_EC_PUBLIC_KEY: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]
 pub const OID_P256: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
 /// OID content bytes of the P-384 curve, `secp384r1` (1.3.132.0.34).
 pub const OID_P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
+/// OID content bytes of `id-Ed25519` (1.3.101.112, RFC 8410).
+pub const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
 
 /// One decoded element: its tag, its contents, and its whole encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

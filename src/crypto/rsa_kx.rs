@@ -17,12 +17,22 @@ use rsa::hazmat::rsa_decrypt_and_check;
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};
 use rsa::pkcs8::DecodePrivateKey;
 use rsa::rand_core::{TryCryptoRng, TryRng};
-use rsa::traits::{PaddingScheme, PublicKeyParts};
-use rsa::{BoxedUint, Pkcs1v15Encrypt, RsaPrivateKey, RsaPublicKey};
+use rsa::traits::{PaddingScheme, PublicKeyParts, SignatureScheme};
+use rsa::{BoxedUint, Pkcs1v15Encrypt, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use sha1::{Digest, Sha1};
 use std::ops::RangeInclusive;
 use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroizing;
+
+/// The DER DigestInfo prefix of a SHA-1 hash (RFC 8017 9.2, note 1).
+const SHA1_DIGEST_INFO: [u8; 15] =
+    [0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14];
+
+/// PKCS#1 v1.5 signature padding for SHA-1.
+fn pkcs1_sha1() -> Pkcs1v15Sign {
+    Pkcs1v15Sign { hash_len: Some(20), prefix: Box::new(SHA1_DIGEST_INFO) }
+}
 
 /// The length of the premaster secret (RFC 5246 7.4.7.1).
 const PREMASTER_LEN: usize = 48;
@@ -139,6 +149,15 @@ impl RsaDecryptionKey {
             out.conditional_assign(decrypted, valid);
         }
         premaster
+    }
+
+    /// Signs `message` with PKCS#1 v1.5 and SHA-1 (blinded), the RFC 5246 7.4.1.4.1
+    /// default for a client that sends no signature_algorithms, which ring cannot make.
+    pub fn sign_pkcs1_sha1(&self, message: &[u8]) -> Result<Vec<u8>, Error> {
+        let hashed = Sha1::digest(message);
+        pkcs1_sha1()
+            .sign(Some(&mut SystemRng), &self.key, &hashed)
+            .map_err(|e| Error::internal(format!("signing with rsa_pkcs1_sha1 failed: {e}")))
     }
 
     /// The modulus size in bits.
@@ -265,6 +284,19 @@ mod tests {
         let pem = test_pki::get().bytes(name);
         let der = PrivateKeyDer::from_pem_slice(&pem).expect(name);
         RsaDecryptionKey::from_der(&der).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    #[test]
+    fn sha1_signatures_verify_with_the_public_key() {
+        let key = decryption_key("rsa2048-pkcs8.key");
+        let signature = key.sign_pkcs1_sha1(b"params").expect("sign");
+        assert_eq!(signature.len(), 256);
+        let public = key.key.to_public_key();
+        public.verify(pkcs1_sha1(), &Sha1::digest(b"params"), &signature).expect("verifies");
+        assert!(public.verify(pkcs1_sha1(), &Sha1::digest(b"other"), &signature).is_err());
+        // The same bytes as OpenSSL's `dgst -sha1 -sign` (PKCS#1 v1.5 is deterministic).
+        let theirs = openssl(&["dgst", "-sha1", "-sign", &fixture("rsa2048-pkcs8.key")], b"params");
+        assert_eq!(signature, theirs);
     }
 
     fn random_premaster(version: u16) -> [u8; PREMASTER_LEN] {

@@ -5,7 +5,7 @@ use crate::crypto::rsa_kx::RsaDecryptionKey;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{NamedGroup, SignatureScheme};
 use ring::rand::SystemRandom;
-use ring::signature::{self, EcdsaKeyPair, EcdsaSigningAlgorithm, KeyPair, RsaKeyPair};
+use ring::signature::{self, EcdsaKeyPair, EcdsaSigningAlgorithm, Ed25519KeyPair, KeyPair, RsaKeyPair};
 use rustls_pki_types::{PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer};
 use zeroize::Zeroizing;
 
@@ -13,6 +13,7 @@ use zeroize::Zeroizing;
 pub static SUPPORTED_SCHEMES: &[SignatureScheme] = &[
     SignatureScheme::EcdsaSecp256r1Sha256,
     SignatureScheme::EcdsaSecp384r1Sha384,
+    SignatureScheme::Ed25519,
     SignatureScheme::RsaPssRsaeSha256,
     SignatureScheme::RsaPssRsaeSha384,
     SignatureScheme::RsaPssRsaeSha512,
@@ -34,6 +35,34 @@ pub enum KeyKind {
     },
     /// ECDSA on the given curve.
     Ecdsa(NamedGroup),
+    /// Ed25519 (RFC 8410 keys, RFC 8422 signatures).
+    Ed25519,
+}
+
+impl KeyKind {
+    /// The key's strength in bits of security, as OpenSSL rates it for security levels:
+    /// RSA 1024 is 80, 2048 is 112, 3072 is 128, 7680 is 192, 15360 is 256; an EC key
+    /// is half its order's size (P-256 and Ed25519 128, P-384 192).
+    pub fn security_bits(self) -> u32 {
+        match self {
+            KeyKind::Rsa { bits } => rsa_security_bits(bits),
+            KeyKind::Ecdsa(NamedGroup::Secp384r1) => 192,
+            KeyKind::Ecdsa(NamedGroup::Secp521r1) => 256,
+            KeyKind::Ecdsa(_) | KeyKind::Ed25519 => 128,
+        }
+    }
+}
+
+/// OpenSSL's `BN_security_bits` for an RSA modulus of `bits` bits (RFC 3766 steps).
+pub fn rsa_security_bits(bits: usize) -> u32 {
+    match bits {
+        15360.. => 256,
+        7680.. => 192,
+        3072.. => 128,
+        2048.. => 112,
+        1024.. => 80,
+        _ => 0,
+    }
 }
 
 /// The ring key behind a [`SigningKey`].
@@ -47,6 +76,9 @@ enum KeyPairKind {
     Ecdsa {
         key: EcdsaKeyPair,
         group: NamedGroup,
+    },
+    Ed25519 {
+        key: Ed25519KeyPair,
     },
 }
 
@@ -63,7 +95,7 @@ impl std::fmt::Debug for SigningKey {
 }
 
 impl SigningKey {
-    /// Loads a key from DER (RSA PKCS#1 or PKCS#8, EC SEC1 or PKCS#8).
+    /// Loads a key from DER (RSA PKCS#1 or PKCS#8, EC SEC1 or PKCS#8, Ed25519 PKCS#8).
     pub fn from_der(der: &PrivateKeyDer<'_>) -> Result<SigningKey, Error> {
         match der {
             PrivateKeyDer::Pkcs1(key) => Self::rsa_from_pkcs1(key.secret_pkcs1_der()),
@@ -78,6 +110,7 @@ impl SigningKey {
         match &self.key {
             KeyPairKind::Rsa { bits, .. } => KeyKind::Rsa { bits: *bits },
             KeyPairKind::Ecdsa { group, .. } => KeyKind::Ecdsa(*group),
+            KeyPairKind::Ed25519 { .. } => KeyKind::Ed25519,
         }
     }
 
@@ -86,11 +119,17 @@ impl SigningKey {
         match &self.key {
             KeyPairKind::Rsa { bits, .. } => RSA_BITS.contains(bits) && rsa_padding(scheme).is_some(),
             KeyPairKind::Ecdsa { group, .. } => ecdsa_scheme(*group) == Some(scheme),
+            KeyPairKind::Ed25519 { .. } => scheme == SignatureScheme::Ed25519,
         }
     }
 
-    /// Signs `message` (which is hashed as the scheme says).
+    /// Signs `message` (which is hashed as the scheme says). Besides the schemes of
+    /// [`can_sign`](Self::can_sign), an RSA key makes rsa_pkcs1_sha1 for the RFC 5246
+    /// default at security level 0 (never negotiated from a list).
     pub fn sign(&self, scheme: SignatureScheme, message: &[u8]) -> Result<Vec<u8>, Error> {
+        if let (SignatureScheme::RsaPkcs1Sha1, KeyPairKind::Rsa { decryption, .. }) = (scheme, &self.key) {
+            return decryption.sign_pkcs1_sha1(message);
+        }
         if !self.can_sign(scheme) {
             return Err(Error::internal(format!("a {} key cannot sign with {}", self.kind_text(), scheme.text())));
         }
@@ -107,23 +146,27 @@ impl SigningKey {
                 let signature = key.sign(&rng, message).map_err(|_| failed())?;
                 Ok(signature.as_ref().to_vec())
             }
+            // PureEdDSA signs the whole message (RFC 8422 5.10).
+            KeyPairKind::Ed25519 { key } => Ok(key.sign(message).as_ref().to_vec()),
         }
     }
 
-    /// The key's decryption half for RSA key exchange; `None` for EC keys.
+    /// The key's decryption half for RSA key exchange; `None` for EC and Ed25519 keys.
     pub fn rsa_decryption_key(&self) -> Option<&RsaDecryptionKey> {
         match &self.key {
             KeyPairKind::Rsa { decryption, .. } => Some(decryption.as_ref()),
-            KeyPairKind::Ecdsa { .. } => None,
+            KeyPairKind::Ecdsa { .. } | KeyPairKind::Ed25519 { .. } => None,
         }
     }
 
     /// The public key as a certificate's SubjectPublicKeyInfo carries it in its BIT
-    /// STRING: the DER RSAPublicKey for RSA, the uncompressed point for ECDSA.
+    /// STRING: the DER RSAPublicKey for RSA, the uncompressed point for ECDSA, the 32
+    /// bytes of the public key for Ed25519.
     pub fn public_key_bits(&self) -> &[u8] {
         match &self.key {
             KeyPairKind::Rsa { key, .. } => key.public_key().as_ref(),
             KeyPairKind::Ecdsa { key, .. } => key.public_key().as_ref(),
+            KeyPairKind::Ed25519 { key } => key.public_key().as_ref(),
         }
     }
 
@@ -137,19 +180,23 @@ impl SigningKey {
             KeyPairKind::Ecdsa { group, .. } => {
                 info.algorithm == der::OID_EC_PUBLIC_KEY && info.curve == curve_oid(*group)
             }
+            // RFC 8410 3: the parameters are absent.
+            KeyPairKind::Ed25519 { .. } => info.algorithm == der::OID_ED25519 && info.curve.is_none(),
         };
         same_algorithm && info.key == self.public_key_bits()
     }
 
-    /// "RSA 2048-bit", "ECDSA P-256": the key described for messages.
+    /// "RSA 2048-bit", "ECDSA P-256", "Ed25519": the key described for messages.
     fn kind_text(&self) -> String {
         match self.kind() {
             KeyKind::Rsa { bits } => format!("RSA {bits}-bit"),
             KeyKind::Ecdsa(group) => format!("ECDSA {}", group.text()),
+            KeyKind::Ed25519 => "Ed25519".to_string(),
         }
     }
 
-    /// A PKCS#8 PrivateKeyInfo (RFC 5208), RSA or EC by its algorithm identifier.
+    /// A PKCS#8 PrivateKeyInfo (RFC 5208), RSA, EC or Ed25519 by its algorithm
+    /// identifier.
     fn from_pkcs8(pkcs8: &[u8]) -> Result<SigningKey, Error> {
         let malformed = || bad_key("the PKCS#8 private key is malformed");
         let mut fields = der::Reader::new(der::single(pkcs8, der::SEQUENCE).ok_or_else(malformed)?);
@@ -160,8 +207,14 @@ impl SigningKey {
             let key = RsaKeyPair::from_pkcs8(pkcs8).map_err(|e| rejected("RSA", e))?;
             return Self::rsa(key, &PrivatePkcs8KeyDer::from(pkcs8).into());
         }
+        if algorithm == der::OID_ED25519 {
+            // OpenSSL writes version 1 PKCS#8 without the public key; the certificate
+            // match (`matches_spki`) checks the pair instead.
+            let key = Ed25519KeyPair::from_pkcs8_maybe_unchecked(pkcs8).map_err(|e| rejected("Ed25519", e))?;
+            return Ok(SigningKey { key: KeyPairKind::Ed25519 { key } });
+        }
         if algorithm != der::OID_EC_PUBLIC_KEY {
-            return Err(bad_key("the PKCS#8 private key is neither RSA nor EC (only those are supported)"));
+            return Err(bad_key("the PKCS#8 private key is neither RSA, EC nor Ed25519 (only those are supported)"));
         }
         let curve = algorithm_id.optional(der::OID).ok_or_else(malformed)?;
         Self::ecdsa_from_pkcs8(group_for_curve(curve)?, pkcs8)
@@ -307,6 +360,7 @@ mod tests {
             ("p256-pkcs8.key", KeyKind::Ecdsa(NamedGroup::Secp256r1)),
             ("p384-sec1.key", KeyKind::Ecdsa(NamedGroup::Secp384r1)),
             ("p384-pkcs8.key", KeyKind::Ecdsa(NamedGroup::Secp384r1)),
+            ("ed25519.key", KeyKind::Ed25519),
         ] {
             let key = pki.key(name);
             assert_eq!(key.kind(), kind, "{name}");
@@ -316,7 +370,7 @@ mod tests {
     #[test]
     fn unsupported_keys_are_errors_not_panics() {
         let pki = test_pki::get();
-        for name in ["p521-sec1.key", "p521-pkcs8.key", "ed25519.key", "rsa1024-pkcs8.key"] {
+        for name in ["p521-sec1.key", "p521-pkcs8.key", "ed448.key", "rsa1024-pkcs8.key"] {
             let error = crate::keys::key_from_pem_file(&pki.path(name)).expect_err(name);
             assert_eq!(error.reason, Reason::BAD_VALUE, "{name}: {error}");
         }
@@ -330,9 +384,12 @@ mod tests {
     fn sign_and_verify_roundtrip_for_every_scheme() {
         let pki = test_pki::get();
         let message = b"the ServerKeyExchange params";
-        for (key_name, cert_name) in
-            [("rsa2048-pkcs1.key", "rsa2048.pem"), ("p256-sec1.key", "p256.pem"), ("p384-pkcs8.key", "p384.pem")]
-        {
+        for (key_name, cert_name) in [
+            ("rsa2048-pkcs1.key", "rsa2048.pem"),
+            ("p256-sec1.key", "p256.pem"),
+            ("p384-pkcs8.key", "p384.pem"),
+            ("ed25519.key", "ed25519.pem"),
+        ] {
             let key = pki.key(key_name);
             let cert = &pki.certs(cert_name)[0];
             let schemes: Vec<_> = SUPPORTED_SCHEMES.iter().copied().filter(|s| key.can_sign(*s)).collect();
@@ -360,5 +417,13 @@ mod tests {
         assert!(rsa.can_sign(SignatureScheme::RsaPssRsaeSha512));
         assert!(!rsa.can_sign(SignatureScheme::RsaPkcs1Sha1));
         assert!(!rsa.can_sign(SignatureScheme::EcdsaSecp256r1Sha256));
+        assert!(!rsa.can_sign(SignatureScheme::Ed25519));
+        let ed25519 = pki.key("ed25519.key");
+        assert!(ed25519.can_sign(SignatureScheme::Ed25519));
+        assert!(!ed25519.can_sign(SignatureScheme::EcdsaSecp256r1Sha256));
+        assert!(ed25519.rsa_decryption_key().is_none());
+        assert!(crate::keys::key_matches_cert(&ed25519, &pki.certs("ed25519.pem")[0]));
+        assert!(!crate::keys::key_matches_cert(&ed25519, &pki.certs("p256.pem")[0]));
+        assert!(!crate::keys::key_matches_cert(&p256, &pki.certs("ed25519.pem")[0]));
     }
 }

@@ -177,8 +177,11 @@ pub fn start(
         config.groups.iter().filter(|g| kx::is_supported(**g) || DhParams::named(**g).is_some()).map(|g| u16::from(*g));
     extensions.push(ExtensionType::SupportedGroups, ext::u16_list_body(groups));
     extensions.push(ExtensionType::EcPointFormats, ext::point_formats_body());
-    extensions
-        .push(ExtensionType::SignatureAlgorithms, ext::u16_list_body(config.sigalgs.iter().map(|s| u16::from(*s))));
+    // An empty list is not allowed on the wire; without any, the extension is left out.
+    if !config.sigalgs.is_empty() {
+        extensions
+            .push(ExtensionType::SignatureAlgorithms, ext::u16_list_body(config.sigalgs.iter().map(|s| u16::from(*s))));
+    }
     if !config.alpn_protocols.is_empty() {
         extensions.push(ExtensionType::Alpn, ext::alpn_body(config.alpn_protocols.iter().map(Vec::as_slice)));
     }
@@ -361,7 +364,10 @@ fn scheme_fits(scheme: SignatureScheme, auth: Authentication) -> bool {
             scheme,
             RsaPkcs1Sha256 | RsaPkcs1Sha384 | RsaPkcs1Sha512 | RsaPssRsaeSha256 | RsaPssRsaeSha384 | RsaPssRsaeSha512
         ),
-        Authentication::Ecdsa => matches!(scheme, EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512),
+        // RFC 8422 5.3: ECDSA suites carry EdDSA certificates too.
+        Authentication::Ecdsa => {
+            matches!(scheme, EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512 | Ed25519)
+        }
         Authentication::Psk => false,
     }
 }
@@ -561,8 +567,10 @@ impl State for ExpectFinished {
                 (Session::clone(&session), false)
             }
         };
-        let renewed = self.ticket.is_some();
-        if let Some(ticket) = self.ticket {
+        // RFC 5077 3.3: an empty ticket means the server issued none after all.
+        let ticket = self.ticket.filter(|t| !t.ticket.is_empty());
+        let renewed = ticket.is_some();
+        if let Some(ticket) = ticket {
             session.ticket = Some(ticket.ticket);
             session.ticket_lifetime_hint = ticket.lifetime_hint;
         }

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::AlertDescription;
 use crate::msgs::handshake::CertificateRequest;
+use crate::session::ticket::TicketKey;
 use crate::session::Session;
 use crate::verify::VerifyResult;
 use rustls_pki_types::CertificateDer;
@@ -31,6 +32,22 @@ pub enum AlpnDecision {
     NoAck,
     /// Abort with `no_application_protocol`.
     Reject,
+}
+
+/// The key a server seals a ticket with or opens one with (the ticket key callback's
+/// answer).
+pub enum TicketKeyDecision {
+    /// Use the configuration's `ticket_keys` (no callback installed).
+    Configured,
+    /// Seal with this key, or open with it.
+    Use(TicketKey),
+    /// Opening: open with this key, then issue a fresh ticket (the key is being retired).
+    Renew(TicketKey),
+    /// Sealing: issue no ticket (an empty NewSessionTicket, RFC 5077 3.3). Opening: the
+    /// key is unknown, so the handshake is a full one.
+    Skip,
+    /// Fail the handshake (`internal_error`).
+    Fail,
 }
 
 /// The application's part in a handshake.
@@ -75,13 +92,24 @@ pub trait Hooks: Send {
     }
 
     /// Client: the server asked for a certificate. The answer is the certificate to send
-    /// (none: send an empty list). By default the configured certificate whose key type
-    /// the server accepts is used.
+    /// (none: send an empty list). By default the first configured certificate (RSA,
+    /// ECDSA, Ed25519) whose key type the server accepts, that can sign with one of the
+    /// schemes it asks for, and whose key the security level allows is used.
     fn client_certificate(&mut self, config: &Config, request: &CertificateRequest) -> Option<Arc<CertifiedKey>> {
         const RSA_SIGN: u8 = 1;
+        // RFC 8422 5.5: ecdsa_sign also covers Ed25519 certificates.
         const ECDSA_SIGN: u8 = 64;
-        let slots = [(RSA_SIGN, &config.certs.rsa), (ECDSA_SIGN, &config.certs.ecdsa)];
-        slots.into_iter().find_map(|(kind, slot)| slot.clone().filter(|_| request.certificate_types.contains(&kind)))
+        let slots =
+            [(RSA_SIGN, &config.certs.rsa), (ECDSA_SIGN, &config.certs.ecdsa), (ECDSA_SIGN, &config.certs.ed25519)];
+        let signs_requested =
+            |cert: &CertifiedKey| request.schemes.iter().any(|s| config.sigalgs.contains(s) && cert.key.can_sign(*s));
+        slots.into_iter().find_map(|(kind, slot)| {
+            slot.clone().filter(|cert| {
+                request.certificate_types.contains(&kind)
+                    && signs_requested(cert)
+                    && config.key_allowed(cert.key.kind())
+            })
+        })
     }
 
     /// Client: a PSK suite was chosen; `hint` is the server's identity hint, if it sent
@@ -116,6 +144,13 @@ pub trait Hooks: Send {
     /// `SSL_CTX_sess_set_remove_cb`).
     fn removed_session(&mut self, session: &Arc<Session>) {
         let _ = session;
+    }
+
+    /// Server: the key to seal a ticket with (`name` none) or to open a ticket whose key
+    /// name is `name`. By default the configuration's `ticket_keys` are used.
+    fn ticket_key(&mut self, name: Option<&[u8; 16]>) -> TicketKeyDecision {
+        let _ = name;
+        TicketKeyDecision::Configured
     }
 
     /// The peer's chain was checked with this result; the answer is the result that

@@ -119,6 +119,7 @@ impl Context<'_> {
     pub fn check_peer_chain(&mut self, purpose: Purpose, host: Option<&str>) -> Result<(), Error> {
         let chain = &self.info.peer_certificates;
         let computed = verify::verify_chain(&self.config.roots, chain, purpose, host, self.config.verify_depth);
+        let computed = verify::check_key_level(chain, self.config.security_level, computed);
         let result = self.hooks.verify_peer(chain, computed);
         self.info.verify_result = Some(result);
         if result.code != verify::X509_V_OK && self.config.verify_mode.peer {

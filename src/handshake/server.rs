@@ -9,7 +9,7 @@
 //! ChangeCipherSpec, Finished -->
 //! ```
 
-use super::hooks::{AlpnDecision, ServerNameDecision};
+use super::hooks::{AlpnDecision, ServerNameDecision, TicketKeyDecision};
 use super::key_agreement::{KxGroup, ServerKeyAgreement};
 use super::key_schedule::{MasterSecret, Side};
 use super::resumption;
@@ -193,20 +193,28 @@ fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
         if suite.auth == Authentication::Psk {
             return Ok(Choice { suite, group, scheme: None, cert: None });
         }
-        let Some(cert) = config.cert_for(suite.auth) else { continue };
-        if !client_accepts_key(cert, offer.groups.as_deref()) {
+        let certs: Vec<&Arc<CertifiedKey>> = config
+            .certs_for(suite.auth)
+            .into_iter()
+            .filter(|cert| client_accepts_key(cert, offer.groups.as_deref()))
+            .collect();
+        if certs.is_empty() {
             continue;
         }
         if !suite.kx.is_signed() {
             // RSA and RSA_PSK: the client encrypts to the certificate's key.
-            if cert.key.rsa_decryption_key().is_some() {
+            if let Some(cert) = certs.iter().find(|cert| cert.key.rsa_decryption_key().is_some()) {
                 return Ok(Choice { suite, group, scheme: None, cert: Some(Arc::clone(cert)) });
             }
             continue;
         }
-        let scheme = offer.schemes.iter().copied().find(|s| config.sigalgs.contains(s) && cert.key.can_sign(*s));
-        match scheme {
-            Some(scheme) => return Ok(Choice { suite, group, scheme: Some(scheme), cert: Some(Arc::clone(cert)) }),
+        // As OpenSSL's tls_choose_sigalg: the first scheme in the client's list that one
+        // of the suite's certificates (ECDSA, then Ed25519) can make.
+        let signer = offer.schemes.iter().copied().filter(|s| config.sigalgs.contains(s)).find_map(|scheme| {
+            certs.iter().find(|cert| cert.key.can_sign(scheme)).map(|cert| (scheme, Arc::clone(cert)))
+        });
+        match signer.or_else(|| legacy_signer(config, offer, suite, &certs)) {
+            Some((scheme, cert)) => return Ok(Choice { suite, group, scheme: Some(scheme), cert: Some(cert) }),
             None => missing_sigalgs |= offer.schemes.is_empty(),
         }
     }
@@ -218,7 +226,7 @@ fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
             "the client sent no signature_algorithms, and the SHA-1 default is not accepted",
         ));
     }
-    let reason = if config.certs.rsa.is_none() && config.certs.ecdsa.is_none() {
+    let reason = if config.certs.is_empty() {
         Error::fatal(
             AlertDescription::HandshakeFailure,
             Reason::NO_SHARED_CIPHER,
@@ -234,7 +242,24 @@ fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
     Err(reason)
 }
 
-/// RFC 8422 5.1: an ECDSA certificate's curve must be one the client listed.
+/// RFC 5246 7.4.1.4.1: a client without signature_algorithms accepts SHA-1 with the
+/// certificate's key type. RFC 9155 forbids it; OpenSSL still allows it at security
+/// level 0, and so does this library, for RSA certificates.
+fn legacy_signer(
+    config: &Config,
+    offer: &ClientOffer,
+    suite: &Suite,
+    certs: &[&Arc<CertifiedKey>],
+) -> Option<(SignatureScheme, Arc<CertifiedKey>)> {
+    if !offer.schemes.is_empty() || config.security_level > 0 || suite.auth != Authentication::Rsa {
+        return None;
+    }
+    let cert = certs.iter().find(|cert| cert.key.rsa_decryption_key().is_some())?;
+    Some((SignatureScheme::RsaPkcs1Sha1, Arc::clone(cert)))
+}
+
+/// RFC 8422 5.1: an ECDSA certificate's curve must be one the client listed (an
+/// Ed25519 certificate needs only the ed25519 scheme, checked with the schemes).
 fn client_accepts_key(cert: &CertifiedKey, client_groups: Option<&[NamedGroup]>) -> bool {
     match (cert.key.kind(), client_groups) {
         (KeyKind::Ecdsa(curve), Some(groups)) => groups.contains(&curve),
@@ -285,12 +310,10 @@ impl State for ExpectClientHello {
 /// Returns the session and whether its ticket should be renewed.
 fn resumable_session(cx: &mut Context<'_>, offer: &ClientOffer) -> Result<Option<(Arc<Session>, bool)>, Error> {
     let (candidate, renew) = match &offer.session_ticket {
-        Some(ticket) if !ticket.is_empty() && cx.config.tickets() => {
-            match cx.config.ticket_keys.with(|keys| keys.open(ticket))? {
-                Some((session, renew)) => (Some(Arc::new(session)), Some(renew)),
-                None => (None, None),
-            }
-        }
+        Some(ticket) if !ticket.is_empty() && cx.config.tickets() => match open_ticket(cx, ticket)? {
+            Some((session, renew)) => (Some(Arc::new(session)), Some(renew)),
+            None => (None, None),
+        },
         _ => (resumption::find_by_id(cx, &offer.hello.session_id), None),
     };
     let Some(session) = candidate else { return Ok(None) };
@@ -307,6 +330,24 @@ fn resumable_session(cx: &mut Context<'_>, offer: &ClientOffer) -> Result<Option
         cx.config.session_cache.count(Counter::Hit);
     }
     Ok(Some((session, renew.unwrap_or(false))))
+}
+
+/// Opens a ticket with the key the application names (the configured keys by default):
+/// the session and whether to renew the ticket, or none for a ticket that does not open.
+fn open_ticket(cx: &mut Context<'_>, ticket: &[u8]) -> Result<Option<(Session, bool)>, Error> {
+    let Some(name) = crate::session::ticket::key_name(ticket) else { return Ok(None) };
+    Ok(match cx.hooks.ticket_key(Some(name)) {
+        TicketKeyDecision::Configured => cx.config.ticket_keys.with(|keys| keys.open(ticket))?,
+        TicketKeyDecision::Use(key) => key.open(ticket).map(|session| (session, false)),
+        TicketKeyDecision::Renew(key) => key.open(ticket).map(|session| (session, true)),
+        TicketKeyDecision::Skip => None,
+        TicketKeyDecision::Fail => return Err(ticket_key_failed()),
+    })
+}
+
+/// The error of a ticket key callback that failed.
+fn ticket_key_failed() -> Error {
+    Error::fatal(AlertDescription::InternalError, Reason::CALLBACK_FAILED, "the ticket key callback failed")
 }
 
 /// The ALPN protocol for this connection, as the application decides.
@@ -421,7 +462,13 @@ fn resume(
 fn send_ticket(cx: &mut Context<'_>, transcript: &mut Transcript, session: &Session) -> Result<(), Error> {
     let mut sealed = session.clone();
     sealed.ticket = None;
-    let ticket = cx.config.ticket_keys.with(|keys| keys.seal(&sealed))??;
+    let ticket = match cx.hooks.ticket_key(None) {
+        TicketKeyDecision::Configured => cx.config.ticket_keys.with(|keys| keys.seal(&sealed))??,
+        TicketKeyDecision::Use(key) | TicketKeyDecision::Renew(key) => key.seal(&sealed)?,
+        // RFC 5077 3.3: the ServerHello promised a ticket; an empty one stands for none.
+        TicketKeyDecision::Skip => Vec::new(),
+        TicketKeyDecision::Fail => return Err(ticket_key_failed()),
+    };
     let lifetime_hint = u32::try_from(cx.config.session_timeout).unwrap_or(u32::MAX);
     let message = NewSessionTicket { lifetime_hint, ticket };
     cx.send_handshake(transcript, HandshakeType::NewSessionTicket, &message.encode())

@@ -92,6 +92,49 @@ impl TicketKey {
         &self.name
     }
 
+    /// Seals `session` into a ticket with this key. The session's own `ticket` field is
+    /// sealed too, so the server leaves it empty. Fails when the ticket would exceed
+    /// [`MAX_TICKET_LEN`] (a huge certificate chain) or randomness fails.
+    pub fn seal(&self, session: &Session) -> Result<Vec<u8>, Error> {
+        let plaintext = session.encode();
+        let len = NAME_LEN + NONCE_LEN + plaintext.len() + TAG_LEN;
+        if len > MAX_TICKET_LEN {
+            return Err(Error::local(Reason::DATA_LENGTH_TOO_LONG, "the session is too large for a ticket"));
+        }
+        let mut nonce = [0u8; NONCE_LEN];
+        fill_random(&mut nonce)?;
+        let cipher = self.cipher().ok_or_else(|| Error::internal("bad ticket key"))?;
+        // Wiped if sealing fails while it still holds the plaintext.
+        let mut ticket = Zeroizing::new(Vec::with_capacity(len));
+        ticket.extend_from_slice(&self.name);
+        ticket.extend_from_slice(&nonce);
+        ticket.extend_from_slice(&plaintext);
+        let tag = cipher
+            .seal_in_place_separate_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(self.name),
+                &mut ticket[NAME_LEN + NONCE_LEN..],
+            )
+            .map_err(|_| Error::internal("sealing a ticket failed"))?;
+        ticket.extend_from_slice(tag.as_ref());
+        Ok(std::mem::take(&mut *ticket))
+    }
+
+    /// Opens a ticket this key sealed: the session, or `None` for another key's ticket,
+    /// tampering, truncation or garbage.
+    pub fn open(&self, ticket: &[u8]) -> Option<Session> {
+        if key_name(ticket)? != &self.name {
+            return None;
+        }
+        let (nonce, sealed) = ticket[NAME_LEN..].split_at(NONCE_LEN);
+        let mut buffer = Zeroizing::new(sealed.to_vec());
+        let plaintext = self
+            .cipher()?
+            .open_in_place(Nonce::try_assume_unique_for_key(nonce).ok()?, Aad::from(self.name), &mut buffer)
+            .ok()?;
+        Session::decode(plaintext).ok()
+    }
+
     /// ring's AES-256-GCM key.
     fn cipher(&self) -> Option<LessSafeKey> {
         UnboundKey::new(&AES_256_GCM, &self.aead_key[..]).ok().map(LessSafeKey::new)
@@ -130,32 +173,9 @@ impl TicketKeys {
         self.previous.truncate(MAX_PREVIOUS_KEYS);
     }
 
-    /// Seals `session` into a ticket with the current key. The session's own `ticket`
-    /// field is sealed too, so the server leaves it empty. Fails when the ticket would
-    /// exceed [`MAX_TICKET_LEN`] (a huge certificate chain) or randomness fails.
+    /// Seals `session` into a ticket with the current key (see [`TicketKey::seal`]).
     pub fn seal(&self, session: &Session) -> Result<Vec<u8>, Error> {
-        let plaintext = session.encode();
-        let len = NAME_LEN + NONCE_LEN + plaintext.len() + TAG_LEN;
-        if len > MAX_TICKET_LEN {
-            return Err(Error::local(Reason::DATA_LENGTH_TOO_LONG, "the session is too large for a ticket"));
-        }
-        let mut nonce = [0u8; NONCE_LEN];
-        fill_random(&mut nonce)?;
-        let cipher = self.current.cipher().ok_or_else(|| Error::internal("bad ticket key"))?;
-        // Wiped if sealing fails while it still holds the plaintext.
-        let mut ticket = Zeroizing::new(Vec::with_capacity(len));
-        ticket.extend_from_slice(&self.current.name);
-        ticket.extend_from_slice(&nonce);
-        ticket.extend_from_slice(&plaintext);
-        let tag = cipher
-            .seal_in_place_separate_tag(
-                Nonce::assume_unique_for_key(nonce),
-                Aad::from(self.current.name),
-                &mut ticket[NAME_LEN + NONCE_LEN..],
-            )
-            .map_err(|_| Error::internal("sealing a ticket failed"))?;
-        ticket.extend_from_slice(tag.as_ref());
-        Ok(std::mem::take(&mut *ticket))
+        self.current.seal(session)
     }
 
     /// Opens a ticket: `Some((session, renew))` when a known key decrypts and
@@ -163,22 +183,12 @@ impl TicketKeys {
     /// then issues a fresh ticket). `None` for anything else: unknown key name, tampering,
     /// truncation, garbage. Expiry and the session id context are the caller's to check.
     pub fn open(&self, ticket: &[u8]) -> Option<(Session, bool)> {
-        if ticket.len() < NAME_LEN + NONCE_LEN + TAG_LEN {
-            return None;
+        let name = key_name(ticket)?;
+        if self.current.name == *name {
+            return self.current.open(ticket).map(|session| (session, false));
         }
-        let (name, rest) = ticket.split_at(NAME_LEN);
-        let (nonce, sealed) = rest.split_at(NONCE_LEN);
-        let (key, renew) = if self.current.name == name {
-            (&self.current, false)
-        } else {
-            (self.previous.iter().find(|key| key.name == name)?, true)
-        };
-        let mut buffer = Zeroizing::new(sealed.to_vec());
-        let plaintext = key
-            .cipher()?
-            .open_in_place(Nonce::try_assume_unique_for_key(nonce).ok()?, Aad::from(key.name), &mut buffer)
-            .ok()?;
-        Session::decode(plaintext).ok().map(|session| (session, renew))
+        let key = self.previous.iter().find(|key| key.name == *name)?;
+        key.open(ticket).map(|session| (session, true))
     }
 
     /// Reads a key file (see the [module documentation](self)): the first key is current,
@@ -207,6 +217,15 @@ impl TicketKeys {
         let current = keys.next().ok_or_else(|| bad("the ticket key file has no key".into()))?;
         Ok(TicketKeys { current, previous: keys.collect() })
     }
+}
+
+/// The name of the key that sealed `ticket` (its first 16 bytes), or `None` when it is
+/// too short to be a ticket at all.
+pub fn key_name(ticket: &[u8]) -> Option<&[u8; NAME_LEN]> {
+    if ticket.len() < NAME_LEN + NONCE_LEN + TAG_LEN {
+        return None;
+    }
+    ticket[..NAME_LEN].try_into().ok()
 }
 
 /// Decodes 96 hex digits into 48 bytes without branching on their values.

@@ -5,11 +5,17 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// Whether `dir` holds a PKI that tests/gen-certs.sh finished, in its current version
+/// (the one that makes ed25519-chain.pem).
+fn complete(dir: &Path) -> bool {
+    dir.join(".done").exists() && dir.join("ed25519-chain.pem").exists()
+}
+
 /// Waits (bounded) until another process finishes generating the PKI in `dir`.
 fn wait_for_done(dir: &Path) -> bool {
     let deadline = Instant::now() + Duration::from_secs(120);
     while Instant::now() < deadline {
-        if dir.join(".done").exists() {
+        if complete(dir) {
             return true;
         }
         std::thread::sleep(Duration::from_millis(100));
@@ -23,7 +29,7 @@ fn wait_for_done(dir: &Path) -> bool {
 /// a PKI.
 pub fn ensure_test_certs(repo: &Path, target: &Path) -> PathBuf {
     let dir = target.join("test-certs");
-    if dir.join(".done").exists() {
+    if complete(&dir) {
         return dir;
     }
     std::fs::create_dir_all(target).expect("create the target directory");
@@ -38,6 +44,10 @@ pub fn ensure_test_certs(repo: &Path, target: &Path) -> PathBuf {
         .status()
         .expect("run tests/gen-certs.sh");
     assert!(status.success(), "tests/gen-certs.sh failed: {status}");
+    if dir.exists() && !complete(&dir) {
+        // Made by an older version of the script (or unfinished): replace it.
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     if std::fs::rename(&scratch, &dir).is_err() {
         // Someone else got there first: use theirs once it is complete.
         let _ = std::fs::remove_dir_all(&scratch);

@@ -19,6 +19,96 @@ extern "C" {
     fn SSL_renegotiate_pending(ssl: *const ffi::SSL) -> c_int;
     fn SSL_set1_host(ssl: *mut ffi::SSL, host: *const c_char) -> c_int;
     fn ERR_error_string_n(e: c_ulong, buf: *mut c_char, len: usize);
+    fn SSL_get1_session(ssl: *mut ffi::SSL) -> *mut ffi::SSL_SESSION;
+    fn SSL_SESSION_set1_id(s: *mut ffi::SSL_SESSION, sid: *const c_uchar, sid_len: c_uint) -> c_int;
+    fn SSL_SESSION_get0_ticket(s: *const ffi::SSL_SESSION, tick: *mut *const c_uchar, len: *mut usize);
+}
+
+/// The PSK identity both PSK callbacks of [`OsslCtx::psk`] use.
+pub const PSK_IDENTITY: &[u8] = b"libtls12-interop";
+/// The PSK key both PSK callbacks of [`OsslCtx::psk`] use.
+pub const PSK_KEY: &[u8] = &[
+    0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x6f, 0x70, 0x81, 0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x09, 0x10, 0x21, 0x32,
+    0x43, 0x54, 0x65, 0x76, 0x87,
+];
+
+/// OpenSSL's PSK client callback: always [`PSK_IDENTITY`] and [`PSK_KEY`].
+extern "C" fn psk_client_cb(
+    _ssl: *mut ffi::SSL,
+    _hint: *const c_char,
+    identity: *mut c_char,
+    max_identity_len: c_uint,
+    psk: *mut c_uchar,
+    max_psk_len: c_uint,
+) -> c_uint {
+    if PSK_IDENTITY.len() >= max_identity_len as usize || PSK_KEY.len() > max_psk_len as usize {
+        return 0;
+    }
+    // SAFETY: OpenSSL gives room for `max_identity_len` identity bytes (NUL included) and
+    // `max_psk_len` key bytes; both lengths were checked above.
+    unsafe {
+        ptr::copy_nonoverlapping(PSK_IDENTITY.as_ptr(), identity as *mut u8, PSK_IDENTITY.len());
+        *identity.add(PSK_IDENTITY.len()) = 0;
+        ptr::copy_nonoverlapping(PSK_KEY.as_ptr(), psk, PSK_KEY.len());
+    }
+    PSK_KEY.len() as c_uint
+}
+
+/// OpenSSL's PSK server callback: [`PSK_KEY`] for [`PSK_IDENTITY`], unknown otherwise.
+extern "C" fn psk_server_cb(
+    _ssl: *mut ffi::SSL,
+    identity: *const c_char,
+    psk: *mut c_uchar,
+    max_psk_len: c_uint,
+) -> c_uint {
+    // SAFETY: OpenSSL passes the client's identity NUL-terminated (or null).
+    let known = !identity.is_null() && unsafe { CStr::from_ptr(identity) }.to_bytes() == PSK_IDENTITY;
+    if !known || PSK_KEY.len() > max_psk_len as usize {
+        return 0;
+    }
+    // SAFETY: OpenSSL gives room for `max_psk_len` bytes, checked above.
+    unsafe { ptr::copy_nonoverlapping(PSK_KEY.as_ptr(), psk, PSK_KEY.len()) };
+    PSK_KEY.len() as c_uint
+}
+
+/// An `SSL_SESSION` reference (from `SSL_get1_session`), freed on drop.
+pub struct OsslSession(*mut ffi::SSL_SESSION);
+
+impl Drop for OsslSession {
+    fn drop(&mut self) {
+        // SAFETY: we own one reference.
+        unsafe { ffi::SSL_SESSION_free(self.0) };
+    }
+}
+
+impl OsslSession {
+    /// The session ID (`SSL_SESSION_get_id`).
+    pub fn id(&self) -> Vec<u8> {
+        let mut len: c_uint = 0;
+        // SAFETY: valid session; the ID lives as long as the session and is `len` long.
+        unsafe {
+            let id = ffi::SSL_SESSION_get_id(self.0, &mut len);
+            std::slice::from_raw_parts(id, len as usize).to_vec()
+        }
+    }
+
+    /// `SSL_SESSION_set1_id`: the session ID the client will offer.
+    pub fn set_id(&self, id: &[u8]) {
+        // SAFETY: valid session and slice; OpenSSL copies at most 32 bytes (checked).
+        let ok = unsafe { SSL_SESSION_set1_id(self.0, id.as_ptr(), id.len() as c_uint) };
+        assert_eq!(ok, 1, "SSL_SESSION_set1_id failed");
+    }
+
+    /// The ticket the session holds (`SSL_SESSION_get0_ticket`), if any.
+    pub fn ticket(&self) -> Option<Vec<u8>> {
+        let mut data: *const c_uchar = ptr::null();
+        let mut len: usize = 0;
+        // SAFETY: valid session and out-pointers; the ticket lives as long as the session.
+        unsafe {
+            SSL_SESSION_get0_ticket(self.0, &mut data, &mut len);
+            (!data.is_null() && len > 0).then(|| std::slice::from_raw_parts(data, len).to_vec())
+        }
+    }
 }
 
 /// `SSL_OP_NO_EXTENDED_MASTER_SECRET` in OpenSSL 3.0.
@@ -246,6 +336,18 @@ impl OsslCtx {
         self
     }
 
+    /// Installs PSK client and server callbacks answering with [`PSK_IDENTITY`] and
+    /// [`PSK_KEY`], and automatic DH parameters (for DHE-PSK without a certificate).
+    pub fn psk(self) -> OsslCtx {
+        // SAFETY: valid context; the callbacks are plain functions without state.
+        unsafe {
+            ffi::SSL_CTX_set_psk_client_callback(self.raw(), Some(psk_client_cb));
+            ffi::SSL_CTX_set_psk_server_callback(self.raw(), Some(psk_server_cb));
+            ffi::SSL_CTX_ctrl(self.raw(), CTRL_SET_DH_AUTO, 1, ptr::null_mut());
+        }
+        self
+    }
+
     /// Client: offers these protocols with ALPN.
     pub fn alpn_offer(self, protocols: &[&str]) -> OsslCtx {
         let wire = alpn_wire(protocols);
@@ -345,6 +447,35 @@ impl Ossl {
             assert!(!net_in.is_null() && !net_out.is_null(), "BIO_new failed");
             ffi::SSL_set_bio(ssl, net_in, net_out);
             Ossl { ssl, net_in, net_out, is_client: false, _ctx: Rc::clone(&ctx.0) }
+        }
+    }
+
+    /// `SSL_get1_session`: the session of this connection (after the handshake).
+    pub fn session(&self) -> Option<OsslSession> {
+        // SAFETY: valid SSL; the result carries its own reference (or is null).
+        let session = unsafe { SSL_get1_session(self.ssl) };
+        (!session.is_null()).then_some(OsslSession(session))
+    }
+
+    /// `SSL_set_session`: a client offers `session` for resumption.
+    pub fn set_session(&mut self, session: &OsslSession) {
+        // SAFETY: valid SSL and session; OpenSSL takes its own reference.
+        let ok = unsafe { ffi::SSL_set_session(self.ssl, session.0) };
+        assert_eq!(ok, 1, "SSL_set_session failed: {:?}", drain_errors());
+    }
+
+    /// `SSL_session_reused`.
+    pub fn reused(&self) -> bool {
+        // SAFETY: valid SSL.
+        unsafe { ffi::SSL_session_reused(self.ssl) == 1 }
+    }
+
+    /// `SSL_get_psk_identity` (server: the identity the client named).
+    pub fn psk_identity(&self) -> Option<Vec<u8>> {
+        // SAFETY: valid SSL; the string lives as long as the session.
+        unsafe {
+            let id = ffi::SSL_get_psk_identity(self.ssl);
+            (!id.is_null()).then(|| CStr::from_ptr(id).to_bytes().to_vec())
         }
     }
 

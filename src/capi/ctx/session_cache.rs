@@ -45,8 +45,35 @@ pub type GetSessionCallback =
 /// (`SSL_SESSION_up_ref` keeps it).
 pub type RemoveSessionCallback = Option<unsafe extern "C" fn(ctx: *mut SslCtx, sess: *mut SslSession)>;
 
+/// The callback of `tls12_SSL_CTX_set_ticket_key_cb` (libtls12's counterpart of
+/// `SSL_CTX_set_tlsext_ticket_key_evp_cb`): it chooses the key a server seals a ticket
+/// with and finds the key that opens one, so that several servers share keys and rotate
+/// them. `key` is 48 bytes in the layout of `SSL_CTX_set_tlsext_ticket_keys`: the key
+/// name (which must equal `key_name`), then 32 secret bytes (OpenSSL's HMAC secret and
+/// AES key; libtls12 derives its AES-256-GCM key from them).
+///
+/// - `enc` = 1, sealing a new ticket: the callback writes the name to `key_name` and the
+///   48 bytes to `key`, and returns 1, or 0 to issue no ticket, or -1 to fail the
+///   handshake.
+/// - `enc` = 0, opening a ticket: `key_name` holds the name the ticket carries; the
+///   callback writes that key's 48 bytes to `key` and returns 1 (use it), 2 (use it and
+///   issue a fresh ticket, for a key being retired), 0 (unknown key: a full handshake),
+///   or -1 (fail the handshake).
+///
+/// A failure fails the handshake with an `internal_error` alert and an error entry. The
+/// buffers are the library's, valid for the call; `key` is wiped after it.
+pub type TicketKeyCallback = Option<
+    unsafe extern "C" fn(
+        ssl: *mut Ssl,
+        key_name: *mut c_uchar,
+        key: *mut c_uchar,
+        enc: c_int,
+        arg: *mut c_void,
+    ) -> c_int,
+>;
+
 /// The external session cache callbacks of a context (copied into its connections).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub(crate) struct SessionCallbacks {
     /// `SSL_CTX_sess_set_new_cb`.
     pub(crate) new_session: NewSessionCallback,
@@ -54,6 +81,19 @@ pub(crate) struct SessionCallbacks {
     pub(crate) get_session: GetSessionCallback,
     /// `SSL_CTX_sess_set_remove_cb`.
     pub(crate) remove_session: RemoveSessionCallback,
+    /// `tls12_SSL_CTX_set_ticket_key_cb`: the callback and its argument.
+    pub(crate) ticket_key: (TicketKeyCallback, *mut c_void),
+}
+
+impl Default for SessionCallbacks {
+    fn default() -> Self {
+        SessionCallbacks {
+            new_session: None,
+            get_session: None,
+            remove_session: None,
+            ticket_key: (None, std::ptr::null_mut()),
+        }
+    }
 }
 
 impl SessionCallbacks {
@@ -479,6 +519,32 @@ pub unsafe extern "C" fn tls12_SSL_CTX_load_ticket_key_file(ctx: *mut SslCtx, pa
                     0
                 }
             }
+        })
+    }
+}
+
+/// `tls12_SSL_CTX_set_ticket_key_cb` (libtls12's own, in the spirit of OpenSSL's
+/// `SSL_CTX_set_tlsext_ticket_key_evp_cb`): installs the callback that gives the keys
+/// sealing and opening session tickets (`tls12_ticket_key_cb`, see [`TicketKeyCallback`]), with `arg` passed to
+/// every call, for the connections made from now on. While it is installed the keys of
+/// `SSL_CTX_set_tlsext_ticket_keys` and key files are not used; NULL removes it. Servers
+/// whose callbacks give the same keys resume each other's tickets. Returns 1, or 0 for a
+/// NULL `ctx`.
+///
+/// # Safety
+/// `ctx` is NULL or a live `SSL_CTX`; `cb` is NULL or safe to call as documented, with
+/// `arg`, from any thread that drives a connection of `ctx`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CTX_set_ticket_key_cb(
+    ctx: *mut SslCtx,
+    cb: TicketKeyCallback,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: the caller promises `ctx` is NULL or live.
+    unsafe {
+        with_ctx(ctx, 0, |c| {
+            c.lock_settings(|s| s.session_callbacks.ticket_key = (cb, arg));
+            1
         })
     }
 }

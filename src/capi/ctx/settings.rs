@@ -631,7 +631,8 @@ mod tests {
             vec![
                 SignatureScheme::EcdsaSecp256r1Sha256,
                 SignatureScheme::RsaPssRsaeSha256,
-                SignatureScheme::RsaPssRsaeSha384
+                SignatureScheme::RsaPssRsaeSha384,
+                SignatureScheme::Ed25519
             ]
         );
         assert!(parse_sigalgs("DSA+SHA256").is_err());

@@ -2,6 +2,9 @@
 //! prints for alerts.
 
 use super::{with_ssl, Ssl};
+use crate::capi::ctx::{Settings, SslCtx};
+use crate::capi::extras::on_handle;
+use crate::capi::stack::{CipherStack, OpensslStack};
 use crate::capi::{guard, malloc_c_string};
 use crate::suites::{self, Suite};
 use std::ffi::{c_char, c_int, CStr, CString};
@@ -102,6 +105,39 @@ pub unsafe extern "C" fn tls12_SSL_get_cipher_list(ssl: *const Ssl, n: c_int) ->
             suite.and_then(|suite| cipher(cipher_for(suite))).map_or(ptr::null(), |c| c.name.as_ptr())
         })
     }
+}
+
+/// The suites of `s` as a stack the settings keep (rebuilt when the list changes).
+fn cipher_stack(s: &mut Settings) -> *mut CipherStack {
+    let suites = s.config.suites.clone();
+    let ids = suites.iter().map(|suite| suite.id).collect();
+    s.extras.lists.ciphers.get(ids, |_| {
+        let items = suites.iter().map(|&suite| cipher_for(suite).cast_mut().cast()).collect();
+        OpensslStack::into_ptr(items, None)
+    })
+}
+
+/// `SSL_CTX_get_ciphers`: the context's cipher suites in order of preference, as a
+/// `STACK_OF(SSL_CIPHER)` the context owns (valid until the list changes or the
+/// context goes; do not free it or its elements), or NULL.
+///
+/// # Safety
+/// `ctx` is NULL or a live `SSL_CTX`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CTX_get_ciphers(ctx: *const SslCtx) -> *mut CipherStack {
+    // SAFETY: the caller promises `ctx` is NULL or live.
+    unsafe { on_handle(ctx, "SSL_CTX_get_ciphers", ptr::null_mut(), cipher_stack) }
+}
+
+/// `SSL_get_ciphers`: as `SSL_CTX_get_ciphers`, for the suites the connection may use
+/// (owned by the `SSL`).
+///
+/// # Safety
+/// `ssl` is NULL or a live `SSL`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_get_ciphers(ssl: *const Ssl) -> *mut CipherStack {
+    // SAFETY: the caller promises `ssl` is NULL or live.
+    unsafe { on_handle(ssl, "SSL_get_ciphers", ptr::null_mut(), cipher_stack) }
 }
 
 /// Defines `SSL_CIPHER` accessors that return a static text ("(NONE)" for NULL).

@@ -1,5 +1,5 @@
-//! The engine's [`Hooks`] for C: the SNI, ALPN, verify, PSK, OCSP status, key-log and
-//! client-certificate callbacks of OpenSSL's API,
+//! The engine's [`Hooks`] for C: the SNI, ALPN, verify, PSK, OCSP status, key-log,
+//! client-certificate and session (cache, ticket key) callbacks,
 //! called with the `SSL *` while the engine runs (see the aliasing rule in `ssl.rs`).
 
 use super::Ssl;
@@ -7,6 +7,7 @@ use crate::capi::arc_release;
 use crate::capi::x509::{x509_from_der, X509StoreCtx, X509};
 use crate::config::Config;
 use crate::conn::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
+use crate::handshake::hooks::TicketKeyDecision;
 use crate::handshake::key_agreement::Psk;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::AlertDescription;
@@ -138,6 +139,7 @@ impl Hooks for CapiHooks {
     }
 
     fn client_certificate(&mut self, config: &Config, request: &CertificateRequest) -> Option<Arc<CertifiedKey>> {
+        crate::capi::client_cert::note_ca_names(self.ssl(), &request.authorities);
         DefaultHooks
             .client_certificate(config, request)
             .or_else(|| crate::capi::client_cert::from_callback(self.ssl(), self.ssl_ptr()))
@@ -153,6 +155,10 @@ impl Hooks for CapiHooks {
 
     fn removed_session(&mut self, session: &Arc<crate::session::Session>) {
         super::session::on_removed_session(self.ssl(), session);
+    }
+
+    fn ticket_key(&mut self, name: Option<&[u8; 16]>) -> TicketKeyDecision {
+        super::session::on_ticket_key(self.ssl(), name)
     }
 
     fn verify_peer(&mut self, chain: &[CertificateDer<'static>], result: VerifyResult) -> VerifyResult {

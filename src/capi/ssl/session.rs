@@ -17,6 +17,8 @@ use crate::config::SESS_CACHE_NO_INTERNAL_STORE;
 use crate::conn::Connection;
 use crate::crypto::der::Reader;
 use crate::error::Reason;
+use crate::handshake::hooks::TicketKeyDecision;
+use crate::session::ticket::TicketKey;
 use crate::session::{self, Session};
 use std::cell::Cell;
 use std::ffi::{c_int, c_long, c_uchar, c_uint, c_ulong, c_void};
@@ -179,6 +181,41 @@ pub(super) fn on_find_session(ssl: &Ssl, id: &[u8]) -> Option<Session> {
         unsafe { arc_release(found) };
     }
     session
+}
+
+/// A server seals a ticket (`name` none) or opens one whose key is named `name`
+/// (`Hooks::ticket_key`): the callback of `tls12_SSL_CTX_set_ticket_key_cb` gives the key
+/// (see [`crate::capi::ctx::TicketKeyCallback`]); without one the configured keys are
+/// used. A failure or an answer out of range pushes an error entry.
+pub(super) fn on_ticket_key(ssl: &Ssl, name: Option<&[u8; 16]>) -> TicketKeyDecision {
+    let Some((callbacks, _, _)) = ssl.session_settings() else { return TicketKeyDecision::Configured };
+    let (Some(cb), arg) = callbacks.ticket_key else { return TicketKeyDecision::Configured };
+    let mut key_name = name.copied().unwrap_or_default();
+    let mut key = Zeroizing::new([0u8; 48]);
+    let enc = c_int::from(name.is_none());
+    // SAFETY: the application installed the callback for these arguments; `key_name`
+    // (16 bytes) and `key` (48 bytes) live across the call.
+    let ret = unsafe { cb(ptr::from_ref(ssl).cast_mut(), key_name.as_mut_ptr(), key.as_mut_ptr(), enc, arg) };
+    let failed = |detail: String| {
+        err::push(Reason::CALLBACK_FAILED, format!("the ticket key callback (enc={enc}) {detail}"));
+        TicketKeyDecision::Fail
+    };
+    let renew = match (enc, ret) {
+        (_, 0) => return TicketKeyDecision::Skip,
+        (_, 1) => false,
+        (0, 2) => true,
+        (_, ret) if ret < 0 => return failed(format!("returned {ret}: it failed the handshake")),
+        (_, ret) => return failed(format!("returned {ret}, which means nothing here")),
+    };
+    if key[..16] != key_name {
+        return failed("returned a key whose first 16 bytes are not its key name".into());
+    }
+    let key = TicketKey::from_openssl_bytes(&key);
+    if renew {
+        TicketKeyDecision::Renew(key)
+    } else {
+        TicketKeyDecision::Use(key)
+    }
 }
 
 /// A session left the internal cache during a handshake (`Hooks::removed_session`):
