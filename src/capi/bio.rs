@@ -232,9 +232,11 @@ impl Bio {
                 let other = 1 - side;
                 let n = p.bufs[other].len().min(buf.len());
                 if n > 0 {
-                    for (dst, src) in buf.iter_mut().zip(p.bufs[other].drain(..n)) {
-                        *dst = src;
-                    }
+                    let (front, back) = p.bufs[other].as_slices();
+                    let from_front = n.min(front.len());
+                    buf[..from_front].copy_from_slice(&front[..from_front]);
+                    buf[from_front..n].copy_from_slice(&back[..n - from_front]);
+                    p.bufs[other].drain(..n);
                     IoResult::Done(n)
                 } else if p.shut_down[other] || !p.alive[other] {
                     IoResult::Eof
