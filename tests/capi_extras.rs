@@ -7,14 +7,14 @@
 
 #[path = "common/certs.rs"]
 mod certs;
+#[path = "common/s_client.rs"]
+mod s_client;
 
 use std::cell::{Cell, RefCell};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_ulong, c_void, CStr, CString};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::ptr;
-use std::time::{Duration, Instant};
 
 use tls12::capi::bio::{tls12_BIO_free, tls12_BIO_new_bio_pair, tls12_BIO_new_file, Bio};
 use tls12::capi::cipher_nid::*;
@@ -791,53 +791,7 @@ fn the_client_certificate_callback_supplies_a_certificate() {
 #[test]
 fn the_client_ca_list_reaches_openssl_s_client() {
     let server = client_auth_server();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let mut child = Command::new("openssl")
-        .args(["s_client", "-connect", &format!("127.0.0.1:{port}"), "-tls1_2"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the openssl command runs");
-    listener.set_nonblocking(true).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let sock = loop {
-        match listener.accept() {
-            Ok((sock, _)) => break sock,
-            Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => {
-                let _ = child.kill();
-                panic!("s_client did not connect: {e}");
-            }
-        }
-    };
-    sock.set_nonblocking(false).unwrap();
-    sock.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    use std::os::fd::AsRawFd;
-    // SAFETY: a live context; the socket outlives the connection.
-    let accepted = unsafe {
-        let s = tls12_SSL_new(server);
-        assert_eq!(tls12_SSL_set_fd(s, sock.as_raw_fd()), 1);
-        let r = tls12_SSL_accept(s);
-        tls12_SSL_shutdown(s);
-        tls12_SSL_free(s);
-        r
-    };
-    drop(sock);
-    let mut out = String::new();
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let _ = stdout.read_to_string(&mut out);
-        out
-    });
-    let waited = Instant::now();
-    while child.try_wait().unwrap().is_none() && waited.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let out = reader.join().unwrap();
+    let (accepted, out) = s_client::serve_one(server);
     assert_eq!(accepted, 1, "{out}");
     let names = out.split("Acceptable client certificate CA names").nth(1).unwrap_or_else(|| panic!("{out}"));
     assert!(names.lines().nth(1).is_some_and(|l| l.contains("CN")), "{out}");
