@@ -19,6 +19,8 @@ pub mod msgs;
 pub mod record;
 pub mod session;
 pub mod suites;
+#[cfg(test)]
+mod testing;
 pub mod verify;
 pub mod x509;
 

@@ -420,26 +420,10 @@ fn parse_parameters(der: &[u8], x942: bool) -> Option<(&[u8], &[u8])> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
+    use crate::testing::openssl;
     use std::path::PathBuf;
-    use std::process::{Command, Stdio};
 
     const GROUPS: [NamedGroup; 3] = [NamedGroup::Ffdhe2048, NamedGroup::Ffdhe3072, NamedGroup::Ffdhe4096];
-
-    /// Runs `openssl` with `input` on standard input and returns standard output.
-    fn openssl(args: &[&str], input: &[u8]) -> Vec<u8> {
-        let mut child = Command::new("openssl")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run openssl");
-        child.stdin.take().expect("stdin").write_all(input).expect("write to openssl");
-        let output = child.wait_with_output().expect("wait for openssl");
-        assert!(output.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-        output.stdout
-    }
 
     /// A PEM block made by `openssl base64` around `der`.
     fn pem(label: &str, der: &[u8]) -> Vec<u8> {

@@ -60,14 +60,11 @@ mod tests {
         for (hash, digest) in [(PrfHash::Sha256, "SHA256"), (PrfHash::Sha384, "SHA384")] {
             let secret = b"a secret of some length";
             let seed = b"label and seed";
-            let output = std::process::Command::new("openssl")
-                .args(["kdf", "-keylen", "77", "-kdfopt"])
-                .arg(format!("digest:{digest}"))
-                .args(["-kdfopt", "secret:a secret of some length", "-kdfopt", "seed:label and seed", "TLS1-PRF"])
-                .output()
-                .expect("the openssl command runs");
-            assert!(output.status.success(), "openssl kdf failed: {output:?}");
-            let text = String::from_utf8(output.stdout).unwrap();
+            let digest_opt = format!("digest:{digest}");
+            let args = ["kdf", "-keylen", "77", "-kdfopt", &digest_opt, "-kdfopt", "secret:a secret of some length"];
+            let output =
+                crate::testing::openssl(&[&args[..], &["-kdfopt", "seed:label and seed", "TLS1-PRF"]].concat(), b"");
+            let text = String::from_utf8(output).unwrap();
             let expected = unhex(&text.trim().replace(':', ""));
             let mut out = [0u8; 77];
             // OpenSSL's seed option carries label and seed together.

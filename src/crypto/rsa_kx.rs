@@ -254,26 +254,10 @@ mod tests {
     use super::*;
     use crate::crypto::sign::KeyKind;
     use crate::keys::test_pki;
+    use crate::testing::openssl;
     use rustls_pki_types::pem::PemObject;
-    use std::io::Write;
-    use std::process::{Command, Stdio};
 
     const TLS12: u16 = 0x0303;
-
-    /// Runs `openssl` with `input` on its standard input and returns its standard output.
-    fn openssl(args: &[&str], input: &[u8]) -> Vec<u8> {
-        let mut child = Command::new("openssl")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run openssl");
-        child.stdin.take().expect("stdin").write_all(input).expect("write to openssl");
-        let output = child.wait_with_output().expect("wait for openssl");
-        assert!(output.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-        output.stdout
-    }
 
     /// The path of a test fixture, as a string for command lines.
     fn fixture(name: &str) -> String {
