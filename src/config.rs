@@ -91,6 +91,11 @@ pub struct Config {
     pub verify_mode: VerifyMode,
     /// Maximum chain depth accepted (`SSL_CTX_set_verify_depth`; OpenSSL's default is 100).
     pub verify_depth: u32,
+    /// How chains are built and trusted (`X509_V_FLAG_*` through `X509_STORE_set_flags`).
+    pub verify_flags: crate::verify::VerifyFlags,
+    /// The longest Certificate or CertificateRequest message accepted from the peer
+    /// (`SSL_CTX_set_max_cert_list`; OpenSSL's default is 100 KiB).
+    pub max_cert_list: usize,
     /// Server: DH parameters for DHE suites when the client names no FFDHE group
     /// (`SSL_CTX_set_tmp_dh`); none means ffdhe2048.
     pub dh_params: Option<DhParams>,
@@ -154,6 +159,8 @@ impl Default for Config {
             roots: Arc::new(RootStore::default()),
             verify_mode: VerifyMode::default(),
             verify_depth: 100,
+            verify_flags: crate::verify::VerifyFlags::default(),
+            max_cert_list: crate::msgs::handshake::DEFAULT_MAX_CERT_LIST,
             dh_params: None,
             session_cache: Arc::new(SessionCache::new(crate::session::cache::DEFAULT_CAPACITY)),
             session_cache_mode: SESS_CACHE_SERVER,

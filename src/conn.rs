@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Error, Reason};
 use crate::handshake::{self, Context, HandshakeInfo, Message, State};
 use crate::msgs::enums::{AlertDescription, AlertLevel, ContentType, HandshakeType, NamedGroup, SignatureScheme};
-use crate::msgs::handshake::expect_empty;
+use crate::msgs::handshake::{expect_empty, max_message_len};
 use crate::record::joiner::HandshakeJoiner;
 use crate::record::RecordLayer;
 use crate::session::Session;
@@ -22,9 +22,66 @@ use std::sync::Arc;
 
 pub use crate::handshake::hooks::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
 
-/// How many warning alerts or empty records in a row are tolerated before the peer is
-/// taken to be flooding us.
-const MAX_IDLE_RECORDS: u32 = 32;
+/// How many records in a row may make no progress (empty records, refused renegotiation
+/// requests, HelloRequests) before the peer is taken to be flooding us: OpenSSL's
+/// `MAX_EMPTY_RECORDS`.
+const MAX_NO_PROGRESS: u32 = 32;
+
+/// The warning alert that ends a run of consecutive warning alerts: OpenSSL's
+/// `MAX_WARN_ALERT_COUNT` (the fifth in a row is fatal).
+const MAX_WARNING_ALERTS: u32 = 5;
+
+/// Counts what a peer sends that makes no progress, so that a flood of it ends the
+/// connection instead of costing us a reply each time.
+#[derive(Default)]
+struct FloodGuard {
+    /// Empty records, refused renegotiations and HelloRequests since the last
+    /// application data.
+    no_progress: u32,
+    /// Warning alerts since the last non-empty record that was not an alert.
+    warning_alerts: u32,
+}
+
+impl FloodGuard {
+    /// Notes a record as it arrives (OpenSSL resets the warning count on any non-empty
+    /// record that is not an alert).
+    fn record(&mut self, content_type: ContentType, len: usize) {
+        if content_type != ContentType::Alert && len > 0 {
+            self.warning_alerts = 0;
+        }
+    }
+
+    /// Application data arrived: the peer is making progress.
+    fn progress(&mut self) {
+        self.no_progress = 0;
+    }
+
+    /// Something that made no progress arrived (`what`, for the error message).
+    fn no_progress(&mut self, what: &str) -> Result<(), Error> {
+        self.no_progress += 1;
+        if self.no_progress > MAX_NO_PROGRESS {
+            return Err(Error::fatal(
+                AlertDescription::UnexpectedMessage,
+                Reason::RECORD_TOO_SMALL,
+                format!("the peer sent more than {MAX_NO_PROGRESS} {what} without application data"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A warning alert arrived.
+    fn warning_alert(&mut self) -> Result<(), Error> {
+        self.warning_alerts += 1;
+        if self.warning_alerts >= MAX_WARNING_ALERTS {
+            return Err(Error::fatal(
+                AlertDescription::UnexpectedMessage,
+                Reason::TOO_MANY_WARN_ALERTS,
+                format!("the peer sent {MAX_WARNING_ALERTS} warning alerts in a row"),
+            ));
+        }
+        Ok(())
+    }
+}
 
 /// One TLS 1.2 connection, client or server.
 pub struct Connection {
@@ -40,7 +97,7 @@ pub struct Connection {
     sent_close_notify: bool,
     received_close_notify: bool,
     peer_eof: bool,
-    idle_records: u32,
+    flood: FloodGuard,
 }
 
 impl Connection {
@@ -58,7 +115,7 @@ impl Connection {
             sent_close_notify: false,
             received_close_notify: false,
             peer_eof: false,
-            idle_records: 0,
+            flood: FloodGuard::default(),
         }
     }
 
@@ -161,14 +218,18 @@ impl Connection {
                 return Ok(());
             };
             let payload = record.payload;
+            self.flood.record(record.content_type, payload.len());
             match record.content_type {
                 ContentType::ApplicationData => {
                     if handshaking {
                         return Err(Error::unexpected("application data arrived before the handshake finished"));
                     }
+                    if payload.is_empty() {
+                        self.flood.no_progress("empty records")?;
+                    } else {
+                        self.flood.progress();
+                    }
                     self.plaintext.extend(payload);
-                    let idle = payload.is_empty();
-                    self.count_idle(idle)?;
                 }
                 ContentType::Alert => {
                     let alert = match payload {
@@ -182,12 +243,19 @@ impl Connection {
                         return Err(Error::unexpected("an empty handshake record arrived"));
                     }
                     self.joiner.push(payload);
-                    while let Some(message) = self.joiner.pop()? {
+                    let (is_client, max_cert_list) = (self.is_client, self.config.max_cert_list);
+                    let max_len = move |typ| max_message_len(typ, is_client, max_cert_list);
+                    while let Some(message) = self.joiner.pop(max_len)? {
                         // RFC 5246 7.4.1.1: a client negotiating ignores HelloRequest, and it
-                        // stays out of the transcript.
+                        // stays out of the transcript. After the handshake, the state
+                        // refuses renegotiation; both make no progress.
                         if self.is_client && message.typ == HandshakeType::HelloRequest && self.is_handshaking() {
                             expect_empty(message.body(), HandshakeType::HelloRequest)?;
+                            self.flood.no_progress("HelloRequests")?;
                             continue;
+                        }
+                        if !self.is_handshaking() {
+                            self.flood.no_progress("renegotiation requests")?;
                         }
                         self.dispatch(Message::Handshake(message))?;
                     }
@@ -209,14 +277,6 @@ impl Connection {
         Ok(())
     }
 
-    fn count_idle(&mut self, idle: bool) -> Result<(), Error> {
-        self.idle_records = if idle { self.idle_records + 1 } else { 0 };
-        if self.idle_records > MAX_IDLE_RECORDS {
-            return Err(Error::unexpected("the peer sent too many empty records or warning alerts in a row"));
-        }
-        Ok(())
-    }
-
     fn handle_alert(&mut self, level: AlertLevel, description: AlertDescription) -> Result<(), Error> {
         match (level, description) {
             (_, AlertDescription::CloseNotify) => {
@@ -224,7 +284,7 @@ impl Connection {
                 Ok(())
             }
             (AlertLevel::Fatal, _) => Err(Error::alert_received(description)),
-            (AlertLevel::Warning, _) => self.count_idle(true),
+            (AlertLevel::Warning, _) => self.flood.warning_alert(),
             (AlertLevel::Unknown(_), _) => {
                 Err(Error::illegal(Reason::UNKNOWN_ALERT_TYPE, "an alert has an unknown level"))
             }

@@ -76,8 +76,10 @@ reasons! {
     PEER_DID_NOT_RETURN_A_CERTIFICATE = 199, "peer did not return a certificate";
     PROTOCOL_IS_SHUTDOWN = 207, "protocol is shutdown";
     RECORD_LENGTH_MISMATCH = 213, "record length mismatch";
+    RECORD_TOO_SMALL = 298, "record too small";
     RENEGOTIATION_MISMATCH = 337, "renegotiation mismatch";
     SSL_HANDSHAKE_FAILURE = 229, "ssl handshake failure";
+    TOO_MANY_WARN_ALERTS = 409, "too many warn alerts";
     UNEXPECTED_EOF_WHILE_READING = 294, "unexpected eof while reading";
     UNEXPECTED_MESSAGE = 244, "unexpected message";
     UNEXPECTED_RECORD = 245, "unexpected record";

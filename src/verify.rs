@@ -2,11 +2,12 @@
 //! signatures the peer makes with its certificate's key. Results use OpenSSL's
 //! `X509_V_*` codes.
 
-use crate::crypto::der::{self, CertificateFields};
+use crate::crypto::der::{self, key_usage, ns_cert_type, CertificateFields, ExtendedKeyUsage};
 use crate::error::{Error, Reason};
 use crate::keys::{certs_from_pem, read_file};
 use crate::msgs::enums::{AlertDescription, SignatureScheme};
 use rustls_pki_types::{CertificateDer, ServerName, SignatureVerificationAlgorithm, TrustAnchor, UnixTime};
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use webpki::{EndEntityCert, KeyUsage};
@@ -15,6 +16,9 @@ use webpki::{EndEntityCert, KeyUsage};
 pub const X509_V_OK: i64 = 0;
 /// `X509_V_ERR_UNSPECIFIED`.
 pub const X509_V_ERR_UNSPECIFIED: i64 = 1;
+/// `X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT`: the top of the chain came from the store but
+/// is no trust anchor, and its issuer is not there.
+pub const X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT: i64 = 2;
 /// `X509_V_ERR_CERT_SIGNATURE_FAILURE`.
 pub const X509_V_ERR_CERT_SIGNATURE_FAILURE: i64 = 7;
 /// `X509_V_ERR_CERT_NOT_YET_VALID`.
@@ -85,13 +89,16 @@ static CHAIN_ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
     webpki::ring::RSA_PSS_2048_8192_SHA512_LEGACY_KEY,
 ];
 
-/// Trust anchors.
+/// Trusted certificates. Only the self-signed ones are trust anchors, unless
+/// [`VerifyFlags::partial_chain`] makes every one of them an anchor (OpenSSL's rule).
 #[derive(Default)]
 pub struct RootStore {
-    /// The trusted certificates as given, kept for byte-equality with a peer's leaf.
+    /// The trusted certificates as given.
     certs: Vec<CertificateDer<'static>>,
     /// The same certificates as webpki takes them.
     anchors: Vec<TrustAnchor<'static>>,
+    /// Positions in `certs` by subject name (DER), for finding issuers.
+    by_subject: HashMap<Vec<u8>, Vec<usize>>,
 }
 
 impl RootStore {
@@ -125,17 +132,38 @@ impl RootStore {
 
     /// Trusts one DER certificate. Returns false when it was already trusted.
     pub fn add_der(&mut self, cert: CertificateDer<'static>) -> Result<bool, Error> {
-        if self.certs.contains(&cert) {
+        if self.find_exact(&cert).is_some() {
             return Ok(false);
         }
-        let anchor = webpki::anchor_from_trusted_cert(&cert)
-            .map_err(|e| {
-                Error::local(Reason::X509_LIB, format!("the certificate cannot be used as a trust anchor: {e}"))
-            })?
-            .to_owned();
+        let unusable = |e: String| Error::local(Reason::X509_LIB, format!("the certificate cannot be trusted: {e}"));
+        let anchor = webpki::anchor_from_trusted_cert(&cert).map_err(|e| unusable(e.to_string()))?.to_owned();
+        let subject = der::parse_certificate(&cert).ok_or_else(|| unusable("it cannot be parsed".into()))?.subject;
+        self.by_subject.entry(subject.to_vec()).or_default().push(self.certs.len());
         self.anchors.push(anchor);
         self.certs.push(cert);
         Ok(true)
+    }
+
+    /// The trusted certificate at `index`, as the path builder takes it.
+    fn link(&self, index: usize) -> Link<'_> {
+        let der = &self.certs[index];
+        // Every certificate was parsed when it was added.
+        let fields = der::parse_certificate(der).expect("a trusted certificate parses");
+        Link { der, fields, trusted: Some(index) }
+    }
+
+    /// The trusted certificate equal to `cert`, if there is one.
+    fn find_exact(&self, cert: &[u8]) -> Option<Link<'_>> {
+        let subject = der::parse_certificate(cert)?.subject;
+        let indices = self.by_subject.get(subject)?;
+        indices.iter().find(|&&i| self.certs[i].as_ref() == cert).map(|&i| self.link(i))
+    }
+
+    /// The trusted certificate that most likely issued `subject` (see [`best_issuer`]).
+    fn find_issuer(&self, subject: &CertificateFields<'_>, now: i64) -> Option<Link<'_>> {
+        let indices = self.by_subject.get(subject.issuer)?;
+        let candidates: Vec<Link<'_>> = indices.iter().map(|&i| self.link(i)).collect();
+        best_issuer(&candidates, subject, now).map(|i| candidates[i])
     }
 
     /// Trusts every certificate in PEM text; returns how many were new. Fails, adding
@@ -205,12 +233,17 @@ impl RootStore {
     /// Trusts all of `certs`, or none of them when one cannot be a trust anchor.
     fn add_all(&mut self, certs: Vec<CertificateDer<'static>>, source: &str) -> Result<usize, Error> {
         for (index, cert) in certs.iter().enumerate() {
-            webpki::anchor_from_trusted_cert(cert).map_err(|e| {
-                Error::local(
+            let problem = match webpki::anchor_from_trusted_cert(cert) {
+                Err(e) => Some(e.to_string()),
+                Ok(_) if der::parse_certificate(cert).is_none() => Some("it cannot be parsed".to_string()),
+                Ok(_) => None,
+            };
+            if let Some(problem) = problem {
+                return Err(Error::local(
                     Reason::X509_LIB,
-                    format!("certificate {} in {source} cannot be used as a trust anchor: {e}", index + 1),
-                )
-            })?;
+                    format!("certificate {} in {source} cannot be trusted: {problem}", index + 1),
+                ));
+            }
         }
         let mut added = 0;
         for cert in certs {
@@ -275,69 +308,248 @@ impl VerifyResult {
     }
 }
 
-/// Checks `chain` (leaf first) against `roots` for `purpose`, and the leaf against `host`
-/// (a DNS name or an IP address, matched against the subjectAltName only). `max_depth`
-/// is `SSL_CTX_set_verify_depth`'s: at most `max_depth + 1` certificates below the
-/// trust anchor.
-pub fn verify_chain(
-    roots: &RootStore,
-    chain: &[CertificateDer<'static>],
-    purpose: Purpose,
-    host: Option<&str>,
-    max_depth: u32,
-) -> VerifyResult {
+/// How chains are built and what is trusted: the `X509_V_FLAG_*` behaviours this
+/// library implements. Trusted issuers are always looked for first (OpenSSL's
+/// `X509_V_FLAG_TRUSTED_FIRST`, its default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VerifyFlags {
+    /// `X509_V_FLAG_PARTIAL_CHAIN`: every trusted certificate is a trust anchor, not only
+    /// the self-signed ones, and a leaf found in the store is trusted as it is.
+    pub partial_chain: bool,
+}
+
+/// What a chain is checked for.
+#[derive(Clone, Copy, Debug)]
+pub struct VerifyParams<'a> {
+    /// Which end of a connection the chain must be fit for.
+    pub purpose: Purpose,
+    /// The name the leaf must carry (a DNS name or an IP address, matched against the
+    /// subjectAltName only); none checks no name.
+    pub host: Option<&'a str>,
+    /// `SSL_CTX_set_verify_depth`: at most `max_depth` certificates between the leaf and
+    /// the trust anchor.
+    pub max_depth: u32,
+    /// Chain building and trust.
+    pub flags: VerifyFlags,
+}
+
+impl VerifyParams<'_> {
+    /// OpenSSL's defaults (depth 100, no flags) for `purpose`, without a name check.
+    pub fn new(purpose: Purpose) -> VerifyParams<'static> {
+        VerifyParams { purpose, host: None, max_depth: 100, flags: VerifyFlags::default() }
+    }
+}
+
+/// A certificate the path builder may use: one the peer sent or one from the store.
+#[derive(Clone, Copy)]
+struct Link<'a> {
+    /// The certificate.
+    der: &'a CertificateDer<'static>,
+    /// What the builder reads of it.
+    fields: CertificateFields<'a>,
+    /// Its position in the trust store, when it comes from there.
+    trusted: Option<usize>,
+}
+
+impl Link<'_> {
+    /// Whether it is self-signed as OpenSSL decides it before checking any signature.
+    fn self_signed(&self) -> bool {
+        likely_issued(&self.fields, &self.fields)
+    }
+}
+
+/// Whether `issuer` probably issued `subject`, as OpenSSL decides it while building a
+/// chain (`X509_check_issued`), before any signature is checked: the names link, the
+/// authority key identifier (if both have key identifiers) names the issuer's key, and
+/// the signature algorithm fits the issuer's key type.
+fn likely_issued(issuer: &CertificateFields<'_>, subject: &CertificateFields<'_>) -> bool {
+    const PKCS1: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01];
+    const ECDSA_SIGNATURE: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04];
+    let key_ids_agree = match (subject.usage.authority_key_id, issuer.usage.subject_key_id) {
+        (Some(authority), Some(subject_key)) => authority == subject_key,
+        _ => true,
+    };
+    let algorithm = subject.signature_algorithm;
+    let fits_key = der::parse_spki(issuer.spki).is_some_and(|key| match key.algorithm {
+        k if k.starts_with(PKCS1) => algorithm.starts_with(PKCS1),
+        k if k == der::OID_EC_PUBLIC_KEY => algorithm.starts_with(ECDSA_SIGNATURE),
+        k => k == der::OID_ED25519 && algorithm == der::OID_ED25519,
+    });
+    issuer.subject == subject.issuer && key_ids_agree && fits_key
+}
+
+/// Which of `candidates` most likely issued `subject`: the first that is valid at
+/// `now`, else the one that expires last (OpenSSL's choice).
+fn best_issuer(candidates: &[Link<'_>], subject: &CertificateFields<'_>, now: i64) -> Option<usize> {
+    let mut fallback: Option<usize> = None;
+    for (index, candidate) in candidates.iter().enumerate() {
+        if !likely_issued(&candidate.fields, subject) {
+            continue;
+        }
+        if (candidate.fields.not_before..=candidate.fields.not_after).contains(&now) {
+            return Some(index);
+        }
+        if fallback.is_none_or(|best| candidate.fields.not_after > candidates[best].fields.not_after) {
+            fallback = Some(index);
+        }
+    }
+    fallback
+}
+
+/// Builds the path from `leaf` towards a trust anchor as OpenSSL does: at each step an
+/// issuer from the store first, else one of the peer's certificates (each used once),
+/// and once a trusted certificate is in the path only the store. No signature is
+/// checked here, and the work is bounded by (certificates x depth) name comparisons,
+/// whatever the peer sent. Returns the path, and the failure when it reaches no anchor.
+fn build_path<'a>(
+    roots: &'a RootStore,
+    leaf: Link<'a>,
+    mut untrusted: Vec<Link<'a>>,
+    params: &VerifyParams<'_>,
+    now: i64,
+) -> (Vec<Link<'a>>, Option<VerifyResult>) {
+    // Chains are built to one longer than the limit, so that a longer one is reported
+    // as too long.
+    let max_len = usize::try_from(params.max_depth).unwrap_or(usize::MAX).saturating_add(1);
+    let mut path = vec![leaf];
+    let mut search_untrusted = true;
+    loop {
+        let current = path[path.len() - 1];
+        if path.len() <= max_len {
+            if let Some(issuer) = roots.find_issuer(&current.fields, now) {
+                if !current.self_signed() {
+                    path.push(issuer);
+                    search_untrusted = false;
+                    if params.flags.partial_chain || issuer.self_signed() {
+                        return (path, None);
+                    }
+                    continue;
+                }
+                // A self-signed certificate is trusted only as an exact copy of a trusted
+                // one; one that merely shares a trusted certificate's name is a mimic.
+                if issuer.der == current.der {
+                    let last = path.len() - 1;
+                    path[last] = issuer;
+                    return (path, None);
+                }
+            }
+        }
+        if !search_untrusted || current.self_signed() || path.len() > max_len {
+            break;
+        }
+        match best_issuer(&untrusted, &current.fields, now) {
+            Some(index) => path.push(untrusted.remove(index)),
+            None => break,
+        }
+    }
+    // With partial chains, a leaf found in the store is trusted as it is.
+    let all_untrusted = path.iter().all(|link| link.trusted.is_none());
+    if params.flags.partial_chain && all_untrusted && path.len() <= max_len {
+        if let Some(trusted_leaf) = roots.find_exact(leaf.der) {
+            return (vec![trusted_leaf], None);
+        }
+    }
+    let top = path[path.len() - 1];
+    let code = match () {
+        _ if path.len() > max_len => X509_V_ERR_CERT_CHAIN_TOO_LONG,
+        _ if top.self_signed() && path.len() == 1 => X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
+        _ if top.self_signed() => X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
+        _ if !all_untrusted => X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT,
+        _ => X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+    };
+    let failure = VerifyResult::failure(code, path.len() - 1);
+    (path, Some(failure))
+}
+
+/// Whether a leaf's extensions allow it to serve `purpose` (OpenSSL's
+/// `X509_PURPOSE_SSL_SERVER` / `_SSL_CLIENT` checks): extendedKeyUsage, keyUsage and
+/// Netscape's certificate type, each when present.
+fn fit_for_purpose(leaf: &CertificateFields<'_>, purpose: Purpose) -> bool {
+    use key_usage::{DIGITAL_SIGNATURE, KEY_AGREEMENT, KEY_ENCIPHERMENT};
+    let (extended, key, netscape) = match purpose {
+        Purpose::ServerAuth => (
+            ExtendedKeyUsage::SERVER_AUTH | ExtendedKeyUsage::SERVER_GATED_CRYPTO,
+            DIGITAL_SIGNATURE | KEY_ENCIPHERMENT | KEY_AGREEMENT,
+            ns_cert_type::SSL_SERVER,
+        ),
+        Purpose::ClientAuth => {
+            (ExtendedKeyUsage::CLIENT_AUTH, DIGITAL_SIGNATURE | KEY_AGREEMENT, ns_cert_type::SSL_CLIENT)
+        }
+    };
+    let usage = &leaf.usage;
+    usage.extended_key_usage.is_none_or(|set| set.intersects(extended))
+        && usage.key_usage.is_none_or(|bits| bits & key != 0)
+        && usage.ns_cert_type.is_none_or(|bits| bits & netscape != 0)
+}
+
+/// Checks `chain` (leaf first, then whatever the peer sent to help) against `roots` as
+/// OpenSSL's `X509_verify_cert` would with `params`, and returns the verdict with
+/// OpenSSL's code and depth. The work is bounded whatever the chain holds: duplicates
+/// are dropped, the path is built by names alone (see [`build_path`]), and signatures
+/// are checked only along the one path found, once it reaches a trust anchor.
+pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params: &VerifyParams<'_>) -> VerifyResult {
     let Some(leaf) = chain.first() else {
         return VerifyResult::failure(X509_V_ERR_UNSPECIFIED, 0);
     };
     let now = UnixTime::now();
     let now_secs = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
-    let parsed = EndEntityCert::try_from(leaf);
-    let host_result = match (&parsed, host) {
-        (_, None) => Ok(()),
-        (Ok(end_entity), Some(host)) => check_host(end_entity, host),
-        (Err(error), Some(_)) => Err(webpki_code(error)),
+    let leaf_fields = match (EndEntityCert::try_from(leaf), der::parse_certificate(leaf)) {
+        (Ok(_), Some(fields)) => fields,
+        (Err(error), _) => return VerifyResult::failure(webpki_code(&error), 0),
+        (Ok(_), None) => return VerifyResult::failure(X509_V_ERR_CERT_REJECTED, 0),
     };
-
-    // OpenSSL accepts a leaf that is itself trusted (a self-signed certificate made
-    // with `openssl req -x509` carries CA:TRUE, which webpki refuses as a leaf).
-    if roots.certs.contains(leaf) {
+    let mut seen: HashSet<&[u8]> = HashSet::from([leaf.as_ref()]);
+    let mut untrusted = Vec::new();
+    for der in &chain[1..] {
+        if let (true, Some(fields)) = (seen.insert(der.as_ref()), der::parse_certificate(der)) {
+            untrusted.push(Link { der, fields, trusted: None });
+        }
+    }
+    let leaf_link = Link { der: leaf, fields: leaf_fields, trusted: None };
+    let (path, failure) = build_path(roots, leaf_link, untrusted, params, now_secs);
+    if let Some(failure) = failure {
+        return failure;
+    }
+    // OpenSSL checks purposes, then the host name, then signatures and dates.
+    if !fit_for_purpose(&leaf_fields, params.purpose) {
+        return VerifyResult::failure(X509_V_ERR_INVALID_PURPOSE, 0);
+    }
+    let host_result = match params.host {
+        None => Ok(()),
+        Some(host) => EndEntityCert::try_from(leaf).map_err(|e| webpki_code(&e)).and_then(|ee| check_host(&ee, host)),
+    };
+    let anchor_index = path[path.len() - 1].trusted.expect("a built path ends at a trusted certificate");
+    if path.len() == 1 {
+        // The leaf itself is trusted: no signature to check (OpenSSL does not check a
+        // trust anchor's own signature), only its dates.
         if let Err(code) = host_result {
             return VerifyResult::failure(code, 0);
         }
-        return match der::parse_certificate(leaf) {
-            None => VerifyResult::failure(X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD, 0),
-            Some(fields) if now_secs < fields.not_before => VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, 0),
-            Some(fields) if now_secs > fields.not_after => VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, 0),
-            Some(_) => VerifyResult::OK,
+        return match leaf_fields {
+            f if now_secs < f.not_before => VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, 0),
+            f if now_secs > f.not_after => VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, 0),
+            _ => VerifyResult::OK,
         };
     }
-
-    let end_entity = match parsed {
+    let end_entity = match EndEntityCert::try_from(leaf) {
         Ok(end_entity) => end_entity,
         Err(error) => return VerifyResult::failure(webpki_code(&error), 0),
     };
-    let usage = match purpose {
+    let usage = match params.purpose {
         Purpose::ServerAuth => KeyUsage::server_auth(),
         Purpose::ClientAuth => KeyUsage::client_auth(),
     };
-    let path = end_entity.verify_for_usage(CHAIN_ALGORITHMS, &roots.anchors, &chain[1..], now, usage, None, None);
-    match path {
-        Ok(path) => {
-            let below_anchor = 1 + path.intermediate_certificates().count();
-            let allowed = usize::try_from(max_depth).unwrap_or(usize::MAX).saturating_add(1);
-            if below_anchor > allowed {
-                return VerifyResult::failure(X509_V_ERR_CERT_CHAIN_TOO_LONG, allowed);
-            }
-            match host_result {
-                Ok(()) => VerifyResult::OK,
-                Err(code) => VerifyResult::failure(code, 0),
-            }
-        }
+    let intermediates: Vec<CertificateDer<'_>> =
+        path[1..path.len() - 1].iter().map(|link| CertificateDer::from(link.der.as_ref())).collect();
+    let anchor = std::slice::from_ref(&roots.anchors[anchor_index]);
+    match end_entity.verify_for_usage(CHAIN_ALGORITHMS, anchor, &intermediates, now, usage, None, None) {
+        Ok(_) => match host_result {
+            Ok(()) => VerifyResult::OK,
+            Err(code) => VerifyResult::failure(code, 0),
+        },
         Err(error) => {
-            let fields: Vec<Option<CertificateFields<'_>>> =
-                chain.iter().map(|cert| der::parse_certificate(cert)).collect();
+            let fields: Vec<CertificateFields<'_>> = path.iter().map(|link| link.fields).collect();
             let result = chain_failure(&error, &fields, now_secs);
-            // OpenSSL checks the host name before signatures and dates.
             match host_result {
                 Err(code) if checked_after_host(&error) => VerifyResult::failure(code, 0),
                 _ => result,
@@ -346,45 +558,26 @@ pub fn verify_chain(
     }
 }
 
-/// The code and depth for a chain webpki rejected.
-fn chain_failure(error: &webpki::Error, chain: &[Option<CertificateFields<'_>>], now: i64) -> VerifyResult {
-    let leaf_self_issued = chain.first().is_some_and(|leaf| leaf.is_some_and(|leaf| leaf.is_self_issued()));
+/// The code and depth for a path (leaf first, anchor last) that webpki rejected.
+fn chain_failure(error: &webpki::Error, path: &[CertificateFields<'_>], now: i64) -> VerifyResult {
     match error {
-        webpki::Error::UnknownIssuer => missing_issuer(chain),
-        // webpki refuses a CA certificate as a leaf before it looks for an issuer;
-        // OpenSSL reports an untrusted self-signed leaf as such.
-        webpki::Error::CaUsedAsEndEntity if leaf_self_issued => missing_issuer(chain),
         webpki::Error::CertExpired { .. } => {
-            let depth = chain.iter().position(|f| f.is_some_and(|f| now > f.not_after));
+            let depth = path.iter().position(|f| now > f.not_after);
             VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, depth.unwrap_or(0))
         }
         webpki::Error::CertNotValidYet { .. } => {
-            let depth = chain.iter().position(|f| f.is_some_and(|f| now < f.not_before));
+            let depth = path.iter().position(|f| now < f.not_before);
             VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, depth.unwrap_or(0))
         }
-        webpki::Error::EndEntityUsedAsCa => VerifyResult::failure(X509_V_ERR_INVALID_CA, 1),
+        webpki::Error::EndEntityUsedAsCa => {
+            let depth = path.iter().skip(1).position(|f| f.usage.ca != Some(true)).map_or(1, |d| d + 1);
+            VerifyResult::failure(X509_V_ERR_INVALID_CA, depth)
+        }
+        // The names link all the way to the anchor, so a path webpki cannot complete
+        // has a signature that does not verify.
+        webpki::Error::UnknownIssuer => VerifyResult::failure(X509_V_ERR_CERT_SIGNATURE_FAILURE, 0),
         other => VerifyResult::failure(webpki_code(other), 0),
     }
-}
-
-/// The code and depth for a chain that does not reach a trust anchor: the chain is
-/// followed as far as its names link, as OpenSSL would build it, and the certificate
-/// where it ends decides between "self-signed" and "no local issuer".
-fn missing_issuer(chain: &[Option<CertificateFields<'_>>]) -> VerifyResult {
-    let linked = chain
-        .windows(2)
-        .take_while(|pair| match (&pair[0], &pair[1]) {
-            (Some(child), Some(parent)) => child.issuer == parent.subject && !child.is_self_issued(),
-            _ => false,
-        })
-        .count();
-    let self_issued = chain.get(linked).is_some_and(|fields| fields.is_some_and(|fields| fields.is_self_issued()));
-    let code = match (self_issued, linked) {
-        (true, 0) => X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
-        (true, _) => X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
-        (false, _) => X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
-    };
-    VerifyResult::failure(code, linked)
 }
 
 /// Whether OpenSSL would only have found `error` after checking the host name.
@@ -658,7 +851,8 @@ mod tests {
     }
 
     fn check(trusted: &[&str], presented: &[&str], host: Option<&str>) -> (i64, u32) {
-        let result = verify_chain(&roots(trusted), &chain(presented), Purpose::ServerAuth, host, 100);
+        let params = VerifyParams { host, ..VerifyParams::new(Purpose::ServerAuth) };
+        let result = verify_chain(&roots(trusted), &chain(presented), &params);
         (result.code, result.depth)
     }
 
@@ -695,9 +889,10 @@ mod tests {
         assert_eq!(check(&["ca.pem"], &["stranger.pem"], other), (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0));
         assert_eq!(check(&["ca.pem"], &["client.pem"], other), (X509_V_ERR_INVALID_PURPOSE, 0));
 
-        let client = verify_chain(&roots(&["ca.pem"]), &chain(&["client.pem"]), Purpose::ClientAuth, None, 100);
+        let as_client = VerifyParams::new(Purpose::ClientAuth);
+        let client = verify_chain(&roots(&["ca.pem"]), &chain(&["client.pem"]), &as_client);
         assert_eq!(client, VerifyResult::OK);
-        let server_as_client = verify_chain(&roots(&["ca.pem"]), &chain(&["leaf.pem"]), Purpose::ClientAuth, None, 100);
+        let server_as_client = verify_chain(&roots(&["ca.pem"]), &chain(&["leaf.pem"]), &as_client);
         assert_eq!(server_as_client.code, X509_V_ERR_INVALID_PURPOSE);
     }
 
@@ -705,9 +900,10 @@ mod tests {
     fn verify_depth_limits_certificates_below_the_anchor() {
         let presented = chain(&["leaf-via-inter.pem", "inter.pem"]);
         let store = roots(&["ca.pem"]);
-        let too_long = verify_chain(&store, &presented, Purpose::ServerAuth, None, 0);
+        let depth = |max_depth| VerifyParams { max_depth, ..VerifyParams::new(Purpose::ServerAuth) };
+        let too_long = verify_chain(&store, &presented, &depth(0));
         assert_eq!((too_long.code, too_long.depth), (X509_V_ERR_CERT_CHAIN_TOO_LONG, 1));
-        assert!(verify_chain(&store, &presented, Purpose::ServerAuth, None, 1).is_ok());
+        assert!(verify_chain(&store, &presented, &depth(1)).is_ok());
     }
 
     #[test]

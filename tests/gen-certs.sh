@@ -4,7 +4,7 @@
 #
 #   tests/gen-certs.sh OUTDIR        (the Makefile uses target/test-certs)
 #
-# Idempotent: when OUTDIR is complete (.done and the newest file, ed25519-chain.pem,
+# Idempotent: when OUTDIR is complete (.done and the newest file, flood/chain.pem,
 # exist) nothing is done; an OUTDIR from an older version of this script is replaced.
 # Files (PEM):
 #   ca.pem ca.key                 root CA "libtls12 Test Root CA" (RSA 2048)
@@ -24,6 +24,13 @@
 #   client.pem client.key client-chain.pem   RSA client leaf (clientAuth)
 #   untrusted-ca.pem              a root nobody trusts
 #   untrusted.pem .key -chain.pem RSA server leaf issued by that root
+#   cases/NAME-chain.pem          chains OpenSSL's verifier rejects (or accepts only with
+#                                 X509_V_FLAG_PARTIAL_CHAIN), served with rsa.key:
+#                                 notyet, nameconstraints, badsig, cafalse, nobasic,
+#                                 pathlen; cases/selfclient.pem .key is a self-signed
+#                                 clientAuth-only leaf
+#   flood/chain.pem flood/leaf.key  a leaf and 4 levels of 40 CA certificates that share
+#                                 one name and one key per level and reach no root
 # Server leaves: SAN DNS:localhost, DNS:server.test, IP:127.0.0.1 and EKU serverAuth.
 set -euo pipefail
 
@@ -32,7 +39,7 @@ if [ $# -ne 1 ]; then
     exit 2
 fi
 out=$1
-complete() { [ -e "$1/.done" ] && [ -e "$1/ed25519-chain.pem" ]; }
+complete() { [ -e "$1/.done" ] && [ -e "$1/flood/chain.pem" ]; }
 if complete "$out"; then
     exit 0
 fi
@@ -97,6 +104,27 @@ authorityKeyIdentifier = keyid:always
 [selfsigned_ext]
 subjectAltName = DNS:localhost,IP:127.0.0.1
 extendedKeyUsage = serverAuth
+
+[selfclient_ext]
+subjectAltName = DNS:localhost,IP:127.0.0.1
+extendedKeyUsage = clientAuth
+
+[nameconstraints_ext]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+nameConstraints = critical, permitted;DNS:.example.com
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[cafalse_ext]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+
+[nobasic_ext]
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
 EOF
 
 # Key generation. All keys are written as PKCS#8 ("PRIVATE KEY") by genpkey.
@@ -204,6 +232,73 @@ for name in rsa rsa4096 ecdsa ecdsa384 ed25519 wronghost client; do
 done
 openssl verify -CAfile ca.pem -untrusted int.pem -no_check_time expired.pem > /dev/null
 openssl verify -CAfile untrusted-ca.pem untrusted.pem > /dev/null
+
+# Chains for the verification cases (cases/): each is served with rsa.key.
+mkdir cases
+csr rsa.key "/O=libtls12/CN=localhost" "$work/leaf.csr"
+# leaf_under ISSUER OUT: a localhost server leaf for rsa.key signed by ISSUER.pem/.key.
+leaf_under() {
+    openssl x509 -req -in "$work/leaf.csr" -CA "$1.pem" -CAkey "$1.key" \
+        -set_serial "0x$(openssl rand -hex 16)" -days "$days" -sha256 \
+        -extfile "$work/ext.cnf" -extensions server_ext -out "$2" 2>/dev/null
+}
+# ca_case NAME EXT ISSUER: cases/NAME-chain.pem = leaf, a CA "NAME CA" made with EXT
+# under ISSUER, and the intermediate when ISSUER is int.
+ca_case() {
+    ec_pkcs8_key "$work/$1-ca.key" P-256
+    csr "$work/$1-ca.key" "/O=libtls12/CN=$1 CA" "$work/$1-ca.csr"
+    openssl x509 -req -in "$work/$1-ca.csr" -CA "$3.pem" -CAkey "$3.key" \
+        -set_serial "0x$(openssl rand -hex 16)" -days "$days" -sha256 \
+        -extfile "$work/ext.cnf" -extensions "$2" -out "$work/$1-ca.pem" 2>/dev/null
+    leaf_under "$work/$1-ca" "$work/$1-leaf.pem"
+    cat "$work/$1-leaf.pem" "$work/$1-ca.pem" > "cases/$1-chain.pem"
+    if [ "$3" = int ]; then cat int.pem >> "cases/$1-chain.pem"; fi
+}
+ca_case nameconstraints nameconstraints_ext ca
+ca_case cafalse cafalse_ext ca
+ca_case nobasic nobasic_ext ca
+ca_case pathlen int_ext int
+# Not yet valid, from the `openssl ca` set up above.
+openssl ca -batch -config "$work/ca.cnf" -notext -in "$work/leaf.csr" \
+    -startdate 20400101000000Z -enddate 20410101000000Z \
+    -extfile "$work/ext.cnf" -extensions server_ext -out "$work/notyet.pem" 2>/dev/null
+cat "$work/notyet.pem" int.pem > cases/notyet-chain.pem
+# A bad signature: rsa.pem with the last byte of its signature changed.
+openssl x509 -in rsa.pem -outform DER -out "$work/badsig.der"
+python3 -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[-1] ^= 1; open(p, "wb").write(b)' "$work/badsig.der"
+openssl x509 -inform DER -in "$work/badsig.der" -out "$work/badsig.pem"
+cat "$work/badsig.pem" int.pem > cases/badsig-chain.pem
+# A self-signed leaf for clientAuth only.
+rsa_key cases/selfclient.key 2048
+openssl req -x509 -new -key cases/selfclient.key -subj "/O=libtls12/CN=localhost" \
+    -days "$days" -sha256 -config "$work/ext.cnf" -extensions selfclient_ext \
+    -out cases/selfclient.pem
+
+# The path-building flood: level L (1..4) is 40 CA certificates named "Flood L", all
+# with key L, issued by "Flood L+1" (level 5 is a root that is never sent or trusted).
+mkdir flood
+for level in 5 4 3 2 1; do
+    ec_pkcs8_key "$work/flood$level.key" P-256
+    csr "$work/flood$level.key" "/O=libtls12/CN=Flood $level" "$work/flood$level.csr"
+done
+openssl req -x509 -new -key "$work/flood5.key" -subj "/O=libtls12/CN=Flood 5" \
+    -days "$days" -sha256 -config "$work/ext.cnf" -extensions ca_ext -out "$work/flood5.pem"
+ec_pkcs8_key flood/leaf.key P-256
+openssl req -new -key flood/leaf.key -subj "/O=libtls12/CN=localhost" -out "$work/floodleaf.csr"
+: > "$work/flood-cas.pem"
+for level in 4 3 2 1; do
+    for i in $(seq 40); do
+        openssl x509 -req -in "$work/flood$level.csr" -CA "$work/flood$((level + 1)).pem" \
+            -CAkey "$work/flood$((level + 1)).key" -set_serial "$((level * 100 + i))" \
+            -days "$days" -sha256 -extfile "$work/ext.cnf" -extensions ca_ext \
+            -out "$work/flood$level-$i.pem" 2>/dev/null
+    done
+    cp "$work/flood$level-1.pem" "$work/flood$level.pem"
+done
+openssl x509 -req -in "$work/floodleaf.csr" -CA "$work/flood1.pem" -CAkey "$work/flood1.key" \
+    -set_serial 1 -days "$days" -sha256 -extfile "$work/ext.cnf" -extensions server_ext \
+    -out "$work/floodleaf.pem" 2>/dev/null
+cat "$work/floodleaf.pem" "$work"/flood[1-4]-*.pem > flood/chain.pem
 
 touch .done
 cd ..

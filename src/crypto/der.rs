@@ -21,6 +21,12 @@ pub const GENERALIZED_TIME: u8 = 0x18;
 pub const CONTEXT_0: u8 = 0xa0;
 /// Context-specific constructed tag `[1]`.
 pub const CONTEXT_1: u8 = 0xa1;
+/// Context-specific constructed tag `[3]` (a certificate's extensions).
+pub const CONTEXT_3: u8 = 0xa3;
+/// Context-specific primitive tag `[0]` (an authority key identifier's keyIdentifier).
+pub const CONTEXT_PRIMITIVE_0: u8 = 0x80;
+/// `BOOLEAN`.
+pub const BOOLEAN: u8 = 0x01;
 
 /// OID content bytes of `rsaEncryption` (1.2.840.113549.1.1.1).
 pub const OID_RSA_ENCRYPTION: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
@@ -185,9 +191,102 @@ pub fn parse_spki(spki: &[u8]) -> Option<PublicKeyInfo<'_>> {
     (unused_bits == 0 && fields.is_empty()).then_some(PublicKeyInfo { algorithm, curve, key })
 }
 
+/// OID content bytes of `basicConstraints` (2.5.29.19).
+const OID_BASIC_CONSTRAINTS: &[u8] = &[0x55, 0x1d, 0x13];
+/// OID content bytes of `keyUsage` (2.5.29.15).
+const OID_KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x0f];
+/// OID content bytes of `extKeyUsage` (2.5.29.37).
+const OID_EXT_KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x25];
+/// OID content bytes of `subjectKeyIdentifier` (2.5.29.14).
+const OID_SUBJECT_KEY_ID: &[u8] = &[0x55, 0x1d, 0x0e];
+/// OID content bytes of `authorityKeyIdentifier` (2.5.29.35).
+const OID_AUTHORITY_KEY_ID: &[u8] = &[0x55, 0x1d, 0x23];
+/// OID content bytes of Netscape's `nsCertType` (2.16.840.1.113730.1.1).
+const OID_NS_CERT_TYPE: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x86, 0xf8, 0x42, 0x01, 0x01];
+
+/// The extended key usages this library tells apart (a set of bits).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExtendedKeyUsage(u8);
+
+impl ExtendedKeyUsage {
+    /// `id-kp-serverAuth` (1.3.6.1.5.5.7.3.1).
+    pub const SERVER_AUTH: ExtendedKeyUsage = ExtendedKeyUsage(1);
+    /// `id-kp-clientAuth` (1.3.6.1.5.5.7.3.2).
+    pub const CLIENT_AUTH: ExtendedKeyUsage = ExtendedKeyUsage(2);
+    /// Server Gated Cryptography, Netscape's (2.16.840.1.113730.4.1) or Microsoft's
+    /// (1.3.6.1.4.1.311.10.3.3): OpenSSL still takes it for a TLS server.
+    pub const SERVER_GATED_CRYPTO: ExtendedKeyUsage = ExtendedKeyUsage(4);
+
+    /// The usage an OID names (none for the ones this library does not tell apart).
+    fn from_oid(oid: &[u8]) -> ExtendedKeyUsage {
+        const KP: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03];
+        const NS_SGC: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x86, 0xf8, 0x42, 0x04, 0x01];
+        const MS_SGC: &[u8] = &[0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x0a, 0x03, 0x03];
+        match oid {
+            [kp @ .., 1] if kp == KP => ExtendedKeyUsage::SERVER_AUTH,
+            [kp @ .., 2] if kp == KP => ExtendedKeyUsage::CLIENT_AUTH,
+            o if o == NS_SGC || o == MS_SGC => ExtendedKeyUsage::SERVER_GATED_CRYPTO,
+            _ => ExtendedKeyUsage(0),
+        }
+    }
+
+    /// Whether any usage of `other` is in this set.
+    pub fn intersects(self, other: ExtendedKeyUsage) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl std::ops::BitOr for ExtendedKeyUsage {
+    type Output = ExtendedKeyUsage;
+    fn bitor(self, other: ExtendedKeyUsage) -> ExtendedKeyUsage {
+        ExtendedKeyUsage(self.0 | other.0)
+    }
+}
+
+/// `keyUsage` bits as OpenSSL numbers them (`KU_*`: the first octet of the BIT STRING,
+/// then the second octet shifted up by 8).
+pub mod key_usage {
+    /// `digitalSignature`.
+    pub const DIGITAL_SIGNATURE: u16 = 0x80;
+    /// `keyEncipherment`.
+    pub const KEY_ENCIPHERMENT: u16 = 0x20;
+    /// `keyAgreement`.
+    pub const KEY_AGREEMENT: u16 = 0x08;
+    /// `keyCertSign`.
+    pub const KEY_CERT_SIGN: u16 = 0x04;
+}
+
+/// Netscape certificate type bits (`NS_*`).
+pub mod ns_cert_type {
+    /// `SSL client`.
+    pub const SSL_CLIENT: u8 = 0x80;
+    /// `SSL server`.
+    pub const SSL_SERVER: u8 = 0x40;
+}
+
+/// The extensions of a certificate that decide what it may be used for and which
+/// certificate issued it (RFC 5280 4.2.1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage<'a> {
+    /// basicConstraints cA (none when the extension is absent).
+    pub ca: Option<bool>,
+    /// keyUsage bits (none when absent), numbered as in [`key_usage`].
+    pub key_usage: Option<u16>,
+    /// extKeyUsage (none when absent).
+    pub extended_key_usage: Option<ExtendedKeyUsage>,
+    /// nsCertType bits (none when absent), as in [`ns_cert_type`].
+    pub ns_cert_type: Option<u8>,
+    /// subjectKeyIdentifier.
+    pub subject_key_id: Option<&'a [u8]>,
+    /// authorityKeyIdentifier's keyIdentifier.
+    pub authority_key_id: Option<&'a [u8]>,
+}
+
 /// The parts of a certificate's TBSCertificate that this library reads itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CertificateFields<'a> {
+    /// The OID of the algorithm the issuer signed with (contents octets).
+    pub signature_algorithm: &'a [u8],
     /// The issuer Name, whole encoding.
     pub issuer: &'a [u8],
     /// notBefore, seconds since the Unix epoch.
@@ -198,6 +297,8 @@ pub struct CertificateFields<'a> {
     pub subject: &'a [u8],
     /// The SubjectPublicKeyInfo, whole encoding.
     pub spki: &'a [u8],
+    /// What the extensions say about its use and its issuer.
+    pub usage: Usage<'a>,
 }
 
 impl CertificateFields<'_> {
@@ -205,28 +306,72 @@ impl CertificateFields<'_> {
     pub fn is_self_issued(&self) -> bool {
         self.issuer == self.subject
     }
-
-    /// Whether `unix_time` lies within the validity period.
-    pub fn valid_at(&self, unix_time: i64) -> bool {
-        (self.not_before..=self.not_after).contains(&unix_time)
-    }
 }
 
-/// Finds issuer, validity, subject and public key in a DER X.509 certificate
-/// (RFC 5280 4.1).
+/// Finds issuer, validity, subject, public key and the usage extensions in a DER X.509
+/// certificate (RFC 5280 4.1).
 pub fn parse_certificate(cert: &[u8]) -> Option<CertificateFields<'_>> {
     let mut certificate = Reader::new(single(cert, SEQUENCE)?);
     let mut tbs = Reader::new(certificate.read(SEQUENCE)?);
     tbs.optional(CONTEXT_0); // version
     tbs.read(INTEGER)?; // serialNumber
-    tbs.read(SEQUENCE)?; // signature algorithm
+    let signature_algorithm = Reader::new(tbs.read(SEQUENCE)?).read(OID)?;
     let issuer = tbs.read_element(SEQUENCE)?.encoded;
     let mut validity = Reader::new(tbs.read(SEQUENCE)?);
     let not_before = read_time(&mut validity)?;
     let not_after = read_time(&mut validity)?;
     let subject = tbs.read_element(SEQUENCE)?.encoded;
     let spki = tbs.read_element(SEQUENCE)?.encoded;
-    Some(CertificateFields { issuer, not_before, not_after, subject, spki })
+    tbs.optional(0x81); // issuerUniqueID
+    tbs.optional(0x82); // subjectUniqueID
+    let usage = match tbs.optional(CONTEXT_3) {
+        Some(extensions) => parse_usage(single(extensions, SEQUENCE)?)?,
+        None => Usage::default(),
+    };
+    Some(CertificateFields { signature_algorithm, issuer, not_before, not_after, subject, spki, usage })
+}
+
+/// Reads the usage extensions out of a certificate's Extensions sequence; the others
+/// are passed over.
+fn parse_usage(extensions: &[u8]) -> Option<Usage<'_>> {
+    let mut usage = Usage::default();
+    let mut list = Reader::new(extensions);
+    while !list.is_empty() {
+        let mut extension = Reader::new(list.read(SEQUENCE)?);
+        let oid = extension.read(OID)?;
+        extension.optional(BOOLEAN); // critical
+        let value = extension.read(OCTET_STRING)?;
+        match oid {
+            OID_BASIC_CONSTRAINTS => {
+                let mut fields = Reader::new(single(value, SEQUENCE)?);
+                usage.ca = Some(fields.optional(BOOLEAN).is_some_and(|b| b.first().is_some_and(|&v| v != 0)));
+            }
+            OID_KEY_USAGE => usage.key_usage = Some(bit_string_bits(single(value, BIT_STRING)?)),
+            OID_NS_CERT_TYPE => usage.ns_cert_type = Some(bit_string_bits(single(value, BIT_STRING)?) as u8),
+            OID_EXT_KEY_USAGE => {
+                let mut purposes = Reader::new(single(value, SEQUENCE)?);
+                let mut set = ExtendedKeyUsage::default();
+                while !purposes.is_empty() {
+                    set = set | ExtendedKeyUsage::from_oid(purposes.read(OID)?);
+                }
+                usage.extended_key_usage = Some(set);
+            }
+            OID_SUBJECT_KEY_ID => usage.subject_key_id = Some(single(value, OCTET_STRING)?),
+            OID_AUTHORITY_KEY_ID => {
+                usage.authority_key_id = Reader::new(single(value, SEQUENCE)?).optional(CONTEXT_PRIMITIVE_0);
+            }
+            _ => {}
+        }
+    }
+    Some(usage)
+}
+
+/// The first two octets of a BIT STRING's contents as OpenSSL numbers them (first octet
+/// low, second octet high); missing octets are zero.
+fn bit_string_bits(content: &[u8]) -> u16 {
+    let first = content.get(1).copied().unwrap_or(0);
+    let second = content.get(2).copied().unwrap_or(0);
+    u16::from(first) | (u16::from(second) << 8)
 }
 
 /// Reads a UTCTime or GeneralizedTime in the `...Z` form DER requires and returns

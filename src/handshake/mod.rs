@@ -118,7 +118,13 @@ impl Context<'_> {
     /// and aborts with the matching alert when verification is required and failed.
     pub fn check_peer_chain(&mut self, purpose: Purpose, host: Option<&str>) -> Result<(), Error> {
         let chain = &self.info.peer_certificates;
-        let computed = verify::verify_chain(&self.config.roots, chain, purpose, host, self.config.verify_depth);
+        let params = verify::VerifyParams {
+            purpose,
+            host,
+            max_depth: self.config.verify_depth,
+            flags: self.config.verify_flags,
+        };
+        let computed = verify::verify_chain(&self.config.roots, chain, &params);
         let computed = verify::check_key_level(chain, self.config.security_level, computed);
         let result = self.hooks.verify_peer(chain, computed);
         self.info.verify_result = Some(result);

@@ -10,19 +10,24 @@ pub struct Extensions(pub Vec<(ExtensionType, Vec<u8>)>);
 
 impl Extensions {
     /// Decodes the optional extension block at the end of a hello. A repeated extension
-    /// is a `decode_error`.
+    /// is a `decode_error`. Linear in the block's length: repeats are found with one bit
+    /// per possible extension type.
     pub fn decode(r: &mut Reader<'_>) -> Result<Extensions, Error> {
         let mut out = Vec::new();
         if r.is_empty() {
             return Ok(Extensions(out));
         }
         let mut list = r.sub16("extension list")?;
+        let mut seen = vec![0u64; 1 << 10];
         while !list.is_empty() {
-            let typ = ExtensionType::from(list.u16()?);
+            let code = list.u16()?;
             let body = list.vec16()?;
-            if out.iter().any(|(t, _)| *t == typ) {
+            let (word, bit) = (usize::from(code >> 6), 1u64 << (code & 63));
+            let typ = ExtensionType::from(code);
+            if seen[word] & bit != 0 {
                 return Err(Error::decode(format!("the {} extension appears twice", typ.text())));
             }
+            seen[word] |= bit;
             out.push((typ, body.to_vec()));
         }
         Ok(Extensions(out))

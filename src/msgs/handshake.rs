@@ -7,8 +7,35 @@ use crate::error::{Error, Reason};
 use crate::suites::KeyExchange;
 use rustls_pki_types::CertificateDer;
 
-/// The largest handshake message accepted (a long certificate chain fits easily).
-pub const MAX_HANDSHAKE_MESSAGE: usize = 128 * 1024;
+/// The longest ClientHello body accepted: the largest the grammar allows (a full
+/// cipher-suite list and extension block), as OpenSSL's `CLIENT_HELLO_MAX_LENGTH`.
+pub const MAX_CLIENT_HELLO: usize = 131_396;
+
+/// OpenSSL's default for the longest Certificate message (`SSL_MAX_CERT_LIST_DEFAULT`,
+/// changed with `SSL_CTX_set_max_cert_list`).
+pub const DEFAULT_MAX_CERT_LIST: usize = 100 * 1024;
+
+/// The longest body a peer may send in a handshake message of type `typ`: OpenSSL's
+/// limits for each message a TLS 1.2 peer may send us (`we_are_client` says which end
+/// we are). `max_cert_list` bounds the messages that carry certificates or CA names. A
+/// message that no state expects gets the largest limit: the state machine rejects it as
+/// unexpected once it is whole.
+pub fn max_message_len(typ: HandshakeType, we_are_client: bool, max_cert_list: usize) -> usize {
+    use HandshakeType as T;
+    match (we_are_client, typ) {
+        (_, T::HelloRequest | T::ServerHelloDone) => 0,
+        (_, T::Finished) => 64,
+        (_, T::Certificate) => max_cert_list,
+        (true, T::ServerHello) => 65_607,
+        (true, T::CertificateRequest) => max_cert_list,
+        (true, T::ServerKeyExchange) => 102_400,
+        (true, T::CertificateStatus) => 16_384,
+        (true, T::NewSessionTicket) => 65_541,
+        (false, T::ClientKeyExchange) => 2048,
+        (false, T::CertificateVerify) => 16_384,
+        _ => MAX_CLIENT_HELLO.max(max_cert_list),
+    }
+}
 
 /// Wraps a message body in its handshake header (type and 24-bit length).
 pub fn encode_handshake(typ: HandshakeType, body: &[u8]) -> Vec<u8> {

@@ -3,7 +3,6 @@
 
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{AlertDescription, HandshakeType};
-use crate::msgs::handshake::MAX_HANDSHAKE_MESSAGE;
 
 /// One complete handshake message.
 pub struct HandshakeMessage {
@@ -37,23 +36,27 @@ impl HandshakeJoiner {
         self.buf.is_empty()
     }
 
-    /// Takes the next complete message, if there is one.
-    pub fn pop(&mut self) -> Result<Option<HandshakeMessage>, Error> {
+    /// Takes the next complete message, if there is one. `max_len` gives the longest
+    /// body allowed for each message type: a longer one is refused as soon as its header
+    /// is there, before its body is buffered.
+    pub fn pop(&mut self, max_len: impl Fn(HandshakeType) -> usize) -> Result<Option<HandshakeMessage>, Error> {
         if self.buf.len() < 4 {
             return Ok(None);
         }
+        let typ = HandshakeType::from(self.buf[0]);
         let len = (usize::from(self.buf[1]) << 16) | (usize::from(self.buf[2]) << 8) | usize::from(self.buf[3]);
-        if len > MAX_HANDSHAKE_MESSAGE {
+        let limit = max_len(typ);
+        if len > limit {
             return Err(Error::fatal(
                 AlertDescription::IllegalParameter,
                 Reason::EXCESSIVE_MESSAGE_SIZE,
-                format!("a handshake message claims {len} bytes, more than the {MAX_HANDSHAKE_MESSAGE} allowed"),
+                format!("a {} message claims {len} bytes, more than the {limit} allowed", typ.text()),
             ));
         }
         if self.buf.len() < 4 + len {
             return Ok(None);
         }
         let encoded: Vec<u8> = self.buf.drain(..4 + len).collect();
-        Ok(Some(HandshakeMessage { typ: HandshakeType::from(encoded[0]), encoded }))
+        Ok(Some(HandshakeMessage { typ, encoded }))
     }
 }

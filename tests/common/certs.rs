@@ -6,9 +6,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Whether `dir` holds a PKI that tests/gen-certs.sh finished, in its current version
-/// (the one that makes ed25519-chain.pem).
+/// (the one that makes flood/chain.pem).
 fn complete(dir: &Path) -> bool {
-    dir.join(".done").exists() && dir.join("ed25519-chain.pem").exists()
+    dir.join(".done").exists() && dir.join("flood/chain.pem").exists()
 }
 
 /// Waits (bounded) until another process finishes generating the PKI in `dir`.

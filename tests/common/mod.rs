@@ -7,6 +7,7 @@
 
 pub mod certs;
 pub mod ossl;
+pub mod wire;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};

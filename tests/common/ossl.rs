@@ -260,6 +260,12 @@ impl OsslCtx {
         self.0.ctx
     }
 
+    /// The context's certificate store (`SSL_CTX_get_cert_store`), owned by the context.
+    pub fn cert_store(&self) -> *mut ffi::X509_STORE {
+        // SAFETY: a live context.
+        unsafe { ffi::SSL_CTX_get_cert_store(self.raw()) }
+    }
+
     /// Serves a chain file and key file of the test PKI (and turns on automatic DH
     /// parameters, so that DHE suites work as with `openssl s_server`).
     pub fn cert(self, chain: &str, key: &str) -> OsslCtx {

@@ -1,0 +1,186 @@
+//! Certificate verification side by side with OpenSSL: for each chain of the test PKI,
+//! our client and an OpenSSL client (`SSL_VERIFY_PEER` and `SSL_set1_host`, what
+//! `openssl s_client -verify_return_error -verify_hostname` does) connect to the same
+//! in-process OpenSSL server and must reach the same `X509_V_*` verdict.
+//!
+//! The path-building flood (a leaf and 160 same-name, same-key CA certificates that
+//! reach no root) is also measured: the CPU time one handshake costs us is bounded, as
+//! client and as a server that asks for client certificates, whether or not anything is
+//! verified.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::ossl::{handshake, Ossl, OsslCtx};
+use common::{root_store, server_config, RSA2048};
+use tls12::config::{Config, VerifyMode};
+use tls12::verify::VerifyFlags;
+use tls12::Connection;
+
+/// `X509_V_FLAG_PARTIAL_CHAIN`.
+const X509_V_FLAG_PARTIAL_CHAIN: std::os::raw::c_ulong = 0x80000;
+
+/// One chain to verify.
+struct Case {
+    /// What the case is about.
+    name: &'static str,
+    /// The chain the server sends (leaf first) and its key.
+    chain: &'static str,
+    key: &'static str,
+    /// The CA files the client trusts.
+    trust: &'static [&'static str],
+    /// Whether the client sets `X509_V_FLAG_PARTIAL_CHAIN`.
+    partial_chain: bool,
+}
+
+const fn case(name: &'static str, chain: &'static str, trust: &'static [&'static str]) -> Case {
+    Case { name, chain, key: "rsa.key", trust, partial_chain: false }
+}
+
+/// The cases: one that verifies, the ones OpenSSL rejects, and the partial-chain ones.
+const CASES: &[Case] = &[
+    case("good chain", "rsa-chain.pem", &["ca.pem"]),
+    Case { key: "expired.key", ..case("expired", "expired-chain.pem", &["ca.pem"]) },
+    case("not yet valid", "cases/notyet-chain.pem", &["ca.pem"]),
+    Case { key: "wronghost.key", ..case("wrong host", "wronghost-chain.pem", &["ca.pem"]) },
+    Case { key: "untrusted.key", ..case("unknown CA", "untrusted-chain.pem", &["ca.pem"]) },
+    case("name constraints", "cases/nameconstraints-chain.pem", &["ca.pem"]),
+    case("bad signature", "cases/badsig-chain.pem", &["ca.pem"]),
+    case("CA:FALSE intermediate", "cases/cafalse-chain.pem", &["ca.pem"]),
+    case("intermediate without basicConstraints", "cases/nobasic-chain.pem", &["ca.pem"]),
+    case("path length exceeded", "cases/pathlen-chain.pem", &["ca.pem"]),
+    Case { key: "selfsigned.key", ..case("untrusted self-signed", "selfsigned.pem", &["ca.pem"]) },
+    Case { key: "client.key", ..case("clientAuth-only leaf as server", "client-chain.pem", &["ca.pem"]) },
+    case("the leaf alone trusted", "rsa-chain.pem", &["rsa.pem"]),
+    case("the intermediate alone trusted", "rsa-chain.pem", &["int.pem"]),
+    Case {
+        key: "cases/selfclient.key",
+        ..case("trusted self-signed clientAuth-only leaf", "cases/selfclient.pem", &["cases/selfclient.pem"])
+    },
+    Case { partial_chain: true, ..case("partial chain: the intermediate", "rsa-chain.pem", &["int.pem"]) },
+    Case { partial_chain: true, ..case("partial chain: the leaf", "rsa-chain.pem", &["rsa.pem"]) },
+    Case { partial_chain: true, ..case("partial chain: nothing trusted", "rsa-chain.pem", &["untrusted-ca.pem"]) },
+    Case { key: "flood/leaf.key", ..case("160 same-name CAs, no root", "flood/chain.pem", &["ca.pem"]) },
+];
+
+/// Our client's configuration for a case: verify the peer against `trust`.
+fn our_client_config(case: &Case) -> Config {
+    Config {
+        roots: root_store(case.trust),
+        verify_mode: VerifyMode { peer: true, ..VerifyMode::default() },
+        verify_flags: VerifyFlags { partial_chain: case.partial_chain },
+        ..Config::default()
+    }
+}
+
+/// An OpenSSL context that trusts `trust`, with the partial-chain flag when asked.
+fn openssl_trusting(trust: &[&str], partial_chain: bool) -> OsslCtx {
+    let ctx = trust.iter().fold(OsslCtx::new(), |ctx, file| ctx.trust(file)).verify_peer();
+    if partial_chain {
+        // SAFETY: a live context; its store lives as long as the context.
+        let ok = unsafe { openssl_sys::X509_STORE_set_flags(ctx.cert_store(), X509_V_FLAG_PARTIAL_CHAIN) };
+        assert_eq!(ok, 1, "X509_STORE_set_flags");
+    }
+    ctx
+}
+
+/// The verdict of an OpenSSL client for `case`.
+fn openssl_verdict(case: &Case) -> i64 {
+    let server = OsslCtx::new().cert(case.chain, case.key).server();
+    let client = openssl_trusting(case.trust, case.partial_chain).client(Some("localhost"), Some("localhost"));
+    run_openssl_pair(client, server).0.verify_result()
+}
+
+/// Runs an OpenSSL client against an OpenSSL server until both finish or both fail.
+fn run_openssl_pair(mut client: Ossl, mut server: Ossl) -> (Ossl, Ossl) {
+    for _ in 0..20 {
+        let c = client.handshake();
+        server.feed(&client.take());
+        let s = server.handshake();
+        client.feed(&server.take());
+        if matches!((&c, &s), (Ok(true), Ok(true))) || (c.is_err() && s.is_err()) {
+            break;
+        }
+    }
+    (client, server)
+}
+
+/// The CPU time this thread has used.
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: a valid clock id and a timespec to write.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Runs `f` and returns its result and the CPU time this thread spent in it.
+fn cpu_time_of<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = thread_cpu_time();
+    let out = f();
+    (out, thread_cpu_time() - start)
+}
+
+#[test]
+fn our_client_reaches_openssls_verdict_on_every_chain() {
+    let mut mismatches = Vec::new();
+    for case in CASES {
+        let theirs = openssl_verdict(case);
+        let mut ours =
+            Connection::new_client(Arc::new(our_client_config(case)), Some("localhost"), Some("localhost")).unwrap();
+        let mut server = OsslCtx::new().cert(case.chain, case.key).server();
+        let outcome = handshake(&mut ours, &mut server);
+        let verdict = ours.verify_result();
+        if verdict.code != theirs || outcome.ours.is_ok() != (theirs == 0) {
+            mismatches.push(format!(
+                "{}: OpenSSL {theirs}, ours {} ({}) with handshake {:?}",
+                case.name,
+                verdict.code,
+                verdict.text(),
+                outcome.ours
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "verdicts differ from OpenSSL's:\n{}", mismatches.join("\n"));
+}
+
+/// The bound on the CPU time one handshake with the flood chain may cost us: OpenSSL
+/// needs about 0.03 s; unbounded path building needed 13-16 s.
+const FLOOD_CPU_BOUND: Duration = Duration::from_millis(300);
+
+#[test]
+fn flood_chain_costs_our_client_little_whatever_the_verify_mode() {
+    let flood = CASES.iter().find(|c| c.chain == "flood/chain.pem").unwrap();
+    for verify in [true, false] {
+        let mut config = our_client_config(flood);
+        config.verify_mode.peer = verify;
+        let mut ours = Connection::new_client(Arc::new(config), Some("localhost"), Some("localhost")).unwrap();
+        let mut server = OsslCtx::new().cert(flood.chain, flood.key).server();
+        let (outcome, cpu) = cpu_time_of(|| handshake(&mut ours, &mut server));
+        assert!(cpu < FLOOD_CPU_BOUND, "verify {verify}: the handshake cost {cpu:?} of CPU");
+        assert_eq!(outcome.ours.is_ok(), !verify, "verify {verify}: handshake {:?}", outcome.ours);
+        assert_eq!(ours.verify_result().code, openssl_verdict(flood), "verify {verify}: our verdict");
+    }
+}
+
+#[test]
+fn flood_chain_from_a_client_costs_our_server_little() {
+    let flood_client = || OsslCtx::new().cert("flood/chain.pem", "flood/leaf.key").client(Some("localhost"), None);
+    // OpenSSL's verdict as a server asking for a client certificate.
+    let openssl_server = openssl_trusting(&["ca.pem"], false).cert(RSA2048.chain, RSA2048.key).server();
+    let (_, openssl_server) = run_openssl_pair(flood_client(), openssl_server);
+    let openssl = openssl_server.verify_result();
+    assert_ne!(openssl, 0, "OpenSSL accepted the flood chain");
+
+    let mut config = server_config(&RSA2048);
+    config.roots = root_store(&["ca.pem"]);
+    config.verify_mode = VerifyMode { peer: true, ..VerifyMode::default() };
+    let mut ours = Connection::new_server(Arc::new(config)).unwrap();
+    let mut client = flood_client();
+    let (outcome, cpu) = cpu_time_of(|| handshake(&mut ours, &mut client));
+    assert!(cpu < FLOOD_CPU_BOUND, "the handshake cost our server {cpu:?} of CPU");
+    assert!(outcome.ours.is_err(), "our server accepted the flood chain");
+    assert_eq!(ours.verify_result().code, openssl, "our verdict");
+}
