@@ -228,8 +228,18 @@ impl<'a> Driver<'a> {
         }
     }
 
-    /// Runs the handshake until it is complete.
+    /// Runs the handshake until it is complete; a call that finds it running tells the
+    /// info callback when it returns.
     fn handshake(&mut self) -> Result<(), Stop> {
+        let running = self.conn.is_handshaking() && self.conn.fatal_error().is_none();
+        let result = self.handshake_steps();
+        if running {
+            super::trace::handshake_exit(self.ssl, result.is_ok());
+        }
+        result
+    }
+
+    fn handshake_steps(&mut self) -> Result<(), Stop> {
         loop {
             self.check_fatal()?;
             self.flush()?;
@@ -408,15 +418,14 @@ impl Ssl {
             Role::Client => {
                 let sni = self.sni.borrow();
                 let sni = sni.as_ref().and_then(|n| n.to_str().ok());
-                Connection::new_client_resuming(config, sni, self.verify_host.borrow().as_deref(), self.session.offer())
+                let host = self.verify_host.borrow();
+                let hooks = Box::new(hooks::CapiHooks::new(self));
+                Connection::new_client_with_hooks(config, sni, host.as_deref(), self.session.offer(), hooks)
             }
-            Role::Server => Connection::new_server(config),
+            Role::Server => Connection::new_server_with_hooks(config, Box::new(hooks::CapiHooks::new(self))),
         };
         match made {
-            Ok(mut conn) => {
-                conn.set_hooks(Box::new(hooks::CapiHooks::new(self)));
-                Ok(conn)
-            }
+            Ok(conn) => Ok(conn),
             Err(e) => {
                 err::push_error(&e);
                 Err(Stop::Error)
