@@ -2181,6 +2181,25 @@ int tls12_SSL_CTX_use_psk_identity_hint(struct SSL_CTX *ctx, const char *identit
 void tls12_SSL_SESSION_free(struct SSL_SESSION *session);
 
 /**
+ * `SSL_SESSION_get0_cipher`: the suite the session was negotiated with (static).
+ *
+ * # Safety
+ * `s` is NULL or a live `SSL_SESSION`.
+ */
+const struct SSL_CIPHER *tls12_SSL_SESSION_get0_cipher(const struct SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get0_id_context`: the session id context the session was made under
+ * (0 to 32 bytes, owned by the session), its length in `*len` when `len` is not NULL.
+ * NULL for a NULL session.
+ *
+ * # Safety
+ * `s` is NULL or a live `SSL_SESSION`; `len` is NULL or valid for one write.
+ */
+const unsigned char *tls12_SSL_SESSION_get0_id_context(const struct SSL_SESSION *s,
+                                                       unsigned int *len);
+
+/**
  * `SSL_SESSION_get0_ticket`: points `*tick` at the session's ticket (owned by the
  * session) and sets `*len` to its length; NULL and 0 without a ticket. NULL output
  * pointers are skipped.
@@ -2212,6 +2231,15 @@ const unsigned char *tls12_SSL_SESSION_get_id(const struct SSL_SESSION *s, unsig
 size_t tls12_SSL_SESSION_get_master_key(const struct SSL_SESSION *sess,
                                         unsigned char *out,
                                         size_t outlen);
+
+/**
+ * `SSL_SESSION_get_protocol_version`: `TLS1_2_VERSION` (0x0303), the only protocol
+ * (0 for NULL).
+ *
+ * # Safety
+ * `s` is NULL or a live `SSL_SESSION`.
+ */
+int tls12_SSL_SESSION_get_protocol_version(const struct SSL_SESSION *s);
 
 /**
  * `SSL_SESSION_get_ticket_lifetime_hint`: the lifetime in seconds the server gave
