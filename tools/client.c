@@ -14,28 +14,13 @@
 
 #define RECONNECTS 5
 
-/* Writes all of buf to stdout; returns 0 when stdout is gone. */
-static int write_stdout(const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(STDOUT_FILENO, buf, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return 0;
-        buf += n;
-        len -= (size_t)n;
-    }
-    return 1;
-}
-
 /* One SSL_read; returns 0 when the connection has ended (for any reason). */
 static int pass_server_data(SSL *ssl, const struct options *opts, int *failed)
 {
     char buf[16384];
     int n = SSL_read(ssl, buf, sizeof buf);
     if (n > 0)
-        return write_stdout(buf, (size_t)n);
+        return write_all(STDOUT_FILENO, buf, (size_t)n);
     int err = SSL_get_error(ssl, n);
     if (err == SSL_ERROR_ZERO_RETURN) {
         if (!opts->quiet && !opts->brief)
@@ -98,12 +83,12 @@ static int relay(SSL *ssl, int fd, const struct options *opts)
     int input_open = 1, failed = 0;
     while (!stop_requested) {
         fds[0].revents = fds[1].revents = 0;
-        if (SSL_pending(ssl) == 0 && poll(fds, input_open ? 2 : 1, -1) < 0) {
+        if (!SSL_has_pending(ssl) && poll(fds, input_open ? 2 : 1, -1) < 0) {
             if (errno == EINTR)
                 continue;
             break;
         }
-        if (SSL_pending(ssl) > 0 || fds[0].revents != 0) {
+        if (SSL_has_pending(ssl) || fds[0].revents != 0) {
             if (!pass_server_data(ssl, opts, &failed))
                 break;
         }

@@ -131,10 +131,7 @@ int run_sess_id(int argc, char **argv)
             return unknown_option("sess_id", argv[i]);
         }
     }
-    FILE *in = in_path != NULL ? fopen(in_path, "r") : stdin;
-    SSL_SESSION *session = in != NULL ? PEM_read_SSL_SESSION(in, NULL, NULL, NULL) : NULL;
-    if (in != NULL && in != stdin)
-        fclose(in);
+    SSL_SESSION *session = read_session(in_path);
     if (session == NULL) {
         print_errors("unable to load SSL_SESSION from %s", in_path != NULL ? in_path : "stdin");
         return EXIT_FAILED;

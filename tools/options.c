@@ -124,6 +124,8 @@ static const struct option_row rows[] = {
      "print the session information again when the connection ends"},
     {"ign_eof", NULL, FLAG, FIELD(ign_eof), CMD_CLIENT, NULL,
      "keep the connection open at the end of standard input"},
+    {"ign_eof", NULL, ACCEPTED, 0, CMD_SERVER, NULL,
+     "accepted: the server does not read standard input"},
     {"crlf", NULL, FLAG, FIELD(crlf), CMD_CLIENT, NULL, "send each newline of the input as CRLF"},
     {"timeout", NULL, ACCEPTED, 0, CMD_CLIENT, NULL,
      "accepted: timeouts concern DTLS, which the tool does not speak"},

@@ -13,41 +13,9 @@
 #include <strings.h>
 #include <unistd.h>
 
-/* Sends all of buf; returns 0 on failure. */
-static int send_bytes(int fd, const void *buf, size_t len)
-{
-    const char *p = buf;
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR && !stop_requested)
-            continue;
-        if (n <= 0)
-            return 0;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 1;
-}
-
 static int send_text(int fd, const char *text)
 {
-    return send_bytes(fd, text, strlen(text));
-}
-
-/* Reads exactly len bytes; returns 0 at the end of the stream or on an error. */
-static int read_exactly(int fd, void *buf, size_t len)
-{
-    char *p = buf;
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR && !stop_requested)
-            continue;
-        if (n <= 0)
-            return 0;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 1;
+    return write_all(fd, text, strlen(text));
 }
 
 /* Reads one line (up to "\n", dropped with a "\r" before it) byte by byte, so that
@@ -57,7 +25,7 @@ static int read_line(int fd, char *line, size_t cap)
 {
     size_t used = 0;
     char c;
-    while (read_exactly(fd, &c, 1)) {
+    while (read_all(fd, &c, 1)) {
         if (c == '\n') {
             if (used > 0 && line[used - 1] == '\r')
                 used--;
@@ -184,8 +152,8 @@ static int ldap(int fd, const struct options *opts)
     };
     unsigned char head[2], body[128];
     (void)opts;
-    if (!send_bytes(fd, request, sizeof request) || !read_exactly(fd, head, 2) ||
-        head[0] != 0x30 || (head[1] & 0x80) != 0 || !read_exactly(fd, body, head[1]))
+    if (!write_all(fd, request, sizeof request) || !read_all(fd, head, 2) ||
+        head[0] != 0x30 || (head[1] & 0x80) != 0 || !read_all(fd, body, head[1]))
         return 0;
     /* messageID (02 01 01), then [APPLICATION 24] ExtendedResponse with the
      * resultCode ENUMERATED first. */
@@ -200,7 +168,7 @@ static int postgres(int fd, const struct options *opts)
     static const unsigned char request[] = {0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f};
     char answer;
     (void)opts;
-    return send_bytes(fd, request, sizeof request) && read_exactly(fd, &answer, 1) &&
+    return write_all(fd, request, sizeof request) && read_all(fd, &answer, 1) &&
            answer == 'S';
 }
 
@@ -211,10 +179,10 @@ static int mysql(int fd, const struct options *opts)
     enum { CLIENT_PROTOCOL_41 = 0x0200, CLIENT_SSL = 0x0800, CLIENT_SECURE_CONNECTION = 0x8000 };
     unsigned char head[4], greeting[1024];
     (void)opts;
-    if (!read_exactly(fd, head, 4))
+    if (!read_all(fd, head, 4))
         return 0;
     size_t len = head[0] | (size_t)head[1] << 8 | (size_t)head[2] << 16;
-    if (len > sizeof greeting || !read_exactly(fd, greeting, len) || len < 1 ||
+    if (len > sizeof greeting || !read_all(fd, greeting, len) || len < 1 ||
         greeting[0] != 10)
         return 0;
     /* protocol, server version (NUL-terminated), connection id (4), auth data (8),
@@ -232,7 +200,7 @@ static int mysql(int fd, const struct options *opts)
      * charset utf8 (0x21), 23 zero bytes. */
     unsigned char packet[4 + 32] = {32, 0, 0, 1, (unsigned char)flags, (unsigned char)(flags >> 8),
                                     0,  0, 0, 0, 0, 0x40, 0x21};
-    return send_bytes(fd, packet, sizeof packet);
+    return write_all(fd, packet, sizeof packet);
 }
 
 static const struct {

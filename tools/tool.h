@@ -71,6 +71,8 @@ int not_supported(const char *option, const char *what);
 /* session.c: -sess_in, -sess_out, -reconnect */
 /* Returns 0 after saying so when the build cannot do what the options ask. */
 int check_session_options(const struct options *opts);
+/* The session saved (PEM) in path, or on stdin for NULL; NULL when there is none. */
+SSL_SESSION *read_session(const char *path);
 int load_session(SSL *ssl, const char *path);
 int save_session(SSL *ssl, const char *path);
 /* Keeps this connection's session for the next connect (-reconnect). */
@@ -102,6 +104,9 @@ void enable_state(SSL *ssl);
 int split_host_port(const char *spec, char *host, size_t host_cap, char *port,
                     size_t port_cap, const char *default_host);
 int tcp_connect(const char *host, const char *port);
+/* All of buf out, or exactly len bytes in; 0 on an error or the end of the stream. */
+int write_all(int fd, const void *buf, size_t len);
+int read_all(int fd, void *buf, size_t len);
 int tcp_listen(const char *host, const char *port);
 /* Installs SIGINT/SIGTERM handlers that set stop_requested (no SA_RESTART) and ignores
  * SIGPIPE. */

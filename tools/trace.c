@@ -95,6 +95,21 @@ static const struct name signature_schemes[] = {
     {0x080a, "rsa_pss_pss_sha384"},     {0x080b, "rsa_pss_pss_sha512"},
 };
 
+/* Alert descriptions as openssl's apps spell them (RFC 5246 7.2 and later RFCs). */
+static const struct name alerts[] = {
+    {0, "close_notify"},           {10, "unexpected_message"},    {20, "bad_record_mac"},
+    {21, "decryption_failed"},     {22, "record_overflow"},       {30, "decompression_failure"},
+    {40, "handshake_failure"},     {42, "bad_certificate"},       {43, "unsupported_certificate"},
+    {44, "certificate_revoked"},   {45, "certificate_expired"},   {46, "certificate_unknown"},
+    {47, "illegal_parameter"},     {48, "unknown_ca"},            {49, "access_denied"},
+    {50, "decode_error"},          {51, "decrypt_error"},         {60, "export_restriction"},
+    {70, "protocol_version"},      {71, "insufficient_security"}, {80, "internal_error"},
+    {86, "inappropriate_fallback"}, {90, "user_canceled"},        {100, "no_renegotiation"},
+    {109, "missing_extension"},    {110, "unsupported_extension"}, {112, "unrecognized_name"},
+    {113, "bad_certificate_status_response"},                    {115, "unknown_psk_identity"},
+    {116, "certificate_required"}, {120, "no_application_protocol"},
+};
+
 static const struct name point_formats[] = {
     {0, "uncompressed"}, {1, "ansiX962_compressed_prime"}, {2, "ansiX962_compressed_char2"},
 };
@@ -124,8 +139,7 @@ static void print_message(int write_p, int version, int content_type, const void
     if (content_type == RT_HANDSHAKE && len >= 1)
         printf(", %s", LOOKUP(handshake_types, bytes[0]));
     else if (content_type == RT_ALERT && len >= 2)
-        printf(", %s %s", bytes[0] == 1 ? "warning" : "fatal",
-               SSL_alert_desc_string_long(bytes[1]));
+        printf(", %s %s", bytes[0] == 1 ? "warning" : "fatal", LOOKUP(alerts, bytes[1]));
     printf("\n");
     hex_dump(bytes, len);
     fflush(stdout);
@@ -271,7 +285,7 @@ static void print_decoded(int write_p, int version, int content_type, const void
             printf("      (message shorter than its fields)\n");
     } else if (content_type == RT_ALERT && len == 2) {
         printf("    Level=%s(%u), description=%s(%u)\n", r.p[0] == 1 ? "warning" : "fatal",
-               r.p[0], SSL_alert_desc_string_long(r.p[1]), r.p[1]);
+               r.p[0], LOOKUP(alerts, r.p[1]), r.p[1]);
     } else if (content_type == RT_CCS) {
         printf("    change_cipher_spec (1)\n");
     }

@@ -757,7 +757,10 @@ pub unsafe extern "C" fn tls12_SSL_pending(ssl: *const Ssl) -> c_int {
 }
 
 /// `SSL_has_pending`: 1 if decrypted data, or received bytes not processed yet, are
-/// waiting in the connection.
+/// waiting in the connection. A close_notify the engine read along with the last data
+/// counts until `SSL_read` has reported it: OpenSSL would still hold its record, and a
+/// caller that polls the socket only when nothing is pending would otherwise wait for
+/// bytes that already arrived.
 ///
 /// # Safety
 /// `ssl` is NULL or a live `SSL`.
@@ -766,8 +769,11 @@ pub unsafe extern "C" fn tls12_SSL_has_pending(ssl: *const Ssl) -> c_int {
     // SAFETY: the caller promises `ssl` is NULL or live.
     unsafe {
         with_ssl(ssl, 0, |s| {
-            let unprocessed = s.io.try_borrow().is_ok_and(|io| io.start < io.end);
-            c_int::from(unprocessed || pending_plaintext(s) > 0)
+            let staged = s.io.try_borrow().is_ok_and(|io| io.start < io.end);
+            let buffered = s
+                .with_conn(|c| c.has_unprocessed_input() || (c.received_close_notify() && !s.close_received.get()))
+                .unwrap_or(false);
+            c_int::from(staged || buffered || pending_plaintext(s) > 0)
         })
     }
 }
