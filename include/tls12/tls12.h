@@ -2875,7 +2875,10 @@ int tls12_SSL_get_wfd(const struct SSL *ssl);
 
 /**
  * `SSL_has_pending`: 1 if decrypted data, or received bytes not processed yet, are
- * waiting in the connection.
+ * waiting in the connection. A close_notify the engine read along with the last data
+ * counts until `SSL_read` has reported it: OpenSSL would still hold its record, and a
+ * caller that polls the socket only when nothing is pending would otherwise wait for
+ * bytes that already arrived.
  *
  * # Safety
  * `ssl` is NULL or a live `SSL`.
