@@ -105,6 +105,16 @@ void connect_sockets(struct side *client, struct side *server, int nonblocking);
 /* Connects a side to a socket that the test drives itself; returns the test's end
  * (non-blocking), which the caller closes. */
 int connect_raw_peer(struct side *side);
+/* Four memory BIOs between two sides, and how many bytes mem_shuttle moves per call. */
+struct wires {
+    BIO *client_in, *client_out, *server_in, *server_out;
+    size_t chunk;
+};
+/* Gives each side a memory BIO to read from and one to write to (the SSLs own them). */
+void connect_mem_bios(struct side *client, struct side *server, struct wires *w, size_t chunk);
+/* A shuttle_fn for wires: moves up to chunk bytes from each side's write BIO to the
+ * other's read BIO. */
+size_t mem_shuttle(void *wires);
 /* Runs server_fn on a second thread and client_fn on this one (blocking sockets), then
  * frees each side's SSL and closes its socket on its own thread. */
 void run_threads(struct side *client, void (*client_fn)(struct side *),

@@ -9,51 +9,6 @@
 
 #include <string.h>
 
-/* The memory BIOs of a connection and how many bytes the loop moves per call. */
-struct wires {
-    BIO *client_in, *client_out, *server_in, *server_out;
-    size_t chunk;
-};
-
-static size_t move(BIO *from, BIO *to, size_t chunk)
-{
-    unsigned char buf[65536];
-    size_t max = chunk < sizeof buf ? chunk : sizeof buf;
-    int n = BIO_read(from, buf, (int)max);
-    if (n <= 0)
-        return 0;
-    if (BIO_write(to, buf, n) != n)
-        die("BIO_write to a memory BIO failed");
-    return (size_t)n;
-}
-
-static size_t shuttle(void *arg)
-{
-    struct wires *w = arg;
-    return move(w->client_out, w->server_in, w->chunk) +
-           move(w->server_out, w->client_in, w->chunk);
-}
-
-static BIO *new_mem_bio(void)
-{
-    BIO *bio = BIO_new(BIO_s_mem());
-    if (bio == NULL)
-        die("BIO_new failed");
-    return bio;
-}
-
-static void connect_mem_bios(struct side *c, struct side *s, struct wires *w, size_t chunk)
-{
-    w->client_in = new_mem_bio();
-    w->client_out = new_mem_bio();
-    w->server_in = new_mem_bio();
-    w->server_out = new_mem_bio();
-    w->chunk = chunk;
-    /* The SSL objects own the BIOs from here on. */
-    SSL_set_bio(c->ssl, w->client_in, w->client_out);
-    SSL_set_bio(s->ssl, w->server_in, w->server_out);
-}
-
 static void bio_pair_case(SSL_CTX *server_ctx, SSL_CTX *client_ctx)
 {
     const char *title = "BIO pair, 1 MiB each way";
@@ -85,7 +40,7 @@ static void mem_bio_case(const char *title, SSL_CTX *server_ctx, SSL_CTX *client
     note_result(&c, "read before the handshake", SSL_read(c.ssl, buf, sizeof buf));
     c.out.total = bytes;
     s.out.total = bytes / 2;
-    exchange(title, &c, &s, shuttle, &w);
+    exchange(title, &c, &s, mem_shuttle, &w);
     print_case(title, &c, &s);
     side_free(&c);
     side_free(&s);
@@ -101,8 +56,8 @@ static void truncation_case(SSL_CTX *server_ctx, SSL_CTX *client_ctx)
     side_init(&s, "server", server_ctx);
     connect_mem_bios(&c, &s, &w, 65536);
     c.out.total = 1000;
-    if (check(drive_handshake(&c, &s, shuttle, &w), "%s: handshake", title)) {
-        check(drive_transfer(&c, &s, shuttle, &w), "%s: transfer", title);
+    if (check(drive_handshake(&c, &s, mem_shuttle, &w), "%s: handshake", title)) {
+        check(drive_transfer(&c, &s, mem_shuttle, &w), "%s: transfer", title);
         note_transfer(&s);
         /* An empty memory BIO now reports the end of the stream instead of "retry". */
         BIO_set_mem_eof_return(w.server_in, 0);

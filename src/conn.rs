@@ -8,8 +8,11 @@
 
 use crate::config::Config;
 use crate::error::{Error, Reason};
+use crate::handshake::hooks::{Progress, Step, Traced};
 use crate::handshake::{self, Context, HandshakeInfo, Message, State};
-use crate::msgs::enums::{AlertDescription, AlertLevel, ContentType, HandshakeType, NamedGroup, SignatureScheme};
+use crate::msgs::enums::{
+    AlertDescription, AlertLevel, ContentType, HandshakeType, NamedGroup, SignatureScheme, TLS12,
+};
 use crate::msgs::handshake::{expect_empty, max_message_len};
 use crate::record::joiner::HandshakeJoiner;
 use crate::record::RecordLayer;
@@ -101,14 +104,14 @@ pub struct Connection {
 }
 
 impl Connection {
-    fn new(config: Arc<Config>, is_client: bool) -> Connection {
+    fn new(config: Arc<Config>, is_client: bool, hooks: Box<dyn Hooks>) -> Connection {
         Connection {
             is_client,
             config,
             record: RecordLayer::default(),
             joiner: HandshakeJoiner::default(),
             state: None,
-            hooks: Box::new(DefaultHooks),
+            hooks,
             info: HandshakeInfo::default(),
             plaintext: VecDeque::new(),
             fatal: None,
@@ -120,7 +123,13 @@ impl Connection {
     }
 
     fn context(&mut self) -> Context<'_> {
-        Context { record: &mut self.record, info: &mut self.info, config: &mut self.config, hooks: &mut *self.hooks }
+        Context {
+            record: &mut self.record,
+            info: &mut self.info,
+            config: &mut self.config,
+            hooks: &mut *self.hooks,
+            sent_step: false,
+        }
     }
 
     /// A client; its ClientHello is queued at once. `server_name` is sent as SNI (unless
@@ -142,20 +151,43 @@ impl Connection {
         verify_host: Option<&str>,
         session: Option<Arc<Session>>,
     ) -> Result<Connection, Error> {
-        let mut conn = Connection::new(config, true);
+        Connection::new_client_with_hooks(config, server_name, verify_host, session, Box::new(DefaultHooks))
+    }
+
+    /// As [`Connection::new_client_resuming`], with the application's callbacks in
+    /// place from the start (so that they see the ClientHello go out).
+    pub fn new_client_with_hooks(
+        config: Arc<Config>,
+        server_name: Option<&str>,
+        verify_host: Option<&str>,
+        session: Option<Arc<Session>>,
+        hooks: Box<dyn Hooks>,
+    ) -> Result<Connection, Error> {
+        let mut conn = Connection::new(config, true, hooks);
+        conn.hooks.progress(Progress::Started);
         let state = handshake::client::start(&mut conn.context(), server_name, verify_host, session)?;
         conn.state = Some(state);
+        conn.hooks.progress(Progress::Waiting);
         Ok(conn)
     }
 
     /// A server, waiting for a ClientHello.
     pub fn new_server(config: Arc<Config>) -> Result<Connection, Error> {
-        let mut conn = Connection::new(config, false);
+        Connection::new_server_with_hooks(config, Box::new(DefaultHooks))
+    }
+
+    /// As [`Connection::new_server`], with the application's callbacks in place from
+    /// the start.
+    pub fn new_server_with_hooks(config: Arc<Config>, hooks: Box<dyn Hooks>) -> Result<Connection, Error> {
+        let mut conn = Connection::new(config, false, hooks);
+        conn.hooks.progress(Progress::Started);
         conn.state = Some(handshake::server::start());
+        conn.hooks.progress(Progress::Waiting);
         Ok(conn)
     }
 
-    /// Installs the application's callbacks.
+    /// Installs the application's callbacks (from now on: see
+    /// [`Connection::new_client_with_hooks`]).
     pub fn set_hooks(&mut self, hooks: Box<dyn Hooks>) {
         self.hooks = hooks;
     }
@@ -203,9 +235,10 @@ impl Connection {
     }
 
     fn fail(&mut self, error: Error) {
+        self.hooks.progress(Progress::Failed);
         if let Some(alert) = error.alert {
             // Best effort: if even the alert cannot be protected there is nothing to send.
-            let _ = self.record.send(ContentType::Alert, &[u8::from(AlertLevel::Fatal), u8::from(alert)]);
+            let _ = self.context().send_alert(AlertLevel::Fatal, alert);
         }
         self.state = None;
         self.fatal = Some(error);
@@ -217,6 +250,7 @@ impl Connection {
             let Some(record) = self.record.next_record()? else {
                 return Ok(());
             };
+            self.hooks.trace(false, record.version, Traced::RecordHeader, &record.header);
             let payload = record.payload;
             self.flood.record(record.content_type, payload.len());
             match record.content_type {
@@ -236,6 +270,8 @@ impl Connection {
                         [level, description] => (AlertLevel::from(*level), AlertDescription::from(*description)),
                         _ => return Err(Error::decode("an alert record is not two bytes long")),
                     };
+                    self.hooks.trace(false, TLS12, Traced::Alert, payload);
+                    self.hooks.progress(Progress::Alert { sent: false, level: alert.0, description: alert.1 });
                     self.handle_alert(alert.0, alert.1)?;
                 }
                 ContentType::Handshake => {
@@ -250,10 +286,12 @@ impl Connection {
                         // stays out of the transcript. After the handshake, the state
                         // refuses renegotiation; both make no progress.
                         if self.is_client && message.typ == HandshakeType::HelloRequest && self.is_handshaking() {
+                            self.hooks.trace(false, TLS12, Traced::Handshake, &message.encoded);
                             expect_empty(message.body(), HandshakeType::HelloRequest)?;
                             self.flood.no_progress("HelloRequests")?;
                             continue;
                         }
+                        self.announce(Step::Message(message.typ), Traced::Handshake, &message.encoded);
                         if !self.is_handshaking() {
                             self.flood.no_progress("renegotiation requests")?;
                         }
@@ -267,6 +305,7 @@ impl Connection {
                     if !self.joiner.is_empty() {
                         return Err(Error::unexpected("ChangeCipherSpec arrived in the middle of a handshake message"));
                     }
+                    self.announce(Step::ChangeCipherSpec, Traced::ChangeCipherSpec, &[1]);
                     self.dispatch(Message::ChangeCipherSpec)?;
                 }
                 ContentType::Unknown(t) => {
@@ -291,9 +330,25 @@ impl Connection {
         }
     }
 
+    /// Reports a step that arrived (while handshaking) and traces it.
+    fn announce(&mut self, step: Step, what: Traced, bytes: &[u8]) {
+        if self.is_handshaking() {
+            self.hooks.progress(Progress::Received(step));
+        }
+        self.hooks.trace(false, TLS12, what, bytes);
+    }
+
     fn dispatch(&mut self, message: Message) -> Result<(), Error> {
         let state = self.state.take().ok_or_else(|| Error::internal("the handshake has no state"))?;
-        let next = state.handle(&mut self.context(), message)?;
+        let was_connected = state.is_connected();
+        let mut cx = self.context();
+        let next = state.handle(&mut cx, message)?;
+        let sent_step = cx.sent_step;
+        if next.is_connected() && !was_connected {
+            self.hooks.progress(Progress::Completed);
+        } else if sent_step {
+            self.hooks.progress(Progress::Waiting);
+        }
         self.state = Some(next);
         Ok(())
     }
@@ -326,7 +381,7 @@ impl Connection {
             return Err(Error::local(Reason::UNINITIALIZED, "the handshake has not finished"));
         }
         if !data.is_empty() {
-            self.record.send(ContentType::ApplicationData, data)?;
+            self.context().send_records(ContentType::ApplicationData, data)?;
         }
         Ok(data.len())
     }
@@ -358,8 +413,7 @@ impl Connection {
             return;
         }
         self.sent_close_notify = true;
-        let alert = [u8::from(AlertLevel::Warning), u8::from(AlertDescription::CloseNotify)];
-        if let Err(e) = self.record.send(ContentType::Alert, &alert) {
+        if let Err(e) = self.context().send_alert(AlertLevel::Warning, AlertDescription::CloseNotify) {
             self.fail(e);
         }
     }

@@ -14,28 +14,13 @@
 
 #define RECONNECTS 5
 
-/* Writes all of buf to stdout; returns 0 when stdout is gone. */
-static int write_stdout(const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(STDOUT_FILENO, buf, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return 0;
-        buf += n;
-        len -= (size_t)n;
-    }
-    return 1;
-}
-
 /* One SSL_read; returns 0 when the connection has ended (for any reason). */
 static int pass_server_data(SSL *ssl, const struct options *opts, int *failed)
 {
     char buf[16384];
     int n = SSL_read(ssl, buf, sizeof buf);
     if (n > 0)
-        return write_stdout(buf, (size_t)n);
+        return write_all(STDOUT_FILENO, buf, (size_t)n);
     int err = SSL_get_error(ssl, n);
     if (err == SSL_ERROR_ZERO_RETURN) {
         if (!opts->quiet && !opts->brief)
@@ -51,19 +36,38 @@ static int pass_server_data(SSL *ssl, const struct options *opts, int *failed)
     return 0;
 }
 
-/* Reads a block of stdin and sends it; at the end of input sends close_notify.
- * Returns 0 when there is no more input. */
-static int pass_input(SSL *ssl, int *failed)
+/* -crlf: buf with each "\n" made "\r\n" into out (twice buf's size); returns the length. */
+static size_t to_crlf(const char *buf, size_t len, char *out)
 {
-    char buf[16384];
+    size_t used = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r'))
+            out[used++] = '\r';
+        out[used++] = buf[i];
+    }
+    return used;
+}
+
+/* Reads a block of stdin and sends it; at the end of input sends close_notify (unless
+ * -ign_eof). Returns 0 when there is no more input. */
+static int pass_input(SSL *ssl, const struct options *opts, int *failed)
+{
+    char buf[8192], crlf[2 * sizeof buf];
     ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
     if (n < 0 && errno == EINTR)
         return 1;
     if (n <= 0) {
-        SSL_shutdown(ssl);
+        if (!opts->ign_eof)
+            SSL_shutdown(ssl);
         return 0;
     }
-    if (SSL_write(ssl, buf, (int)n) != (int)n) {
+    const char *data = buf;
+    size_t len = (size_t)n;
+    if (opts->crlf) {
+        len = to_crlf(buf, len, crlf);
+        data = crlf;
+    }
+    if (SSL_write(ssl, data, (int)len) != (int)len) {
         print_errors("write failed");
         *failed = 1;
         SSL_shutdown(ssl);
@@ -79,35 +83,60 @@ static int relay(SSL *ssl, int fd, const struct options *opts)
     int input_open = 1, failed = 0;
     while (!stop_requested) {
         fds[0].revents = fds[1].revents = 0;
-        if (SSL_pending(ssl) == 0 && poll(fds, input_open ? 2 : 1, -1) < 0) {
+        if (!SSL_has_pending(ssl) && poll(fds, input_open ? 2 : 1, -1) < 0) {
             if (errno == EINTR)
                 continue;
             break;
         }
-        if (SSL_pending(ssl) > 0 || fds[0].revents != 0) {
+        if (SSL_has_pending(ssl) || fds[0].revents != 0) {
             if (!pass_server_data(ssl, opts, &failed))
                 break;
         }
         if (input_open && fds[1].revents != 0)
-            input_open = pass_input(ssl, &failed);
+            input_open = pass_input(ssl, opts, &failed);
     }
     return failed ? EXIT_FAILED : EXIT_OK;
 }
 
-static void report_handshake_failure(SSL *ssl, const struct options *opts)
+static void report_handshake_failure(SSL *ssl)
 {
     print_errors("handshake failed");
     long verify = SSL_get_verify_result(ssl);
-    if (opts->verify_depth >= 0 && verify != X509_V_OK)
+    if (verify != X509_V_OK)
         fprintf(stderr, "Verify return code: %ld (%s)\n", verify,
                 X509_verify_cert_error_string(verify));
 }
 
-/* One connection. round 0 is the first; later rounds resume its session. */
-static int connect_once(SSL_CTX *ctx, const struct options *opts, const char *host,
-                        const char *port, int round)
+/* The TCP connection, through -proxy and -starttls when asked; -1 on failure. */
+static int open_channel(const struct options *opts, const char *host, const char *port)
 {
-    int fd = tcp_connect(host, port);
+    char proxy_host[256], proxy_port[16];
+    int fd;
+    if (opts->proxy != NULL) {
+        split_host_port(opts->proxy, proxy_host, sizeof proxy_host, proxy_port,
+                        sizeof proxy_port, "localhost");
+        fd = tcp_connect(proxy_host, proxy_port);
+    } else {
+        fd = tcp_connect(host, port);
+    }
+    if (fd < 0)
+        return -1;
+    if (!opts->quiet)
+        printf("CONNECTED(%08X)\n", (unsigned)fd);
+    if ((opts->proxy != NULL && !proxy_connect(fd, host, port)) ||
+        (opts->starttls != NULL && !starttls(fd, opts, host))) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* One connection. round 0 is the first; later rounds resume its session. Sets *reused
+ * when the session was resumed. */
+static int connect_once(SSL_CTX *ctx, const struct options *opts, const char *host,
+                        const char *port, int round, int *reused)
+{
+    int fd = open_channel(opts, host, port);
     if (fd < 0)
         return EXIT_FAILED;
     int status = EXIT_FAILED;
@@ -121,21 +150,24 @@ static int connect_once(SSL_CTX *ctx, const struct options *opts, const char *ho
     if (round > 0 && !reuse_remembered_session(ssl))
         goto done;
     if (SSL_connect(ssl) != 1) {
-        report_handshake_failure(ssl, opts);
+        report_handshake_failure(ssl);
         goto done;
     }
     describe_connection(ssl, opts);
+    *reused = SSL_session_reused(ssl);
     if (opts->sess_out != NULL && !save_session(ssl, opts->sess_out))
         goto done;
-    if (opts->reconnect) {
+    if (opts->reconnect && round < RECONNECTS) {
         if (round == 0)
             remember_session(ssl);
-        else
-            printf("reconnect %d: %s\n", round, SSL_session_reused(ssl) ? "Reused" : "New");
+        if (!opts->quiet)
+            printf("drop connection and then reconnect\n");
         SSL_shutdown(ssl);
         status = EXIT_OK;
     } else {
         status = relay(ssl, fd, opts);
+        if (opts->prexit)
+            describe_connection(ssl, opts);
     }
 done:
     SSL_free(ssl);
@@ -145,10 +177,27 @@ done:
 
 int run_client(const struct options *opts)
 {
-    char host[256], port[16];
-    const char *target = opts->connect != NULL ? opts->connect : "localhost:4433";
+    char host[256], port[16], target[300];
+    if (opts->host != NULL || opts->port != NULL)
+        snprintf(target, sizeof target, "%s:%s", opts->host != NULL ? opts->host : "localhost",
+                 opts->port != NULL ? opts->port : "4433");
+    else
+        snprintf(target, sizeof target, "%s",
+                 opts->connect != NULL ? opts->connect : "localhost:4433");
     if (!split_host_port(target, host, sizeof host, port, sizeof port, "localhost")) {
         fprintf(stderr, "tls12 s_client: -connect wants host:port, not \"%s\"\n", target);
+        return EXIT_USAGE;
+    }
+    char proxy_host[256], proxy_port[16];
+    if (opts->proxy != NULL && !split_host_port(opts->proxy, proxy_host, sizeof proxy_host,
+                                                proxy_port, sizeof proxy_port, "localhost")) {
+        fprintf(stderr, "tls12 s_client: -proxy wants host:port, not \"%s\"\n", opts->proxy);
+        return EXIT_USAGE;
+    }
+    if (opts->starttls != NULL && !known_starttls(opts->starttls)) {
+        fprintf(stderr, "tls12 s_client: -starttls %s: not a protocol the tool knows (smtp, "
+                        "pop3, imap, ftp, xmpp, xmpp-server, ldap, postgres, mysql)\n",
+                opts->starttls);
         return EXIT_USAGE;
     }
     if (!check_session_options(opts))
@@ -156,10 +205,15 @@ int run_client(const struct options *opts)
     SSL_CTX *ctx = make_context(opts, opts->cert, opts->key, 0);
     if (ctx == NULL)
         return EXIT_USAGE;
-    int status = EXIT_OK;
+    int status = EXIT_OK, resumed = 0;
     int rounds = opts->reconnect ? 1 + RECONNECTS : 1;
-    for (int round = 0; round < rounds && status == EXIT_OK && !stop_requested; round++)
-        status = connect_once(ctx, opts, host, port, round);
+    for (int round = 0; round < rounds && status == EXIT_OK && !stop_requested; round++) {
+        int reused = 0;
+        status = connect_once(ctx, opts, host, port, round, &reused);
+        resumed += round > 0 && reused;
+    }
+    if (opts->reconnect && !opts->quiet)
+        printf("reconnect: %d of %d connections resumed the session\n", resumed, RECONNECTS);
     forget_session();
     SSL_CTX_free(ctx);
     return status;

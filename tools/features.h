@@ -42,4 +42,16 @@
 #define HAVE_PSK 0
 #endif
 
+#if !defined(TLS12_COMPAT) || defined(SSL_CTX_set1_client_sigalgs_list)
+#define HAVE_CLIENT_SIGALGS 1
+#else
+#define HAVE_CLIENT_SIGALGS 0
+#endif
+
+#if !defined(TLS12_COMPAT) || defined(SSL_CTX_set_max_send_fragment)
+#define HAVE_MAX_SEND_FRAGMENT 1
+#else
+#define HAVE_MAX_SEND_FRAGMENT 0
+#endif
+
 #endif

@@ -30,6 +30,33 @@ void install_signal_handlers(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+/* Moves len bytes with read or write, going on after short counts and interrupted
+ * calls (unless a stop was asked for); returns 0 at the end of the stream or on an
+ * error. */
+static int transfer(int fd, char *p, size_t len, int writing)
+{
+    while (len > 0) {
+        ssize_t n = writing ? write(fd, p, len) : read(fd, p, len);
+        if (n < 0 && errno == EINTR && !stop_requested)
+            continue;
+        if (n <= 0)
+            return 0;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 1;
+}
+
+int write_all(int fd, const void *buf, size_t len)
+{
+    return transfer(fd, (char *)buf, len, 1);
+}
+
+int read_all(int fd, void *buf, size_t len)
+{
+    return transfer(fd, buf, len, 0);
+}
+
 static int copy_part(char *dst, size_t cap, const char *src, size_t len)
 {
     if (len >= cap)

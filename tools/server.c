@@ -31,10 +31,18 @@ static int choose_vhost(SSL *ssl, int *alert, void *arg)
     return SSL_TLSEXT_ERR_OK;
 }
 
+/* Set when this connection failed (a read or write error): it gets no close_notify,
+ * which OpenSSL forbids after a fatal error. */
+static int connection_failed;
+
 /* Writes all of buf; returns 0 on failure. */
 static int send_all(SSL *ssl, const char *buf, size_t len)
 {
-    return len == 0 || SSL_write(ssl, buf, (int)len) == (int)len;
+    if (len == 0 || SSL_write(ssl, buf, (int)len) == (int)len)
+        return 1;
+    print_errors("write failed");
+    connection_failed = 1;
+    return 0;
 }
 
 /* Reads some data; returns the byte count, or 0 when the connection has ended. */
@@ -46,6 +54,7 @@ static size_t receive(SSL *ssl, char *buf, size_t cap)
     int err = SSL_get_error(ssl, n);
     if (err == SSL_ERROR_SSL)
         print_errors("read failed");
+    connection_failed = err != SSL_ERROR_ZERO_RETURN;
     return 0;
 }
 
@@ -92,32 +101,84 @@ static void serve_stream(SSL *ssl, int rev)
     }
 }
 
-/* Reads an HTTP request head and answers a GET with the status page. */
-static void serve_www(SSL *ssl)
+/* Reads an HTTP request head (up to its empty line) into request; returns 0 when the
+ * connection ends first or the head does not fit. */
+static int read_request_head(SSL *ssl, char *request, size_t cap)
 {
-    char request[8192], page[4096], head[256];
     size_t used = 0, n;
     request[0] = '\0';
     while (strstr(request, "\r\n\r\n") == NULL && strstr(request, "\n\n") == NULL) {
-        if (used == sizeof request - 1 || (n = receive(ssl, request + used,
-                                                       sizeof request - 1 - used)) == 0)
-            return;
+        if (used == cap - 1 || (n = receive(ssl, request + used, cap - 1 - used)) == 0)
+            return 0;
         used += n;
         request[used] = '\0';
     }
-    int is_get = strncmp(request, "GET ", 4) == 0;
-    size_t page_len = is_get ? status_page(ssl, page, sizeof page) : 0;
-    int head_len = snprintf(head, sizeof head,
-                            "HTTP/1.0 %s\r\nContent-Type: text/plain\r\nContent-Length: %zu\r\n"
+    return 1;
+}
+
+/* Sends an HTTP/1.0 response, head and body in one SSL_write so that it travels in a
+ * single record (harnesses written for openssl s_server -www expect that) when it fits
+ * in one. */
+static void send_response(SSL *ssl, const char *status, const char *type, const char *body,
+                          size_t body_len)
+{
+    static char response[16384];
+    int head_len = snprintf(response, sizeof response,
+                            "HTTP/1.0 %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
                             "Connection: close\r\n\r\n",
-                            is_get ? "200 OK" : "405 Method Not Allowed", page_len);
-    if (send_all(ssl, head, (size_t)head_len))
-        send_all(ssl, page, page_len);
+                            status, type, body_len);
+    size_t room = sizeof response - (size_t)head_len;
+    if (body_len <= room) {
+        memcpy(response + head_len, body, body_len);
+        send_all(ssl, response, (size_t)head_len + body_len);
+    } else if (send_all(ssl, response, (size_t)head_len)) {
+        send_all(ssl, body, body_len);
+    }
+}
+
+/* -www: answers a GET with the status page. */
+static void serve_www(SSL *ssl)
+{
+    char request[8192], page[4096];
+    if (!read_request_head(ssl, request, sizeof request))
+        return;
+    if (strncmp(request, "GET ", 4) != 0) {
+        send_response(ssl, "405 Method Not Allowed", "text/plain", "", 0);
+        return;
+    }
+    send_response(ssl, "200 OK", "text/plain", page, status_page(ssl, page, sizeof page));
+}
+
+/* -HTTP: answers "GET /path" with the file path names under the current directory. */
+static void serve_file(SSL *ssl)
+{
+    static char content[1 << 20];
+    char request[8192], path[4096];
+    if (!read_request_head(ssl, request, sizeof request))
+        return;
+    if (sscanf(request, "GET /%4095s", path) != 1 || strstr(path, "..") != NULL ||
+        path[0] == '/') {
+        const char *text = "only GET of a file under the server's directory\n";
+        send_response(ssl, "400 Bad Request", "text/plain", text, strlen(text));
+        return;
+    }
+    FILE *file = fopen(path, "rb");
+    size_t len = file != NULL ? fread(content, 1, sizeof content, file) : 0;
+    int whole = file != NULL && feof(file) && !ferror(file);
+    if (file != NULL)
+        fclose(file);
+    if (!whole) {
+        const char *text = "no such file (or larger than 1 MiB)\n";
+        send_response(ssl, "404 Not Found", "text/plain", text, strlen(text));
+        return;
+    }
+    send_response(ssl, "200 OK", "text/plain", content, len);
 }
 
 static void serve_connection(SSL_CTX *ctx, int fd, const struct options *opts)
 {
     SSL *ssl = SSL_new(ctx);
+    connection_failed = 0;
     if (ssl == NULL || SSL_set_fd(ssl, fd) != 1 || !prepare_connection(ssl, opts, NULL)) {
         print_errors("cannot set up the connection");
     } else if (SSL_accept(ssl) != 1) {
@@ -126,9 +187,12 @@ static void serve_connection(SSL_CTX *ctx, int fd, const struct options *opts)
         describe_connection(ssl, opts);
         if (opts->www)
             serve_www(ssl);
+        else if (opts->http)
+            serve_file(ssl);
         else
             serve_stream(ssl, opts->rev);
-        SSL_shutdown(ssl);
+        if (!connection_failed)
+            SSL_shutdown(ssl);
         if (!opts->quiet)
             printf("DONE\n");
         fflush(stdout);

@@ -17,12 +17,18 @@ int check_session_options(const struct options *opts)
     return 1;
 }
 
+SSL_SESSION *read_session(const char *path)
+{
+    FILE *in = path != NULL ? fopen(path, "r") : stdin;
+    SSL_SESSION *session = in != NULL ? PEM_read_SSL_SESSION(in, NULL, NULL, NULL) : NULL;
+    if (in != NULL && in != stdin)
+        fclose(in);
+    return session;
+}
+
 int load_session(SSL *ssl, const char *path)
 {
-    FILE *in = fopen(path, "r");
-    SSL_SESSION *session = in != NULL ? PEM_read_SSL_SESSION(in, NULL, NULL, NULL) : NULL;
-    if (in != NULL)
-        fclose(in);
+    SSL_SESSION *session = read_session(path);
     int ok = session != NULL && SSL_set_session(ssl, session) == 1;
     if (!ok)
         print_errors("cannot resume the session in %s", path);

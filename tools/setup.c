@@ -1,10 +1,16 @@
 /*
  * Turning the options into an SSL_CTX, and the per-connection settings of an SSL.
  */
+/* -dhparam uses SSL_CTX_set_tmp_dh, which OpenSSL 3.0 keeps but deprecates. */
+#define OPENSSL_SUPPRESS_DEPRECATED 1
+
 #include "features.h"
 #include "tool.h"
 
+#include <openssl/crypto.h>
+#include <openssl/dh.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/x509.h>
 
 #include <string.h>
@@ -39,18 +45,25 @@ static size_t alpn_wire(const char *list, unsigned char *out, size_t cap)
 
 /* ---- callbacks ---- */
 
-static int print_verify_problem(int ok, X509_STORE_CTX *store)
+/* As openssl's apps: each certificate of the chain as "depth=N subject", a problem as
+ * "verify error:num=E:text", and the verdict; a problem ends the handshake only under
+ * -verify_return_error. */
+static int report_verify(int ok, X509_STORE_CTX *store)
 {
-    if (!ok && !current->quiet) {
-        char subject[256] = "(no certificate)";
+    int err = X509_STORE_CTX_get_error(store);
+    if (!current->quiet) {
+        char subject[256] = "<no certificate>";
         X509 *cert = X509_STORE_CTX_get_current_cert(store);
         if (cert != NULL)
             X509_NAME_oneline(X509_get_subject_name(cert), subject, sizeof subject);
-        int err = X509_STORE_CTX_get_error(store);
-        fprintf(stderr, "verify error: depth=%d %s: %d (%s)\n",
-                X509_STORE_CTX_get_error_depth(store), subject, err,
-                X509_verify_cert_error_string(err));
+        fprintf(stderr, "depth=%d %s\n", X509_STORE_CTX_get_error_depth(store), subject);
+        if (!ok)
+            fprintf(stderr, "verify error:num=%d:%s\n", err, X509_verify_cert_error_string(err));
     }
+    if (!current->verify_return_error)
+        ok = 1;
+    if (!current->quiet)
+        fprintf(stderr, "verify return:%d\n", ok);
     return ok;
 }
 
@@ -126,6 +139,41 @@ static unsigned int server_psk(SSL *ssl, const char *identity, unsigned char *ps
 }
 #endif
 
+/* -status_file: the DER OCSP response, stapled for every client that asks. */
+static struct {
+    unsigned char der[65536];
+    size_t len;
+} staple;
+
+static int load_staple(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    if (in == NULL) {
+        perror(path);
+        return 0;
+    }
+    staple.len = fread(staple.der, 1, sizeof staple.der, in);
+    int whole = feof(in) && !ferror(in);
+    fclose(in);
+    if (!whole || staple.len == 0) {
+        fprintf(stderr, "-status_file %s: not an OCSP response of at most %zu bytes\n", path,
+                sizeof staple.der);
+        return 0;
+    }
+    return 1;
+}
+
+static int staple_status(SSL *ssl, void *arg)
+{
+    (void)arg;
+    unsigned char *copy = OPENSSL_malloc(staple.len);
+    if (copy == NULL)
+        return SSL_TLSEXT_ERR_ALERT_FATAL;
+    memcpy(copy, staple.der, staple.len);
+    SSL_set_tlsext_status_ocsp_resp(ssl, copy, (long)staple.len);
+    return SSL_TLSEXT_ERR_OK;
+}
+
 /* ---- the context ---- */
 
 static int load_pair(SSL_CTX *ctx, const char *cert, const char *key)
@@ -169,12 +217,24 @@ static int set_sigalgs(SSL_CTX *ctx, const char *list)
     return (int)SSL_CTX_set1_sigalgs_list(ctx, list);
 }
 
+static int set_client_sigalgs(SSL_CTX *ctx, const char *list)
+{
+#if HAVE_CLIENT_SIGALGS
+    return (int)SSL_CTX_set1_client_sigalgs_list(ctx, list);
+#else
+    (void)ctx;
+    (void)list;
+    return not_supported("-client_sigalgs", "SSL_CTX_set1_client_sigalgs_list");
+#endif
+}
+
 static int apply_lists(SSL_CTX *ctx, const struct options *opts)
 {
     const struct list_setting settings[] = {
         {"-cipher", opts->cipher, set_cipher_list},
         {"-groups", opts->groups, set_groups},
         {"-sigalgs", opts->sigalgs, set_sigalgs},
+        {"-client_sigalgs", opts->client_sigalgs, set_client_sigalgs},
     };
     for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
         if (settings[i].value != NULL && settings[i].apply(ctx, settings[i].value) != 1) {
@@ -187,23 +247,40 @@ static int apply_lists(SSL_CTX *ctx, const struct options *opts)
 
 static int setup_trust(SSL_CTX *ctx, const struct options *opts)
 {
-    int ok = opts->cafile != NULL ? SSL_CTX_load_verify_locations(ctx, opts->cafile, NULL)
-                                  : SSL_CTX_set_default_verify_paths(ctx);
+    int ok = opts->cafile != NULL || opts->capath != NULL
+                 ? SSL_CTX_load_verify_locations(ctx, opts->cafile, opts->capath)
+                 : SSL_CTX_set_default_verify_paths(ctx);
     if (ok != 1) {
-        print_errors("cannot load trusted certificates%s%s", opts->cafile ? " from " : "",
-                     opts->cafile ? opts->cafile : "");
+        print_errors("cannot load trusted certificates from %s",
+                     opts->cafile != NULL ? opts->cafile : opts->capath != NULL ? opts->capath
+                                                                                : "the system");
         return 0;
     }
+    int mode = SSL_VERIFY_NONE;
     if (opts->verify_depth >= 0) {
-        int mode = SSL_VERIFY_PEER;
+        mode = SSL_VERIFY_PEER;
         if (opts->command == CMD_SERVER)
             mode |= SSL_VERIFY_CLIENT_ONCE;
         if (opts->verify_require)
             mode |= SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
-        SSL_CTX_set_verify(ctx, mode, print_verify_problem);
         SSL_CTX_set_verify_depth(ctx, opts->verify_depth);
     }
+    SSL_CTX_set_verify(ctx, mode, report_verify);
     return 1;
+}
+
+/* -dhparam: the server's DH group. */
+static int load_dhparam(SSL_CTX *ctx, const char *path)
+{
+    FILE *in = fopen(path, "r");
+    DH *dh = in != NULL ? PEM_read_DHparams(in, NULL, NULL, NULL) : NULL;
+    if (in != NULL)
+        fclose(in);
+    int ok = dh != NULL && SSL_CTX_set_tmp_dh(ctx, dh) == 1;
+    if (!ok)
+        print_errors("-dhparam %s: no usable DH parameters", path);
+    DH_free(dh);
+    return ok;
 }
 
 static int setup_extras(SSL_CTX *ctx, const struct options *opts)
@@ -237,6 +314,22 @@ static int setup_extras(SSL_CTX *ctx, const struct options *opts)
         return 0;
 #endif
     }
+    if (opts->status_file != NULL) {
+        if (staple.len == 0 && !load_staple(opts->status_file))
+            return 0;
+        SSL_CTX_set_tlsext_status_cb(ctx, staple_status);
+    }
+    if (opts->max_send_frag != 0) {
+#if HAVE_MAX_SEND_FRAGMENT
+        if (SSL_CTX_set_max_send_fragment(ctx, opts->max_send_frag) != 1) {
+            print_errors("-max_send_frag %d: not accepted", opts->max_send_frag);
+            return 0;
+        }
+#else
+        not_supported("-max_send_frag", "SSL_CTX_set_max_send_fragment");
+        return 0;
+#endif
+    }
     if (opts->alpn != NULL && opts->command == CMD_SERVER) {
         server_alpn.len = alpn_wire(opts->alpn, server_alpn.wire, sizeof server_alpn.wire);
         if (server_alpn.len == 0) {
@@ -262,14 +355,25 @@ SSL_CTX *make_context(const struct options *opts, const char *cert, const char *
     SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
     if (opts->no_ticket)
         SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET);
+    if (opts->serverpref)
+        SSL_CTX_set_options(ctx, SSL_OP_CIPHER_SERVER_PREFERENCE);
+    if (opts->no_cache)
+        SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
     /* Sessions of a server that verifies clients resume only within a named context. */
-    static const unsigned char session_context[] = "tls12 s_server";
-    if (opts->command == CMD_SERVER)
-        SSL_CTX_set_session_id_context(ctx, session_context, sizeof session_context - 1);
+    const char *context = opts->context != NULL ? opts->context : "tls12 s_server";
+    if (opts->command == CMD_SERVER &&
+        SSL_CTX_set_session_id_context(ctx, (const unsigned char *)context,
+                                       (unsigned)strlen(context)) != 1) {
+        print_errors("-context %s: not accepted (at most 32 bytes)", context);
+        SSL_CTX_free(ctx);
+        return NULL;
+    }
 #ifdef SSL_CTX_set_dh_auto
-    SSL_CTX_set_dh_auto(ctx, 1);   /* DHE suites with the group that fits the key */
+    if (opts->dhparam == NULL)
+        SSL_CTX_set_dh_auto(ctx, 1);   /* DHE suites with the group that fits the key */
 #endif
     int ok = apply_lists(ctx, opts) && setup_trust(ctx, opts) && setup_extras(ctx, opts) &&
+             (opts->dhparam == NULL || load_dhparam(ctx, opts->dhparam)) &&
              (cert == NULL || load_pair(ctx, cert, key)) &&
              (!with_dcert || opts->dcert == NULL || load_pair(ctx, opts->dcert, opts->dkey));
     if (!ok) {
@@ -286,8 +390,10 @@ static int is_ip_literal(const char *host)
 
 int prepare_connection(SSL *ssl, const struct options *opts, const char *host)
 {
-    if (opts->msg)
-        enable_trace(ssl);
+    if ((opts->msg || opts->trace) && !enable_trace(ssl, opts->trace))
+        return 0;
+    if (opts->state)
+        enable_state(ssl);
     if (opts->command != CMD_CLIENT)
         return 1;
     const char *name = opts->servername != NULL ? opts->servername : host;
@@ -295,8 +401,12 @@ int prepare_connection(SSL *ssl, const struct options *opts, const char *host)
         print_errors("cannot send the server name %s", name);
         return 0;
     }
-    if (opts->verify_depth >= 0 && SSL_set1_host(ssl, name) != 1) {
-        print_errors("cannot check the certificate for %s", name);
+    if (opts->verify_hostname != NULL && SSL_set1_host(ssl, opts->verify_hostname) != 1) {
+        print_errors("cannot check the certificate for %s", opts->verify_hostname);
+        return 0;
+    }
+    if (opts->status && SSL_set_tlsext_status_type(ssl, TLSEXT_STATUSTYPE_ocsp) != 1) {
+        print_errors("-status: cannot ask for the certificate status");
         return 0;
     }
     if (opts->alpn != NULL) {

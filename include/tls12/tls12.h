@@ -159,8 +159,9 @@ typedef int (*tls12_client_cert_cb)(struct SSL *ssl, struct X509 **x509, struct 
 typedef void (*tls12_ex_data_cb)(void);
 
 /**
- * The callback of `SSL_CTX_set_info_callback` / `SSL_set_info_callback` (stored; this
- * library does not report state changes through it).
+ * The callback of `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: called with
+ * `where_` (`SSL_CB_*` bits) and `ret` as the handshake moves on (see
+ * `capi::ssl::trace`).
  */
 typedef void (*tls12_info_cb)(const struct SSL *ssl, int where_, int ret);
 
@@ -228,6 +229,20 @@ typedef int (*tls12_alpn_select_cb)(struct SSL *ssl,
                                     const unsigned char *input,
                                     unsigned int inlen,
                                     void *arg);
+
+/**
+ * The callback of `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`: called for
+ * every record header, handshake message, alert and ChangeCipherSpec sent
+ * (`write_p` 1) or received, with `content_type` `SSL3_RT_*` (`SSL3_RT_HEADER` for a
+ * record header) and the bytes, valid during the call.
+ */
+typedef void (*tls12_msg_cb)(int write_p,
+                             int version,
+                             int content_type,
+                             const void *buf,
+                             size_t len,
+                             struct SSL *ssl,
+                             void *arg);
 
 /**
  * The client callback (`SSL_psk_client_cb_func`): given the server's identity hint
@@ -1281,7 +1296,8 @@ int tls12_SSL_CTX_get_ex_new_index(long argl,
                                    tls12_ex_data_cb free_func);
 
 /**
- * `SSL_CTX_get_info_callback` / `SSL_get_info_callback`: the stored info callback.
+ * `SSL_CTX_get_info_callback` / `SSL_get_info_callback`: the info callback set on
+ * this object (NULL if none).
  *
  * # Safety
  * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
@@ -1812,8 +1828,12 @@ int tls12_SSL_CTX_set_dh_min_bits(struct SSL_CTX *ctx, int bits);
 int tls12_SSL_CTX_set_ex_data(struct SSL_CTX *ctx, int idx, void *arg);
 
 /**
- * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: stores the state-change
- * callback (this library does not call it).
+ * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: the callback told where
+ * the handshake is (`SSL_CB_HANDSHAKE_START`, `SSL_CB_CONNECT_LOOP` /
+ * `SSL_CB_ACCEPT_LOOP` before each step, `SSL_CB_HANDSHAKE_DONE`,
+ * `SSL_CB_CONNECT_EXIT` / `SSL_CB_ACCEPT_EXIT` when a handshake call returns,
+ * `SSL_CB_READ_ALERT` / `SSL_CB_WRITE_ALERT`), as OpenSSL does. NULL removes it;
+ * a connection without one of its own uses its context's.
  *
  * # Safety
  * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
@@ -1867,6 +1887,27 @@ int tls12_SSL_CTX_set_min_proto_version(struct SSL_CTX *ctx, int version);
  * the lengths given.
  */
 long tls12_SSL_CTX_set_mode(struct SSL_CTX *ctx, long mode);
+
+/**
+ * `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`: the callback shown every
+ * record header, handshake message, alert and ChangeCipherSpec in both directions
+ * (NULL removes it). A connection takes its context's when it is made.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+void tls12_SSL_CTX_set_msg_callback(struct SSL_CTX *ctx, tls12_msg_cb cb);
+
+/**
+ * `SSL_CTX_set_msg_callback_arg` / `SSL_set_msg_callback_arg` (macros in OpenSSL):
+ * the last argument the message callback gets.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+void tls12_SSL_CTX_set_msg_callback_arg(struct SSL_CTX *ctx, void *arg);
 
 /**
  * `SSL_CTX_set_options` / `SSL_set_options`: turns on the `SSL_OP_*` bits in `op`;
@@ -2140,6 +2181,25 @@ int tls12_SSL_CTX_use_psk_identity_hint(struct SSL_CTX *ctx, const char *identit
 void tls12_SSL_SESSION_free(struct SSL_SESSION *session);
 
 /**
+ * `SSL_SESSION_get0_cipher`: the suite the session was negotiated with (static).
+ *
+ * # Safety
+ * `s` is NULL or a live `SSL_SESSION`.
+ */
+const struct SSL_CIPHER *tls12_SSL_SESSION_get0_cipher(const struct SSL_SESSION *s);
+
+/**
+ * `SSL_SESSION_get0_id_context`: the session id context the session was made under
+ * (0 to 32 bytes, owned by the session), its length in `*len` when `len` is not NULL.
+ * NULL for a NULL session.
+ *
+ * # Safety
+ * `s` is NULL or a live `SSL_SESSION`; `len` is NULL or valid for one write.
+ */
+const unsigned char *tls12_SSL_SESSION_get0_id_context(const struct SSL_SESSION *s,
+                                                       unsigned int *len);
+
+/**
  * `SSL_SESSION_get0_ticket`: points `*tick` at the session's ticket (owned by the
  * session) and sets `*len` to its length; NULL and 0 without a ticket. NULL output
  * pointers are skipped.
@@ -2171,6 +2231,15 @@ const unsigned char *tls12_SSL_SESSION_get_id(const struct SSL_SESSION *s, unsig
 size_t tls12_SSL_SESSION_get_master_key(const struct SSL_SESSION *sess,
                                         unsigned char *out,
                                         size_t outlen);
+
+/**
+ * `SSL_SESSION_get_protocol_version`: `TLS1_2_VERSION` (0x0303), the only protocol
+ * (0 for NULL).
+ *
+ * # Safety
+ * `s` is NULL or a live `SSL_SESSION`.
+ */
+int tls12_SSL_SESSION_get_protocol_version(const struct SSL_SESSION *s);
 
 /**
  * `SSL_SESSION_get_ticket_lifetime_hint`: the lifetime in seconds the server gave
@@ -2535,7 +2604,8 @@ int tls12_SSL_get_fd(const struct SSL *ssl);
 size_t tls12_SSL_get_finished(const struct SSL *ssl, void *buf, size_t count);
 
 /**
- * `SSL_CTX_get_info_callback` / `SSL_get_info_callback`: the stored info callback.
+ * `SSL_CTX_get_info_callback` / `SSL_get_info_callback`: the info callback set on
+ * this object (NULL if none).
  *
  * # Safety
  * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
@@ -2805,7 +2875,10 @@ int tls12_SSL_get_wfd(const struct SSL *ssl);
 
 /**
  * `SSL_has_pending`: 1 if decrypted data, or received bytes not processed yet, are
- * waiting in the connection.
+ * waiting in the connection. A close_notify the engine read along with the last data
+ * counts until `SSL_read` has reported it: OpenSSL would still hold its record, and a
+ * caller that polls the socket only when nothing is pending would otherwise wait for
+ * bytes that already arrived.
  *
  * # Safety
  * `ssl` is NULL or a live `SSL`.
@@ -3145,8 +3218,12 @@ int tls12_SSL_set_ex_data(struct SSL *ssl, int idx, void *arg);
 int tls12_SSL_set_fd(struct SSL *ssl, int fd);
 
 /**
- * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: stores the state-change
- * callback (this library does not call it).
+ * `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: the callback told where
+ * the handshake is (`SSL_CB_HANDSHAKE_START`, `SSL_CB_CONNECT_LOOP` /
+ * `SSL_CB_ACCEPT_LOOP` before each step, `SSL_CB_HANDSHAKE_DONE`,
+ * `SSL_CB_CONNECT_EXIT` / `SSL_CB_ACCEPT_EXIT` when a handshake call returns,
+ * `SSL_CB_READ_ALERT` / `SSL_CB_WRITE_ALERT`), as OpenSSL does. NULL removes it;
+ * a connection without one of its own uses its context's.
  *
  * # Safety
  * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
@@ -3208,6 +3285,27 @@ int tls12_SSL_set_min_proto_version(struct SSL *ssl, int version);
  * lengths given.
  */
 long tls12_SSL_set_mode(struct SSL *ssl, long mode);
+
+/**
+ * `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`: the callback shown every
+ * record header, handshake message, alert and ChangeCipherSpec in both directions
+ * (NULL removes it). A connection takes its context's when it is made.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+void tls12_SSL_set_msg_callback(struct SSL *ssl, tls12_msg_cb cb);
+
+/**
+ * `SSL_CTX_set_msg_callback_arg` / `SSL_set_msg_callback_arg` (macros in OpenSSL):
+ * the last argument the message callback gets.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+void tls12_SSL_set_msg_callback_arg(struct SSL *ssl, void *arg);
 
 /**
  * `SSL_CTX_set_options` / `SSL_set_options`: turns on the `SSL_OP_*` bits in `op`;
@@ -3377,8 +3475,8 @@ int tls12_SSL_set_wfd(struct SSL *ssl, int fd);
 int tls12_SSL_shutdown(struct SSL *ssl);
 
 /**
- * `SSL_state_string`: a short code for where the handshake is ("PINIT", "SSLOK",
- * "SSLERR", or "UNKWN" while it runs).
+ * `SSL_state_string`: OpenSSL's short code for where the handshake is ("PINIT",
+ * "TWCH", "TRSH" ... "SSLOK", "SSLERR").
  *
  * # Safety
  * `ssl` is NULL or a live `SSL`.
@@ -3386,8 +3484,9 @@ int tls12_SSL_shutdown(struct SSL *ssl);
 const char *tls12_SSL_state_string(const struct SSL *ssl);
 
 /**
- * `SSL_state_string_long`: a sentence for where the handshake is ("before SSL
- * initialization", "SSL negotiation finished successfully", "error" ...).
+ * `SSL_state_string_long`: OpenSSL's sentence for where the handshake is ("before SSL
+ * initialization", "SSLv3/TLS write client hello", ... "SSL negotiation finished
+ * successfully", "error").
  *
  * # Safety
  * `ssl` is NULL or a live `SSL`.

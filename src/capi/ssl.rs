@@ -16,11 +16,13 @@ mod hooks;
 mod io;
 mod peer;
 mod session;
+mod trace;
 
 pub use cipher::*;
 pub use io::*;
 pub use peer::*;
 pub use session::*;
+pub use trace::*;
 
 use super::bio::{self, Bio, ReadCallback, WriteCallback};
 use super::ctx::{ExData, Handle, Role, Settings, SslCtx};
@@ -74,6 +76,9 @@ pub struct Ssl {
     peer: RefCell<peer::PeerCache>,
     /// The session offered (`SSL_set_session`), then the one made or resumed.
     session: session::SessionSlot,
+    /// Where the handshake is, as the engine reported it (for `SSL_state_string`,
+    /// which callbacks call while the engine runs).
+    handshake_state: Cell<trace::HandshakeState>,
 }
 
 impl Handle for Ssl {
@@ -233,6 +238,7 @@ pub unsafe extern "C" fn tls12_SSL_new(ctx: *mut SslCtx) -> *mut Ssl {
             verify_result: Cell::new(X509_V_OK as c_long),
             peer: RefCell::new(peer::PeerCache::default()),
             session: session::SessionSlot::default(),
+            handshake_state: Cell::new(trace::HandshakeState::Before),
         })
     })
 }
@@ -771,39 +777,6 @@ progress_queries! {
     tls12_SSL_in_accept_init: |s, p| p != Some((false, false)) && s.role.get() != Role::Client;
 }
 
-/// `SSL_state_string` / `SSL_state_string_long`: a short and a long text for where
-/// the handshake is.
-fn state_texts(progress: Option<(bool, bool)>) -> (&'static std::ffi::CStr, &'static std::ffi::CStr) {
-    match progress {
-        None => (c"PINIT", c"before SSL initialization"),
-        Some((_, true)) => (c"SSLERR", c"error"),
-        Some((true, false)) => (c"UNKWN", c"SSL negotiation in progress"),
-        Some((false, false)) => (c"SSLOK", c"SSL negotiation finished successfully"),
-    }
-}
-
-/// `SSL_state_string`: a short code for where the handshake is ("PINIT", "SSLOK",
-/// "SSLERR", or "UNKWN" while it runs).
-///
-/// # Safety
-/// `ssl` is NULL or a live `SSL`.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_SSL_state_string(ssl: *const Ssl) -> *const c_char {
-    // SAFETY: the caller promises `ssl` is NULL or live.
-    unsafe { with_ssl(ssl, ptr::null(), |s| state_texts(s.progress()).0.as_ptr()) }
-}
-
-/// `SSL_state_string_long`: a sentence for where the handshake is ("before SSL
-/// initialization", "SSL negotiation finished successfully", "error" ...).
-///
-/// # Safety
-/// `ssl` is NULL or a live `SSL`.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_SSL_state_string_long(ssl: *const Ssl) -> *const c_char {
-    // SAFETY: the caller promises `ssl` is NULL or live.
-    unsafe { with_ssl(ssl, ptr::null(), |s| state_texts(s.progress()).1.as_ptr()) }
-}
-
 /// `OPENSSL_NPN_NEGOTIATED`: `SSL_select_next_proto` found a common protocol.
 const NPN_NEGOTIATED: c_int = 1;
 /// `OPENSSL_NPN_NO_OVERLAP`: `SSL_select_next_proto` found none.
@@ -925,6 +898,7 @@ pub unsafe extern "C" fn tls12_SSL_clear(ssl: *mut Ssl) -> c_int {
             s.close_received.set(false);
             s.verify_result.set(X509_V_OK as c_long);
             *s.servername_received.borrow_mut() = None;
+            s.handshake_state.set(trace::HandshakeState::Before);
             1
         })
     }

@@ -4,7 +4,7 @@
 use super::key_agreement::Psk;
 use crate::config::Config;
 use crate::keys::CertifiedKey;
-use crate::msgs::enums::AlertDescription;
+use crate::msgs::enums::{AlertDescription, AlertLevel, HandshakeType};
 use crate::msgs::handshake::CertificateRequest;
 use crate::session::ticket::TicketKey;
 use crate::session::Session;
@@ -50,8 +50,72 @@ pub enum TicketKeyDecision {
     Fail,
 }
 
+/// What a traced piece of the protocol is (see [`Hooks::trace`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Traced {
+    /// The 5-byte header of a record, of any content type (application data too).
+    RecordHeader,
+    /// A whole handshake message, with its 4-byte header.
+    Handshake,
+    /// An alert: its two bytes, level and description.
+    Alert,
+    /// A ChangeCipherSpec message: its one byte.
+    ChangeCipherSpec,
+}
+
+/// What moves a handshake on: a handshake message or a ChangeCipherSpec.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A handshake message of this type.
+    Message(HandshakeType),
+    /// ChangeCipherSpec.
+    ChangeCipherSpec,
+}
+
+/// Where a connection is, reported as it gets there (see [`Hooks::progress`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The handshake begins: a client's before its ClientHello is queued, a server's
+    /// before it reads.
+    Started,
+    /// This step is about to be sent.
+    Sending(Step),
+    /// This step arrived and is about to be handled.
+    Received(Step),
+    /// Our flight is queued (at a server's start: an empty one) and we wait for the
+    /// peer's.
+    Waiting,
+    /// The handshake completed.
+    Completed,
+    /// An alert was queued for the peer (`sent`) or arrived.
+    Alert {
+        /// Whether we sent it.
+        sent: bool,
+        /// Its level.
+        level: AlertLevel,
+        /// Its description.
+        description: AlertDescription,
+    },
+    /// The connection failed; reported before the fatal alert (if any) is queued.
+    Failed,
+}
+
 /// The application's part in a handshake.
 pub trait Hooks: Send {
+    /// A record header, handshake message, alert or ChangeCipherSpec was queued for the
+    /// peer (`sent`) or arrived; `bytes` is exactly that item (a record header after its
+    /// record was sealed, a message in plaintext). `version` is the record's for a
+    /// header and TLS 1.2 for the rest. Application data is traced by its record
+    /// headers only.
+    fn trace(&mut self, sent: bool, version: u16, what: Traced, bytes: &[u8]) {
+        let _ = (sent, version, what, bytes);
+    }
+
+    /// The handshake or the connection moved on.
+    fn progress(&mut self, event: Progress) {
+        let _ = event;
+    }
+
     /// Server: the client's SNI name (or none) has arrived.
     fn server_name(&mut self, name: Option<&str>) -> ServerNameDecision {
         let _ = name;

@@ -13,13 +13,15 @@ pub mod transcript;
 
 use crate::config::Config;
 use crate::error::{Error, Reason};
-use crate::msgs::enums::{AlertDescription, ContentType, HandshakeType, NamedGroup, SignatureScheme};
+use crate::msgs::enums::{
+    AlertDescription, AlertLevel, ContentType, HandshakeType, NamedGroup, SignatureScheme, TLS12,
+};
 use crate::msgs::handshake::encode_handshake;
 use crate::record::joiner::HandshakeMessage;
 use crate::record::RecordLayer;
 use crate::suites::Suite;
 use crate::verify::{self, Purpose, VerifyResult};
-use hooks::Hooks;
+use hooks::{Hooks, Progress, Step, Traced};
 use key_schedule::{MasterSecret, Side, VERIFY_DATA_LEN};
 use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
@@ -93,9 +95,27 @@ pub struct Context<'a> {
     pub config: &'a mut Arc<Config>,
     /// The application's decisions.
     pub hooks: &'a mut dyn Hooks,
+    /// Whether a handshake message or ChangeCipherSpec was sent through this context.
+    pub sent_step: bool,
 }
 
 impl Context<'_> {
+    /// Queues `data` as records of `content_type`, tracing each record's header.
+    pub fn send_records(&mut self, content_type: ContentType, data: &[u8]) -> Result<(), Error> {
+        let hooks = &mut *self.hooks;
+        self.record
+            .send(content_type, data, &mut |version, header| hooks.trace(true, version, Traced::RecordHeader, header))
+    }
+
+    /// Sends one step of the handshake: announces it, queues it and traces it.
+    fn send_step(&mut self, step: Step, content_type: ContentType, what: Traced, bytes: &[u8]) -> Result<(), Error> {
+        self.hooks.progress(Progress::Sending(step));
+        self.sent_step = true;
+        self.send_records(content_type, bytes)?;
+        self.hooks.trace(true, TLS12, what, bytes);
+        Ok(())
+    }
+
     /// Sends a handshake message and adds it to the transcript.
     pub fn send_handshake(
         &mut self,
@@ -105,13 +125,22 @@ impl Context<'_> {
     ) -> Result<(), Error> {
         let encoded = encode_handshake(typ, body);
         transcript.add(&encoded);
-        self.record.send(ContentType::Handshake, &encoded)
+        self.send_step(Step::Message(typ), ContentType::Handshake, Traced::Handshake, &encoded)
     }
 
     /// Sends ChangeCipherSpec and switches our direction to the new keys.
     pub fn send_change_cipher_spec(&mut self) -> Result<(), Error> {
-        self.record.send(ContentType::ChangeCipherSpec, &[1])?;
+        self.send_step(Step::ChangeCipherSpec, ContentType::ChangeCipherSpec, Traced::ChangeCipherSpec, &[1])?;
         self.record.start_encrypting()
+    }
+
+    /// Queues an alert for the peer and reports it.
+    pub fn send_alert(&mut self, level: AlertLevel, description: AlertDescription) -> Result<(), Error> {
+        let alert = [u8::from(level), u8::from(description)];
+        self.send_records(ContentType::Alert, &alert)?;
+        self.hooks.trace(true, TLS12, Traced::Alert, &alert);
+        self.hooks.progress(Progress::Alert { sent: true, level, description });
+        Ok(())
     }
 
     /// Checks the peer's chain, lets the application have its say, records the result,
@@ -243,7 +272,7 @@ impl State for Connected {
             return Err(Error::unexpected(format!("received {} after the handshake", msg.describe())));
         }
         // RFC 5246 7.2.2: a warning-level no_renegotiation declines the request.
-        cx.record.send(ContentType::Alert, &[1, u8::from(AlertDescription::NoRenegotiation)])?;
+        cx.send_alert(AlertLevel::Warning, AlertDescription::NoRenegotiation)?;
         Ok(self)
     }
 

@@ -63,6 +63,10 @@ impl Default for RecordLayer {
 pub struct InboundRecord<'a> {
     /// Its content type.
     pub content_type: ContentType,
+    /// Its header as received.
+    pub header: [u8; HEADER],
+    /// The version in its header.
+    pub version: u16,
     /// Its plaintext.
     pub payload: &'a [u8],
 }
@@ -112,6 +116,7 @@ impl RecordLayer {
             return Ok(None);
         }
         self.check_header(avail)?;
+        let header: [u8; HEADER] = [avail[0], avail[1], avail[2], avail[3], avail[4]];
         let content_type = ContentType::from(avail[0]);
         let version = u16::from_be_bytes([avail[1], avail[2]]);
         let len = usize::from(u16::from_be_bytes([avail[3], avail[4]]));
@@ -136,7 +141,7 @@ impl RecordLayer {
                 "a record's plaintext is longer than 2^14 bytes",
             ));
         }
-        Ok(Some(InboundRecord { content_type, payload: &payload[range] }))
+        Ok(Some(InboundRecord { content_type, header, version, payload: &payload[range] }))
     }
 
     /// Framing checks on a record header (or the first bytes of one).
@@ -182,19 +187,27 @@ impl RecordLayer {
         Ok(())
     }
 
-    /// Queues `data` as records of `content_type`, protected with the current keys.
-    pub fn send(&mut self, content_type: ContentType, data: &[u8]) -> Result<(), Error> {
+    /// Queues `data` as records of `content_type`, protected with the current keys,
+    /// and shows `on_header` the version and the header of each record once sealed.
+    pub fn send(
+        &mut self,
+        content_type: ContentType,
+        data: &[u8],
+        on_header: &mut dyn FnMut(u16, &[u8]),
+    ) -> Result<(), Error> {
         if self.output_start == self.output.len() {
             self.output.clear();
             self.output_start = 0;
         }
         for fragment in data.chunks(MAX_FRAGMENT) {
-            self.send_fragment(content_type, fragment)?;
+            let at = self.send_fragment(content_type, fragment)?;
+            on_header(self.write_version, &self.output[at..at + HEADER]);
         }
         Ok(())
     }
 
-    fn send_fragment(&mut self, content_type: ContentType, fragment: &[u8]) -> Result<(), Error> {
+    /// Seals one record into the output; returns where its header starts.
+    fn send_fragment(&mut self, content_type: ContentType, fragment: &[u8]) -> Result<usize, Error> {
         let typ = u8::from(content_type);
         let (prefix, overhead) = self.encrypter.as_ref().map_or((0, 0), |p| (p.prefix_len(), p.max_overhead()));
         self.output.reserve(HEADER + fragment.len() + overhead);
@@ -214,7 +227,7 @@ impl RecordLayer {
         }
         let len = (self.output.len() - body_start) as u16;
         self.output[header_at + 3..header_at + 5].copy_from_slice(&len.to_be_bytes());
-        Ok(())
+        Ok(header_at)
     }
 
     /// Bytes waiting to go to the network.

@@ -39,9 +39,26 @@ const MAX_EX_INDEX: usize = 1 << 12;
 /// decides: 0 aborts the handshake (under `SSL_VERIFY_PEER`), 1 goes on.
 pub type VerifyCallback = Option<unsafe extern "C" fn(preverify_ok: c_int, x509_ctx: *mut X509StoreCtx) -> c_int>;
 
-/// The callback of `SSL_CTX_set_info_callback` / `SSL_set_info_callback` (stored; this
-/// library does not report state changes through it).
+/// The callback of `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: called with
+/// `where_` (`SSL_CB_*` bits) and `ret` as the handshake moves on (see
+/// `capi::ssl::trace`).
 pub type InfoCallback = Option<unsafe extern "C" fn(ssl: *const Ssl, where_: c_int, ret: c_int)>;
+
+/// The callback of `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`: called for
+/// every record header, handshake message, alert and ChangeCipherSpec sent
+/// (`write_p` 1) or received, with `content_type` `SSL3_RT_*` (`SSL3_RT_HEADER` for a
+/// record header) and the bytes, valid during the call.
+pub type MsgCallback = Option<
+    unsafe extern "C" fn(
+        write_p: c_int,
+        version: c_int,
+        content_type: c_int,
+        buf: *const c_void,
+        len: usize,
+        ssl: *mut Ssl,
+        arg: *mut c_void,
+    ),
+>;
 
 /// What an `SSL` copies from its context when it is made; both have setters for it.
 #[derive(Clone)]
@@ -54,6 +71,8 @@ pub(crate) struct Settings {
     pub(crate) verify_callback: VerifyCallback,
     /// The info callback.
     pub(crate) info_callback: InfoCallback,
+    /// The message callback and its argument.
+    pub(crate) msg_callback: (MsgCallback, *mut c_void),
     /// `SSL_CTX_set_security_level` (stored).
     pub(crate) security_level: c_int,
     /// The external session cache callbacks (`SSL_CTX_sess_set_new_cb` ...).
@@ -72,6 +91,7 @@ impl Default for Settings {
             mode: SSL_MODE_AUTO_RETRY,
             verify_callback: None,
             info_callback: None,
+            msg_callback: (None, std::ptr::null_mut()),
             security_level: 1,
             session_callbacks: super::SessionCallbacks::default(),
             extras: Default::default(),
@@ -487,14 +507,30 @@ both! {
             }
         }
     }
-    /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: stores the state-change
-    /// callback (this library does not call it).
+    /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: the callback told where
+    /// the handshake is (`SSL_CB_HANDSHAKE_START`, `SSL_CB_CONNECT_LOOP` /
+    /// `SSL_CB_ACCEPT_LOOP` before each step, `SSL_CB_HANDSHAKE_DONE`,
+    /// `SSL_CB_CONNECT_EXIT` / `SSL_CB_ACCEPT_EXIT` when a handshake call returns,
+    /// `SSL_CB_READ_ALERT` / `SSL_CB_WRITE_ALERT`), as OpenSSL does. NULL removes it;
+    /// a connection without one of its own uses its context's.
     tls12_SSL_CTX_set_info_callback / tls12_SSL_set_info_callback (mut; cb: InfoCallback) -> () = on_settings, (), |s, func| {
         s.info_callback = cb;
     }
-    /// `SSL_CTX_get_info_callback` / `SSL_get_info_callback`: the stored info callback.
+    /// `SSL_CTX_get_info_callback` / `SSL_get_info_callback`: the info callback set on
+    /// this object (NULL if none).
     tls12_SSL_CTX_get_info_callback / tls12_SSL_get_info_callback (const;) -> InfoCallback = on_settings, None, |s, func| {
         s.info_callback
+    }
+    /// `SSL_CTX_set_msg_callback` / `SSL_set_msg_callback`: the callback shown every
+    /// record header, handshake message, alert and ChangeCipherSpec in both directions
+    /// (NULL removes it). A connection takes its context's when it is made.
+    tls12_SSL_CTX_set_msg_callback / tls12_SSL_set_msg_callback (mut; cb: MsgCallback) -> () = on_settings, (), |s, func| {
+        s.msg_callback.0 = cb;
+    }
+    /// `SSL_CTX_set_msg_callback_arg` / `SSL_set_msg_callback_arg` (macros in OpenSSL):
+    /// the last argument the message callback gets.
+    tls12_SSL_CTX_set_msg_callback_arg / tls12_SSL_set_msg_callback_arg (mut; arg: *mut c_void) -> () = on_settings, (), |s, func| {
+        s.msg_callback.1 = arg;
     }
     /// `SSL_CTX_set_security_level` / `SSL_set_security_level`: OpenSSL's security
     /// level, applied when a connection starts. Levels 0 to 2: every suite, DH groups

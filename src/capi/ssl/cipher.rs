@@ -43,7 +43,7 @@ fn table() -> &'static [SslCipher] {
 }
 
 /// The object for `suite`.
-fn cipher_for(suite: &'static Suite) -> *const SslCipher {
+pub(crate) fn cipher_for(suite: &'static Suite) -> *const SslCipher {
     table().iter().find(|c| ptr::eq(c.suite, suite)).map_or(ptr::null(), |c| c as *const SslCipher)
 }
 

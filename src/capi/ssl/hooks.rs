@@ -7,7 +7,7 @@ use crate::capi::arc_release;
 use crate::capi::x509::{x509_from_der, X509StoreCtx, X509};
 use crate::config::Config;
 use crate::conn::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
-use crate::handshake::hooks::TicketKeyDecision;
+use crate::handshake::hooks::{Progress, TicketKeyDecision, Traced};
 use crate::handshake::key_agreement::Psk;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::AlertDescription;
@@ -59,6 +59,14 @@ impl CapiHooks {
 }
 
 impl Hooks for CapiHooks {
+    fn trace(&mut self, sent: bool, version: u16, what: Traced, bytes: &[u8]) {
+        super::trace::message(self.ssl(), sent, version, what, bytes);
+    }
+
+    fn progress(&mut self, event: Progress) {
+        super::trace::progress(self.ssl(), event);
+    }
+
     fn server_name(&mut self, name: Option<&str>) -> ServerNameDecision {
         let ssl = self.ssl();
         *ssl.servername_received.borrow_mut() = name.and_then(|n| CString::new(n).ok());

@@ -228,8 +228,18 @@ impl<'a> Driver<'a> {
         }
     }
 
-    /// Runs the handshake until it is complete.
+    /// Runs the handshake until it is complete; a call that finds it running tells the
+    /// info callback when it returns.
     fn handshake(&mut self) -> Result<(), Stop> {
+        let running = self.conn.is_handshaking() && self.conn.fatal_error().is_none();
+        let result = self.handshake_steps();
+        if running {
+            super::trace::handshake_exit(self.ssl, result.is_ok());
+        }
+        result
+    }
+
+    fn handshake_steps(&mut self) -> Result<(), Stop> {
         loop {
             self.check_fatal()?;
             self.flush()?;
@@ -408,15 +418,14 @@ impl Ssl {
             Role::Client => {
                 let sni = self.sni.borrow();
                 let sni = sni.as_ref().and_then(|n| n.to_str().ok());
-                Connection::new_client_resuming(config, sni, self.verify_host.borrow().as_deref(), self.session.offer())
+                let host = self.verify_host.borrow();
+                let hooks = Box::new(hooks::CapiHooks::new(self));
+                Connection::new_client_with_hooks(config, sni, host.as_deref(), self.session.offer(), hooks)
             }
-            Role::Server => Connection::new_server(config),
+            Role::Server => Connection::new_server_with_hooks(config, Box::new(hooks::CapiHooks::new(self))),
         };
         match made {
-            Ok(mut conn) => {
-                conn.set_hooks(Box::new(hooks::CapiHooks::new(self)));
-                Ok(conn)
-            }
+            Ok(conn) => Ok(conn),
             Err(e) => {
                 err::push_error(&e);
                 Err(Stop::Error)
@@ -748,7 +757,10 @@ pub unsafe extern "C" fn tls12_SSL_pending(ssl: *const Ssl) -> c_int {
 }
 
 /// `SSL_has_pending`: 1 if decrypted data, or received bytes not processed yet, are
-/// waiting in the connection.
+/// waiting in the connection. A close_notify the engine read along with the last data
+/// counts until `SSL_read` has reported it: OpenSSL would still hold its record, and a
+/// caller that polls the socket only when nothing is pending would otherwise wait for
+/// bytes that already arrived.
 ///
 /// # Safety
 /// `ssl` is NULL or a live `SSL`.
@@ -757,8 +769,11 @@ pub unsafe extern "C" fn tls12_SSL_has_pending(ssl: *const Ssl) -> c_int {
     // SAFETY: the caller promises `ssl` is NULL or live.
     unsafe {
         with_ssl(ssl, 0, |s| {
-            let unprocessed = s.io.try_borrow().is_ok_and(|io| io.start < io.end);
-            c_int::from(unprocessed || pending_plaintext(s) > 0)
+            let staged = s.io.try_borrow().is_ok_and(|io| io.start < io.end);
+            let buffered = s
+                .with_conn(|c| c.has_unprocessed_input() || (c.received_close_notify() && !s.close_received.get()))
+                .unwrap_or(false);
+            c_int::from(staged || buffered || pending_plaintext(s) > 0)
         })
     }
 }

@@ -336,16 +336,59 @@ pub unsafe extern "C" fn tls12_SSL_SESSION_up_ref(session: *mut SslSession) -> c
 /// `s` is NULL or a live `SSL_SESSION`; `len` is NULL or valid for one write.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_SSL_SESSION_get_id(s: *const SslSession, len: *mut c_uint) -> *const c_uchar {
+    // SAFETY: as the caller promises.
+    unsafe { session_bytes(s, len, SslSession::id) }
+}
+
+/// `SSL_SESSION_get0_id_context`: the session id context the session was made under
+/// (0 to 32 bytes, owned by the session), its length in `*len` when `len` is not NULL.
+/// NULL for a NULL session.
+///
+/// # Safety
+/// `s` is NULL or a live `SSL_SESSION`; `len` is NULL or valid for one write.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_SESSION_get0_id_context(s: *const SslSession, len: *mut c_uint) -> *const c_uchar {
+    // SAFETY: as the caller promises.
+    unsafe { session_bytes(s, len, |h| &h.session.sid_ctx) }
+}
+
+/// Bytes of a session picked by `pick` (owned by the session), their length in `*len`.
+///
+/// # Safety
+/// `s` is NULL or a live `SSL_SESSION`; `len` is NULL or valid for one write.
+unsafe fn session_bytes(s: *const SslSession, len: *mut c_uint, pick: fn(&SslSession) -> &[u8]) -> *const c_uchar {
     // SAFETY: the caller promises `s` is NULL or live.
     unsafe {
         with_session(s, ptr::null(), |h| {
+            let bytes = pick(h);
             // SAFETY: the caller promises `len` is NULL or writable.
             if let Some(len) = len.as_mut() {
-                *len = h.id().len() as c_uint;
+                *len = bytes.len() as c_uint;
             }
-            h.id().as_ptr()
+            bytes.as_ptr()
         })
     }
+}
+
+/// `SSL_SESSION_get0_cipher`: the suite the session was negotiated with (static).
+///
+/// # Safety
+/// `s` is NULL or a live `SSL_SESSION`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_SESSION_get0_cipher(s: *const SslSession) -> *const super::SslCipher {
+    // SAFETY: the caller promises `s` is NULL or live.
+    unsafe { with_session(s, ptr::null(), |h| super::cipher::cipher_for(h.session.suite)) }
+}
+
+/// `SSL_SESSION_get_protocol_version`: `TLS1_2_VERSION` (0x0303), the only protocol
+/// (0 for NULL).
+///
+/// # Safety
+/// `s` is NULL or a live `SSL_SESSION`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_SESSION_get_protocol_version(s: *const SslSession) -> c_int {
+    // SAFETY: the caller promises `s` is NULL or live.
+    unsafe { with_session(s, 0, |_| c_int::from(crate::msgs::enums::TLS12)) }
 }
 
 /// `SSL_SESSION_get_time`: when the session was made, in seconds since 1970 (0 for
