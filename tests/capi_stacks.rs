@@ -83,13 +83,21 @@ fn oneline_texts(sk: *mut X509NameStack) -> Vec<String> {
 
 /// A file holding the test root and the intermediate CA (and the root once more).
 fn ca_file() -> CString {
-    let dir = cert_dir();
-    let path = dir.join("stacks-cas.pem");
-    let mut pem = std::fs::read(dir.join("ca.pem")).unwrap();
-    pem.extend(std::fs::read(dir.join("int.pem")).unwrap());
-    pem.extend(std::fs::read(dir.join("ca.pem")).unwrap());
-    std::fs::write(&path, pem).unwrap();
-    CString::new(path.to_str().unwrap()).unwrap()
+    // Written once per test binary: tests running in parallel must never read it half
+    // written.
+    static PATH: std::sync::OnceLock<CString> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let dir = cert_dir();
+        let path = dir.join("stacks-cas.pem");
+        let mut pem = std::fs::read(dir.join("ca.pem")).unwrap();
+        pem.extend(std::fs::read(dir.join("int.pem")).unwrap());
+        pem.extend(std::fs::read(dir.join("ca.pem")).unwrap());
+        let scratch = dir.join(format!("stacks-cas.pem.{}", std::process::id()));
+        std::fs::write(&scratch, pem).unwrap();
+        std::fs::rename(&scratch, &path).unwrap();
+        CString::new(path.to_str().unwrap()).unwrap()
+    })
+    .clone()
 }
 
 /// The subjects `openssl x509 -noout -subject -nameopt compat` prints.
