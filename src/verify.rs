@@ -99,6 +99,9 @@ pub struct RootStore {
     anchors: Vec<TrustAnchor<'static>>,
     /// Positions in `certs` by subject name (DER), for finding issuers.
     by_subject: HashMap<Vec<u8>, Vec<usize>>,
+    /// The store's own flags (`X509_STORE_set_flags`), in force for every chain checked
+    /// against it on top of the connection's.
+    flags: VerifyFlags,
 }
 
 impl RootStore {
@@ -113,6 +116,17 @@ impl RootStore {
         let mut store = RootStore::new();
         store.add_usable(certs.iter().cloned());
         store
+    }
+
+    /// The same store with its own flags set to `flags`.
+    pub fn with_flags(mut self, flags: VerifyFlags) -> RootStore {
+        self.flags = flags;
+        self
+    }
+
+    /// The store's own flags.
+    pub fn flags(&self) -> VerifyFlags {
+        self.flags
     }
 
     /// The number of trusted certificates.
@@ -318,6 +332,14 @@ pub struct VerifyFlags {
     pub partial_chain: bool,
 }
 
+impl VerifyFlags {
+    /// The flags set in either `self` or `other` (how OpenSSL adds a store's flags to a
+    /// connection's).
+    pub fn union(self, other: VerifyFlags) -> VerifyFlags {
+        VerifyFlags { partial_chain: self.partial_chain || other.partial_chain }
+    }
+}
+
 /// What a chain is checked for.
 #[derive(Clone, Copy, Debug)]
 pub struct VerifyParams<'a> {
@@ -491,6 +513,7 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     let Some(leaf) = chain.first() else {
         return VerifyResult::failure(X509_V_ERR_UNSPECIFIED, 0);
     };
+    let params = &VerifyParams { flags: params.flags.union(roots.flags), ..*params };
     let now = UnixTime::now();
     let now_secs = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
     let leaf_fields = match (EndEntityCert::try_from(leaf), der::parse_certificate(leaf)) {

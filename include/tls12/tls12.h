@@ -120,11 +120,22 @@ typedef struct stack_st_X509_NAME stack_st_X509_NAME;
 typedef struct stack_st_X509 stack_st_X509;
 
 /**
+ * `X509_STORE`: the trust store of an `SSL_CTX`: certificates added to it become
+ * trusted, flags set on it are added to every connection's.
+ */
+typedef struct X509_STORE X509_STORE;
+
+/**
  * The `X509_STORE_CTX` a verify callback receives: the connection, the verification
  * result so far, and the certificate it is about. Made by the SSL layer for the
  * duration of the callback.
  */
 typedef struct X509_STORE_CTX X509_STORE_CTX;
+
+/**
+ * `X509_VERIFY_PARAM`: the verification flags and depth of an `SSL_CTX` or an `SSL`.
+ */
+typedef struct X509_VERIFY_PARAM X509_VERIFY_PARAM;
 
 /**
  * The callback `ERR_print_errors_cb` calls for each line: the text, its length and
@@ -1236,6 +1247,15 @@ void tls12_SSL_CTX_flush_sessions(struct SSL_CTX *ctx, long tm);
 void tls12_SSL_CTX_free(struct SSL_CTX *ctx);
 
 /**
+ * `SSL_CTX_get0_param`: the context's verification parameters, owned by the context
+ * (valid while it lives); changes apply to connections made afterwards. NULL for NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct X509_VERIFY_PARAM *tls12_SSL_CTX_get0_param(struct SSL_CTX *ctx);
+
+/**
  * `SSL_CTX_get_app_data` / `SSL_get_app_data` (macros in OpenSSL): the pointer
  * stored with `set_app_data`.
  *
@@ -1244,6 +1264,15 @@ void tls12_SSL_CTX_free(struct SSL_CTX *ctx);
  * the lengths given.
  */
 void *tls12_SSL_CTX_get_app_data(const struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_cert_store`: the context's trust store, owned by the context (valid
+ * while it lives). NULL for NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct X509_STORE *tls12_SSL_CTX_get_cert_store(const struct SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_ciphers`: the context's cipher suites in order of preference, as a
@@ -1312,6 +1341,16 @@ tls12_info_cb tls12_SSL_CTX_get_info_callback(const struct SSL_CTX *ctx);
  * `ctx` is NULL or a live `SSL_CTX`.
  */
 tls12_keylog_cb tls12_SSL_CTX_get_keylog_callback(const struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_max_cert_list` / `SSL_get_max_cert_list`: that limit (102400, 100
+ * KiB, by default as in OpenSSL).
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+long tls12_SSL_CTX_get_max_cert_list(const struct SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_max_proto_version` / `SSL_get_max_proto_version` (macros in
@@ -1849,6 +1888,17 @@ void tls12_SSL_CTX_set_info_callback(struct SSL_CTX *ctx, tls12_info_cb cb);
  * `ctx` is NULL or a live `SSL_CTX`; `cb` is NULL or safe to call as documented.
  */
 void tls12_SSL_CTX_set_keylog_callback(struct SSL_CTX *ctx, tls12_keylog_cb cb);
+
+/**
+ * `SSL_CTX_set_max_cert_list` / `SSL_set_max_cert_list`: the largest Certificate
+ * (and, for a client, CertificateRequest) message accepted from the peer, in bytes;
+ * returns the previous limit. A negative limit counts as 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+long tls12_SSL_CTX_set_max_cert_list(struct SSL_CTX *ctx, long max);
 
 /**
  * `SSL_CTX_set_max_proto_version` / `SSL_set_max_proto_version` (macros in
@@ -2454,6 +2504,15 @@ void tls12_SSL_get0_alpn_selected(const struct SSL *ssl,
                                   unsigned int *len);
 
 /**
+ * `SSL_get0_param`: the connection's verification parameters (copied from its context
+ * when it was made), owned by the connection. NULL for NULL.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`.
+ */
+struct X509_VERIFY_PARAM *tls12_SSL_get0_param(struct SSL *ssl);
+
+/**
  * `SSL_get0_peer_certificate`: the peer's certificate, borrowed from the connection
  * (NULL if it sent none or the handshake has not got that far).
  *
@@ -2612,6 +2671,16 @@ size_t tls12_SSL_get_finished(const struct SSL *ssl, void *buf, size_t count);
  * lengths given.
  */
 tls12_info_cb tls12_SSL_get_info_callback(const struct SSL *ssl);
+
+/**
+ * `SSL_CTX_get_max_cert_list` / `SSL_get_max_cert_list`: that limit (102400, 100
+ * KiB, by default as in OpenSSL).
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+long tls12_SSL_get_max_cert_list(const struct SSL *ssl);
 
 /**
  * `SSL_CTX_get_max_proto_version` / `SSL_get_max_proto_version` (macros in
@@ -3249,6 +3318,17 @@ int tls12_SSL_set_io_callbacks(struct SSL *ssl,
                                void *user_data);
 
 /**
+ * `SSL_CTX_set_max_cert_list` / `SSL_set_max_cert_list`: the largest Certificate
+ * (and, for a client, CertificateRequest) message accepted from the peer, in bytes;
+ * returns the previous limit. A negative limit counts as 0.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+long tls12_SSL_set_max_cert_list(struct SSL *ssl, long max);
+
+/**
  * `SSL_CTX_set_max_proto_version` / `SSL_set_max_proto_version` (macros in
  * OpenSSL): the highest version allowed (0 = no limit). A maximum below TLS 1.2
  * is kept, and handshakes then fail with "no protocols available". Returns 1, or 0
@@ -3718,6 +3798,77 @@ void *tls12_X509_STORE_CTX_get_ex_data(const struct X509_STORE_CTX *ctx, int idx
  * `ctx` is NULL or the live `X509_STORE_CTX` given to a verify callback.
  */
 void tls12_X509_STORE_CTX_set_error(struct X509_STORE_CTX *ctx, int s);
+
+/**
+ * `X509_STORE_add_cert`: trusts `x509` (the store keeps its own copy). Returns 1 (also
+ * for a certificate already trusted, as OpenSSL 3), or 0 with an error entry for NULL.
+ *
+ * # Safety
+ * `store` is NULL or from `SSL_CTX_get_cert_store` with its context alive; `x509` is
+ * NULL or a live `X509`.
+ */
+int tls12_X509_STORE_add_cert(struct X509_STORE *store, struct X509 *x509);
+
+/**
+ * `X509_STORE_get0_param`: the store's own parameters: flags set there are added to
+ * every connection's (made afterwards) when a chain is checked.
+ *
+ * # Safety
+ * `store` is NULL or from `SSL_CTX_get_cert_store` with its context alive.
+ */
+struct X509_VERIFY_PARAM *tls12_X509_STORE_get0_param(struct X509_STORE *store);
+
+/**
+ * `X509_STORE_set_flags`: sets the store's own flags (see `X509_STORE_get0_param`).
+ *
+ * # Safety
+ * `store` is NULL or from `SSL_CTX_get_cert_store` with its context alive.
+ */
+int tls12_X509_STORE_set_flags(struct X509_STORE *store, unsigned long flags);
+
+/**
+ * `X509_VERIFY_PARAM_clear_flags`: turns off `flags` (`X509_V_FLAG_PARTIAL_CHAIN`).
+ * Returns 1, or 0 with an error entry for NULL or flags that cannot be turned off.
+ *
+ * # Safety
+ * As for `X509_VERIFY_PARAM_set_flags`.
+ */
+int tls12_X509_VERIFY_PARAM_clear_flags(struct X509_VERIFY_PARAM *param, unsigned long flags);
+
+/**
+ * `X509_VERIFY_PARAM_get_depth`: the depth limit (-1 for NULL).
+ *
+ * # Safety
+ * As for `X509_VERIFY_PARAM_set_flags`.
+ */
+int tls12_X509_VERIFY_PARAM_get_depth(const struct X509_VERIFY_PARAM *param);
+
+/**
+ * `X509_VERIFY_PARAM_get_flags`: the flags in force (0 for NULL).
+ *
+ * # Safety
+ * As for `X509_VERIFY_PARAM_set_flags`.
+ */
+unsigned long tls12_X509_VERIFY_PARAM_get_flags(const struct X509_VERIFY_PARAM *param);
+
+/**
+ * `X509_VERIFY_PARAM_set_depth`: the longest chain accepted, as
+ * `SSL_CTX_set_verify_depth` (a negative depth counts as 0).
+ *
+ * # Safety
+ * As for `X509_VERIFY_PARAM_set_flags`.
+ */
+void tls12_X509_VERIFY_PARAM_set_depth(struct X509_VERIFY_PARAM *param, int depth);
+
+/**
+ * `X509_VERIFY_PARAM_set_flags`: turns on `flags` (`X509_V_FLAG_PARTIAL_CHAIN`;
+ * `X509_V_FLAG_TRUSTED_FIRST` is always on). Returns 1, or 0 with an error entry for
+ * NULL or flags this library does not implement.
+ *
+ * # Safety
+ * `param` is NULL or from `SSL_CTX_get0_param` / `SSL_get0_param` with its owner alive.
+ */
+int tls12_X509_VERIFY_PARAM_set_flags(struct X509_VERIFY_PARAM *param, unsigned long flags);
 
 /**
  * `X509_check_host`: whether the certificate is for the host name `chk` (`chklen`

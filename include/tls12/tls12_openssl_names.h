@@ -113,7 +113,9 @@
 #define SSL_CTX_clear_options tls12_SSL_CTX_clear_options
 #define SSL_CTX_flush_sessions tls12_SSL_CTX_flush_sessions
 #define SSL_CTX_free tls12_SSL_CTX_free
+#define SSL_CTX_get0_param tls12_SSL_CTX_get0_param
 #define SSL_CTX_get_app_data tls12_SSL_CTX_get_app_data
+#define SSL_CTX_get_cert_store tls12_SSL_CTX_get_cert_store
 #define SSL_CTX_get_ciphers tls12_SSL_CTX_get_ciphers
 #define SSL_CTX_get_client_CA_list tls12_SSL_CTX_get_client_CA_list
 #define SSL_CTX_get_client_cert_cb tls12_SSL_CTX_get_client_cert_cb
@@ -121,6 +123,7 @@
 #define SSL_CTX_get_ex_new_index tls12_SSL_CTX_get_ex_new_index
 #define SSL_CTX_get_info_callback tls12_SSL_CTX_get_info_callback
 #define SSL_CTX_get_keylog_callback tls12_SSL_CTX_get_keylog_callback
+#define SSL_CTX_get_max_cert_list tls12_SSL_CTX_get_max_cert_list
 #define SSL_CTX_get_max_proto_version tls12_SSL_CTX_get_max_proto_version
 #define SSL_CTX_get_min_proto_version tls12_SSL_CTX_get_min_proto_version
 #define SSL_CTX_get_mode tls12_SSL_CTX_get_mode
@@ -174,6 +177,7 @@
 #define SSL_CTX_set_ex_data tls12_SSL_CTX_set_ex_data
 #define SSL_CTX_set_info_callback tls12_SSL_CTX_set_info_callback
 #define SSL_CTX_set_keylog_callback tls12_SSL_CTX_set_keylog_callback
+#define SSL_CTX_set_max_cert_list tls12_SSL_CTX_set_max_cert_list
 #define SSL_CTX_set_max_proto_version tls12_SSL_CTX_set_max_proto_version
 #define SSL_CTX_set_min_proto_version tls12_SSL_CTX_set_min_proto_version
 #define SSL_CTX_set_mode tls12_SSL_CTX_set_mode
@@ -234,6 +238,7 @@
 #define SSL_export_keying_material tls12_SSL_export_keying_material
 #define SSL_free tls12_SSL_free
 #define SSL_get0_alpn_selected tls12_SSL_get0_alpn_selected
+#define SSL_get0_param tls12_SSL_get0_param
 #define SSL_get0_peer_certificate tls12_SSL_get0_peer_certificate
 #define SSL_get1_peer_certificate tls12_SSL_get1_peer_certificate
 #define SSL_get1_session tls12_SSL_get1_session
@@ -251,6 +256,7 @@
 #define SSL_get_fd tls12_SSL_get_fd
 #define SSL_get_finished tls12_SSL_get_finished
 #define SSL_get_info_callback tls12_SSL_get_info_callback
+#define SSL_get_max_cert_list tls12_SSL_get_max_cert_list
 #define SSL_get_max_proto_version tls12_SSL_get_max_proto_version
 #define SSL_get_min_proto_version tls12_SSL_get_min_proto_version
 #define SSL_get_mode tls12_SSL_get_mode
@@ -315,6 +321,7 @@
 #define SSL_set_fd tls12_SSL_set_fd
 #define SSL_set_info_callback tls12_SSL_set_info_callback
 #define SSL_set_io_callbacks tls12_SSL_set_io_callbacks
+#define SSL_set_max_cert_list tls12_SSL_set_max_cert_list
 #define SSL_set_max_proto_version tls12_SSL_set_max_proto_version
 #define SSL_set_min_proto_version tls12_SSL_set_min_proto_version
 #define SSL_set_mode tls12_SSL_set_mode
@@ -366,6 +373,14 @@
 #define X509_STORE_CTX_get_error_depth tls12_X509_STORE_CTX_get_error_depth
 #define X509_STORE_CTX_get_ex_data tls12_X509_STORE_CTX_get_ex_data
 #define X509_STORE_CTX_set_error tls12_X509_STORE_CTX_set_error
+#define X509_STORE_add_cert tls12_X509_STORE_add_cert
+#define X509_STORE_get0_param tls12_X509_STORE_get0_param
+#define X509_STORE_set_flags tls12_X509_STORE_set_flags
+#define X509_VERIFY_PARAM_clear_flags tls12_X509_VERIFY_PARAM_clear_flags
+#define X509_VERIFY_PARAM_get_depth tls12_X509_VERIFY_PARAM_get_depth
+#define X509_VERIFY_PARAM_get_flags tls12_X509_VERIFY_PARAM_get_flags
+#define X509_VERIFY_PARAM_set_depth tls12_X509_VERIFY_PARAM_set_depth
+#define X509_VERIFY_PARAM_set_flags tls12_X509_VERIFY_PARAM_set_flags
 #define X509_check_host tls12_X509_check_host
 #define X509_check_ip tls12_X509_check_ip
 #define X509_check_ip_asc tls12_X509_check_ip_asc

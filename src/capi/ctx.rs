@@ -17,18 +17,19 @@ pub use session_cache::*;
 pub use settings::*;
 
 use super::ssl::Ssl;
+use super::verify_param::{X509Store, X509VerifyParam};
 use super::x509::X509;
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, c_str, err, guard, null_arg};
 use crate::config::Config;
 use crate::crypto::sign::{KeyKind, SigningKey};
 use crate::error::{Error, Reason};
 use crate::keys::{self, CertifiedKey};
-use crate::verify::RootStore;
+use crate::verify::{RootStore, VerifyFlags};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void};
 use std::path::Path;
 use std::ptr;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 /// `SSL_FILETYPE_PEM`.
 pub const SSL_FILETYPE_PEM: c_int = 1;
@@ -101,6 +102,10 @@ pub struct SslCtx {
     /// The method it was made with.
     method: &'static SslMethod,
     state: Mutex<CtxState>,
+    /// The view `SSL_CTX_get0_param` hands out, made on first use.
+    verify_param: OnceLock<X509VerifyParam>,
+    /// The view `SSL_CTX_get_cert_store` hands out, made on first use.
+    cert_store: OnceLock<X509Store>,
 }
 
 /// The callbacks a server calls during a handshake, copied out of the context so that
@@ -147,6 +152,16 @@ impl SslCtx {
     pub(crate) unsafe fn release(p: *const SslCtx) {
         // SAFETY: the caller promises `p` is NULL or live and hands over a reference.
         unsafe { arc_release(p) }
+    }
+
+    /// The verification parameters' view; `this` is the context's own pointer.
+    pub(crate) fn verify_param(&self, this: *const SslCtx) -> *const X509VerifyParam {
+        self.verify_param.get_or_init(|| X509VerifyParam::of_ctx(this))
+    }
+
+    /// The trust store's view; `this` is the context's own pointer.
+    pub(crate) fn cert_store(&self, this: *const SslCtx) -> *const X509Store {
+        self.cert_store.get_or_init(|| X509Store::of_ctx(this))
     }
 
     /// The method the context was made with.
@@ -220,7 +235,7 @@ impl SslCtx {
     }
 
     /// Adds trusted certificates and rebuilds the trust store; returns how many were new.
-    fn add_trusted(&self, certs: Vec<CertificateDer<'static>>) -> usize {
+    pub(crate) fn add_trusted(&self, certs: Vec<CertificateDer<'static>>) -> usize {
         let mut state = self.lock();
         let before = state.trusted.len();
         for cert in certs {
@@ -230,10 +245,23 @@ impl SslCtx {
         }
         let added = state.trusted.len() - before;
         if added > 0 {
-            let roots = RootStore::from_certs(&state.trusted);
+            let roots = RootStore::from_certs(&state.trusted).with_flags(state.settings.config.roots.flags());
             state.settings.config.roots = Arc::new(roots);
         }
         added
+    }
+
+    /// Runs `f` on the trust store's own flags (`X509_STORE_set_flags`) and rebuilds the
+    /// store when they changed.
+    pub(crate) fn on_store_flags<R>(&self, f: impl FnOnce(&mut VerifyFlags) -> R) -> R {
+        let mut state = self.lock();
+        let mut flags = state.settings.config.roots.flags();
+        let result = f(&mut flags);
+        if flags != state.settings.config.roots.flags() {
+            let roots = RootStore::from_certs(&state.trusted).with_flags(flags);
+            state.settings.config.roots = Arc::new(roots);
+        }
+        result
     }
 }
 
@@ -274,6 +302,8 @@ pub unsafe extern "C" fn tls12_SSL_CTX_new(method: *const SslMethod) -> *mut Ssl
                 alpn_select_arg: ptr::null_mut(),
                 ex_data: ExData::default(),
             }),
+            verify_param: OnceLock::new(),
+            cert_store: OnceLock::new(),
         })
     })
 }

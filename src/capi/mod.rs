@@ -22,6 +22,7 @@ pub mod psk;
 mod seclevel;
 pub mod ssl;
 pub mod stack;
+pub mod verify_param;
 pub mod x509;
 
 use crate::error::Reason;

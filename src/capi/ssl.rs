@@ -26,12 +26,13 @@ pub use trace::*;
 
 use super::bio::{self, Bio, ReadCallback, WriteCallback};
 use super::ctx::{ExData, Handle, Role, Settings, SslCtx};
+use super::verify_param::X509VerifyParam;
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, c_str, err, guard, null_arg};
 use crate::conn::Connection;
 use crate::error::Reason;
 use crate::msgs::enums::{NamedGroup, TLS12};
 use crate::verify::X509_V_OK;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void, CString};
 use std::ptr;
 
@@ -79,6 +80,8 @@ pub struct Ssl {
     /// Where the handshake is, as the engine reported it (for `SSL_state_string`,
     /// which callbacks call while the engine runs).
     handshake_state: Cell<trace::HandshakeState>,
+    /// The view `SSL_get0_param` hands out, made on first use.
+    verify_param: OnceCell<X509VerifyParam>,
 }
 
 impl Handle for Ssl {
@@ -127,6 +130,11 @@ impl Ssl {
             null_arg("ssl");
         }
         ssl
+    }
+
+    /// The verification parameters' view; `this` is the connection's own pointer.
+    pub(crate) fn verify_param(&self, this: *const Ssl) -> *const X509VerifyParam {
+        self.verify_param.get_or_init(|| X509VerifyParam::of_ssl(this))
     }
 
     /// The context in force (never NULL while the `SSL` lives).
@@ -239,6 +247,7 @@ pub unsafe extern "C" fn tls12_SSL_new(ctx: *mut SslCtx) -> *mut Ssl {
             peer: RefCell::new(peer::PeerCache::default()),
             session: session::SessionSlot::default(),
             handshake_state: Cell::new(trace::HandshakeState::Before),
+            verify_param: OnceCell::new(),
         })
     })
 }

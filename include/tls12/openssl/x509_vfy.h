@@ -104,4 +104,12 @@
 #define X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3 93
 #define X509_V_ERR_EC_KEY_EXPLICIT_PARAMS 94
 
+/*
+ * Verification flags (X509_VERIFY_PARAM_set_flags, X509_STORE_set_flags). Trusted
+ * issuers are always looked for first; PARTIAL_CHAIN makes every trusted certificate
+ * a trust anchor. Other flags are refused (the setter returns 0), not ignored.
+ */
+#define X509_V_FLAG_TRUSTED_FIRST 0x8000
+#define X509_V_FLAG_PARTIAL_CHAIN 0x80000
+
 #endif /* TLS12_OPENSSL_X509_VFY_H */

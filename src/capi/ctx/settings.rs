@@ -399,6 +399,19 @@ both! {
     tls12_SSL_CTX_get_verify_depth / tls12_SSL_get_verify_depth (const;) -> c_int = on_settings, -1, |s, func| {
         c_int::try_from(s.config.verify_depth).unwrap_or(c_int::MAX)
     }
+    /// `SSL_CTX_set_max_cert_list` / `SSL_set_max_cert_list`: the largest Certificate
+    /// (and, for a client, CertificateRequest) message accepted from the peer, in bytes;
+    /// returns the previous limit. A negative limit counts as 0.
+    tls12_SSL_CTX_set_max_cert_list / tls12_SSL_set_max_cert_list (mut; max: c_long) -> c_long = on_settings, 0, |s, func| {
+        let previous = c_long::try_from(s.config.max_cert_list).unwrap_or(c_long::MAX);
+        s.config.max_cert_list = usize::try_from(max).unwrap_or(0);
+        previous
+    }
+    /// `SSL_CTX_get_max_cert_list` / `SSL_get_max_cert_list`: that limit (102400, 100
+    /// KiB, by default as in OpenSSL).
+    tls12_SSL_CTX_get_max_cert_list / tls12_SSL_get_max_cert_list (const;) -> c_long = on_settings, 0, |s, func| {
+        c_long::try_from(s.config.max_cert_list).unwrap_or(c_long::MAX)
+    }
     /// `SSL_CTX_set_cipher_list` / `SSL_set_cipher_list`: the TLS 1.2 suites to use,
     /// in order, by OpenSSL or IANA names separated by `:` (and the keywords DEFAULT,
     /// ALL, HIGH, ECDHE, AESGCM, CHACHA20, aRSA, aECDSA). Names of suites this library
