@@ -112,6 +112,23 @@ if [ -n "$tls12_dir" ]; then
     done
 fi
 
+# The suppressions in valgrind.supp cover AES-GCM records only, but match any write.
+# Records protected otherwise must raise nothing at all: the ChaCha20-Poly1305 and CBC
+# suites (handshake, data both ways, encrypted close_notify) run under valgrind with no
+# suppression, so uninitialised bytes on the wire there (padding, a tag, an alert)
+# would fail.
+if [ -n "$tls12_dir" ] && [ "$valgrind" -eq 1 ]; then
+    for family in chacha cbc; do
+        label="suites, $family records (libtls12, valgrind without suppressions)"
+        if SUITE_FAMILY=$family CTEST_TIMEOUT=900 run "suites.$family" "$out/suites.$family.err" \
+                "${valgrind_cmd[@]/--suppressions=*/--suppressions=/dev/null}" "$tls12_dir/suites"; then
+            pass "$label"
+        else
+            fail "$label" "valgrind or the test failed" "$out/suites.$family.err"
+        fi
+    done
+fi
+
 for dir in "$openssl_dir" ${tls12_dir:+"$tls12_dir"}; do
     label="old_peer (demo_server built against $([ "$dir" = "$openssl_dir" ] && echo OpenSSL || echo libtls12))"
     if "$here/old_peer.sh" "$dir" "$certs" > "$out/old_peer.out" 2>&1; then
