@@ -100,6 +100,8 @@ reasons! {
     KEY_VALUES_MISMATCH = 288, "key values mismatch";
     NO_SUCH_FILE = 128, "no such file";
     NOT_SUPPORTED = 127, "not supported";
+    BAD_DECRYPT = 100, "bad decrypt";
+    PROBLEMS_GETTING_PASSWORD = 109, "problems getting password";
 }
 
 impl Reason {

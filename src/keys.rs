@@ -1,9 +1,9 @@
 //! Certificates and private keys from PEM files, PEM in memory, and DER.
 
-use crate::crypto::der;
 use crate::crypto::sign::SigningKey;
+use crate::crypto::{der, pbe};
 use crate::error::{Error, Reason};
-use rustls_pki_types::pem::{self, PemObject};
+use crate::pem;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer, PrivateSec1KeyDer};
 use std::path::Path;
 use zeroize::Zeroizing;
@@ -44,16 +44,46 @@ pub fn certs_from_pem_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, 
     parse_certs(&read_file(path)?, &path.display().to_string())
 }
 
+/// Gives the password of an encrypted private key (OpenSSL's `pem_password_cb`). It is
+/// asked at most once per key, and never for a key that is not encrypted.
+pub type PasswordSource<'a> = &'a mut dyn FnMut() -> Result<Zeroizing<Vec<u8>>, Error>;
+
+/// The PEM labels of private keys: PKCS#8, PKCS#1 (RSA), SEC1 (EC), encrypted PKCS#8.
+const KEY_LABELS: [&str; 4] = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
+
 /// Reads the first private key in PEM text ("PRIVATE KEY", "RSA PRIVATE KEY" or
-/// "EC PRIVATE KEY"); Ed25519 keys come as "PRIVATE KEY".
+/// "EC PRIVATE KEY"); Ed25519 keys come as "PRIVATE KEY". An encrypted key is an error.
 pub fn key_from_pem(pem: &[u8]) -> Result<SigningKey, Error> {
-    parse_key(pem, "the PEM data")
+    key_from_pem_with(pem, &mut no_password)
+}
+
+/// As [`key_from_pem`], and an encrypted key (PKCS#8 "ENCRYPTED PRIVATE KEY", or the
+/// older `Proc-Type: 4,ENCRYPTED` PEM) is decrypted with the password from `password`.
+pub fn key_from_pem_with(pem: &[u8], password: PasswordSource<'_>) -> Result<SigningKey, Error> {
+    parse_key(pem, "the PEM data", password)
 }
 
 /// Reads the first private key in a PEM file.
 pub fn key_from_pem_file(path: &Path) -> Result<SigningKey, Error> {
+    key_from_pem_file_with(path, &mut no_password)
+}
+
+/// Reads the first private key in a PEM file, decrypting it with the password from
+/// `password` if it is encrypted.
+pub fn key_from_pem_file_with(path: &Path, password: PasswordSource<'_>) -> Result<SigningKey, Error> {
     let pem = Zeroizing::new(read_file(path)?);
-    parse_key(&pem, &path.display().to_string())
+    parse_key(&pem, &path.display().to_string(), password)
+}
+
+/// The DER of the first private key in PEM text (PKCS#8, PKCS#1 or SEC1, as
+/// [`key_from_der`] takes it), decrypted with the password from `password` if needed.
+pub fn key_der_from_pem(pem: &[u8], password: PasswordSource<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
+    key_der(pem, "the PEM data", password)
+}
+
+/// The password source for callers that have none: an encrypted key is an error.
+fn no_password() -> Result<Zeroizing<Vec<u8>>, Error> {
+    Err(Error::local(Reason::PROBLEMS_GETTING_PASSWORD, "the private key is encrypted and no password was given"))
 }
 
 /// Reads a private key in DER, telling PKCS#8, PKCS#1 (RSA) and SEC1 (EC) apart by
@@ -91,33 +121,46 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
     })
 }
 
-fn parse_certs(pem: &[u8], source: &str) -> Result<Vec<CertificateDer<'static>>, Error> {
-    let certs = CertificateDer::pem_slice_iter(pem)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| pem_error(e, "certificate", source))?;
+/// Every certificate ("CERTIFICATE", or the older "X509 CERTIFICATE") in PEM text.
+fn parse_certs(text: &[u8], source: &str) -> Result<Vec<CertificateDer<'static>>, Error> {
+    let blocks = pem::parse(text).map_err(|e| malformed("certificate", source, &e))?;
+    let certs: Vec<CertificateDer<'static>> = blocks
+        .into_iter()
+        .filter(|block| block.label == "CERTIFICATE" || block.label == "X509 CERTIFICATE")
+        .map(|block| CertificateDer::from(block.der.to_vec()))
+        .collect();
     if certs.is_empty() {
         return Err(Error::local(Reason::X509_LIB, format!("no certificate found in {source}")));
     }
     Ok(certs)
 }
 
-fn parse_key(pem: &[u8], source: &str) -> Result<SigningKey, Error> {
-    let encrypted = [&b"ENCRYPTED PRIVATE KEY-----"[..], b"Proc-Type: 4,ENCRYPTED"];
-    if encrypted.iter().any(|marker| pem.windows(marker.len()).any(|w| w == *marker)) {
-        return Err(Error::local(
-            Reason::BAD_VALUE,
-            format!("the private key in {source} is encrypted; give an unencrypted key"),
-        ));
+/// The DER of the first private key in PEM text, decrypted if it is encrypted.
+fn key_der(text: &[u8], source: &str, password: PasswordSource<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let in_source = |e: Error| Error { detail: format!("{} ({source})", e.detail), ..e };
+    let blocks = pem::parse(text).map_err(|e| malformed("private key", source, &e))?;
+    let block = blocks
+        .into_iter()
+        .find(|block| KEY_LABELS.contains(&block.label.as_str()))
+        .ok_or_else(|| Error::local(Reason::X509_LIB, format!("no private key found in {source}")))?;
+    if block.label == "ENCRYPTED PRIVATE KEY" {
+        return pbe::decrypt_pkcs8(&block.der, &password().map_err(in_source)?).map_err(in_source);
     }
-    let key = Zeroizing::new(PrivateKeyDer::from_pem_slice(pem).map_err(|e| pem_error(e, "private key", source))?);
-    SigningKey::from_der(&key).map_err(|e| Error { detail: format!("{} ({source})", e.detail), ..e })
+    match block.header("DEK-Info") {
+        Some(dek_info) => pbe::decrypt_pem(dek_info, &block.der, &password().map_err(in_source)?).map_err(in_source),
+        None => Ok(block.der),
+    }
 }
 
-fn pem_error(error: pem::Error, what: &str, source: &str) -> Error {
-    match error {
-        pem::Error::NoItemsFound => Error::local(Reason::X509_LIB, format!("no {what} found in {source}")),
-        other => Error::local(Reason::X509_LIB, format!("malformed PEM {what} in {source}: {other}")),
-    }
+/// The signing key of the first private key in PEM text.
+fn parse_key(text: &[u8], source: &str, password: PasswordSource<'_>) -> Result<SigningKey, Error> {
+    let der = key_der(text, source, password)?;
+    key_from_der(&der).map_err(|e| Error { detail: format!("{} ({source})", e.detail), ..e })
+}
+
+/// The error for PEM text that is damaged.
+fn malformed(what: &str, source: &str, problem: &str) -> Error {
+    Error::local(Reason::X509_LIB, format!("malformed PEM {what} in {source}: {problem}"))
 }
 
 /// Keys and certificates made with the `openssl` command, shared by the unit tests of
@@ -153,6 +196,15 @@ ecgen secp384r1 p384-sec1.key p384-pkcs8.key
 ecgen secp521r1 p521-sec1.key p521-pkcs8.key
 openssl ec -in p256-sec1.key -outform DER -out p256-sec1.der 2>/dev/null
 openssl genpkey -algorithm ed25519 -out ed25519.key
+encrypt() { in=$1; out=$2; shift 2; openssl pkcs8 -topk8 -in $in -passout pass:secret -out $out "$@"; }
+encrypt rsa2048-pkcs8.key rsa2048-pbes2-aes128-sha1.key -v2 aes-128-cbc -v2prf hmacWithSHA1
+encrypt p256-pkcs8.key p256-pbes2-aes256-sha256.key -v2 aes-256-cbc
+encrypt p384-pkcs8.key p384-pbes2-aes192-sha512.key -v2 aes-192-cbc -v2prf hmacWithSHA512
+encrypt p256-pkcs8.key p256-scrypt.key -scrypt
+encrypt ed25519.key ed25519-pbes2-sha384.key -v2 aes-256-cbc -v2prf hmacWithSHA384
+openssl ec -in p256-sec1.key -aes256 -passout pass:secret -out p256-legacy-aes256.key 2>/dev/null
+openssl pkey -in rsa2048-pkcs8.key -traditional -aes128 -passout pass:secret -out rsa2048-legacy-aes128.key
+openssl pkey -in rsa2048-pkcs8.key -traditional -des3 -passout pass:secret -out rsa2048-legacy-des3.key
 openssl genpkey -algorithm ed448 -out ed448.key
 selfsign rsa2048-pkcs8.key rsa2048.pem localhost
 selfsign p256-pkcs8.key p256.pem localhost
@@ -268,8 +320,8 @@ mod tests {
         assert_eq!(key.kind(), KeyKind::Ecdsa(NamedGroup::Secp256r1));
         for name in ["rsa2048-pkcs1.key", "rsa2048-pkcs8.key", "p384-pkcs8.key"] {
             let pem = pki.bytes(name);
-            let der = PrivateKeyDer::from_pem_slice(&pem).expect(name);
-            let from_der = key_from_der(der.secret_der()).expect(name);
+            let der = key_der_from_pem(&pem, &mut no_password).expect(name);
+            let from_der = key_from_der(&der).expect(name);
             assert_eq!(from_der.kind(), pki.key(name).kind(), "{name}");
         }
         assert_eq!(key_from_der(b"not a key").err().map(|e| e.reason), Some(Reason::BAD_VALUE));
@@ -326,8 +378,53 @@ mod tests {
         assert!(error.detail.starts_with("no certificate found in "), "{error}");
         let error = certs_from_pem(b"-----BEGIN CERTIFICATE-----\n!!!\n").expect_err("bad PEM");
         assert_eq!(error.reason, Reason::X509_LIB);
-        let error = key_from_pem(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n").expect_err("encrypted");
+        let error = key_from_pem(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n").expect_err("cut");
+        assert!(error.detail.ends_with("the ENCRYPTED PRIVATE KEY block has no END line"), "{error}");
+        let error = key_from_pem(&pki.bytes("p256-pbes2-aes256-sha256.key")).expect_err("no password");
         assert!(error.detail.contains("encrypted"), "{error}");
+    }
+
+    #[test]
+    fn encrypted_keys_decrypt_with_their_password_only() {
+        let pki = test_pki::get();
+        let encrypted = [
+            ("rsa2048-pbes2-aes128-sha1.key", "rsa2048.pem"),
+            ("p256-pbes2-aes256-sha256.key", "p256.pem"),
+            ("p384-pbes2-aes192-sha512.key", "p384.pem"),
+            ("ed25519-pbes2-sha384.key", "ed25519.pem"),
+            ("p256-legacy-aes256.key", "p256.pem"),
+            ("rsa2048-legacy-aes128.key", "rsa2048.pem"),
+        ];
+        for (name, cert) in encrypted {
+            let path = pki.path(name);
+            let mut asked = 0;
+            let mut secret = || {
+                asked += 1;
+                Ok(Zeroizing::new(b"secret".to_vec()))
+            };
+            let key = key_from_pem_file_with(&path, &mut secret).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(asked, 1, "{name}");
+            assert!(key_matches_cert(&key, &pki.certs(cert)[0]), "{name}");
+
+            let wrong = key_from_pem_file_with(&path, &mut || Ok(Zeroizing::new(b"wrong".to_vec())));
+            let error = wrong.expect_err(name);
+            assert!(
+                error.reason == Reason::BAD_DECRYPT || error.detail.contains("DER") || error.detail.contains("key"),
+                "{name}: {error}"
+            );
+            let error = key_from_pem_file(&path).expect_err(name);
+            assert_eq!(error.reason, Reason::PROBLEMS_GETTING_PASSWORD, "{name}");
+            assert!(error.detail.contains(name), "{error}");
+        }
+        let mut never = || -> Result<Zeroizing<Vec<u8>>, Error> { panic!("asked for a password") };
+        key_from_pem_file_with(&pki.path("p256-pkcs8.key"), &mut never).expect("plain key");
+
+        for (name, scheme) in [("p256-scrypt.key", "scrypt"), ("rsa2048-legacy-des3.key", "DES-EDE3-CBC")] {
+            let error = key_from_pem_file_with(&pki.path(name), &mut || Ok(Zeroizing::new(b"secret".to_vec())))
+                .expect_err(name);
+            assert_eq!(error.reason, Reason::NOT_SUPPORTED, "{name}");
+            assert!(error.detail.contains(scheme), "{name}: {error}");
+        }
     }
 
     #[test]

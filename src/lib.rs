@@ -16,6 +16,7 @@ pub mod error;
 pub mod handshake;
 pub mod keys;
 pub mod msgs;
+pub mod pem;
 pub mod record;
 pub mod session;
 pub mod suites;

@@ -605,26 +605,6 @@ pub fn der_tlv(t: u8, content: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A PEM block: `-----BEGIN <label>-----`, the base64 of `der` in lines of 64
-/// characters, `-----END <label>-----`, each line ending in a newline.
-pub fn to_pem(label: &str, der: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut b64 = Vec::with_capacity(der.len().div_ceil(3) * 4);
-    for chunk in der.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            b64.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] } else { b'=' });
-        }
-    }
-    let mut pem = format!("-----BEGIN {label}-----\n");
-    for line in b64.chunks(64) {
-        pem.push_str(&String::from_utf8_lossy(line));
-        pem.push('\n');
-    }
-    pem.push_str(&format!("-----END {label}-----\n"));
-    pem
-}
-
 /// Certificates made with the `openssl` command at test time, each in its own temporary
 /// directory, and what `openssl` prints about them: the fixtures and expectations of the
 /// tests of this module and of `capi::x509`.
@@ -834,7 +814,7 @@ mod tests {
         use rustls_pki_types::pem::PemObject;
         let pki = TestCert::plain();
         let der = pki.der.clone();
-        let pem = to_pem("CERTIFICATE", &der);
+        let pem = crate::pem::encode("CERTIFICATE", &der);
         assert_eq!(pem.trim(), pki.pem.trim());
         assert_eq!(rustls_pki_types::CertificateDer::from_pem_slice(pki.pem.as_bytes()).unwrap().as_ref(), der);
         let mut two = der.clone();

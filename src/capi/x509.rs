@@ -508,7 +508,7 @@ pub unsafe extern "C" fn tls12_PEM_write_bio_X509(bp: *mut bio::Bio, x: *const X
             }
             return 0;
         };
-        let pem = crate::x509::to_pem("CERTIFICATE", cert.der());
+        let pem = crate::pem::encode("CERTIFICATE", cert.der());
         c_int::from(matches!(b.write_all(pem.as_bytes()), bio::IoResult::Done(_)))
     })
 }
@@ -528,7 +528,7 @@ pub unsafe extern "C" fn tls12_PEM_write_X509(fp: *mut libc::FILE, x: *const X50
             null_arg("fp");
             return 0;
         }
-        let pem = crate::x509::to_pem("CERTIFICATE", cert.der());
+        let pem = crate::pem::encode("CERTIFICATE", cert.der());
         // SAFETY: `fp` is an open stream and `pem` has `pem.len()` readable bytes.
         let n = unsafe { libc::fwrite(pem.as_ptr().cast(), 1, pem.len(), fp) };
         c_int::from(n == pem.len())

@@ -349,7 +349,7 @@ where
 }
 
 /// Decrypts `data`, whose length the caller checked to be a multiple of the block size.
-fn cbc_decrypt<C>(cipher: &C, iv: [u8; BLOCK], data: &mut [u8])
+pub(super) fn cbc_decrypt<C>(cipher: &C, iv: [u8; BLOCK], data: &mut [u8])
 where
     C: BlockCipherDecrypt + BlockSizeUser<BlockSize = U16>,
 {

@@ -3,7 +3,7 @@
 //! applies to parameters chosen by the server. The exponentiation is constant time in
 //! the private exponent (crypto-bigint's Montgomery form with a fixed window).
 
-use crate::crypto::{constant_time_eq, der, fill_random};
+use crate::crypto::{constant_time_eq, der, fill_random, from_hex};
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{AlertDescription, NamedGroup};
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
@@ -147,13 +147,17 @@ impl DhParams {
     /// Failures are local errors with reason `BAD_VALUE`.
     pub fn from_pem(pem: &[u8]) -> Result<DhParams, Error> {
         let bad = |detail: &str| Error::local(Reason::BAD_VALUE, detail.to_string());
-        let (der, x942) = [("DH PARAMETERS", false), ("X9.42 DH PARAMETERS", true)]
+        let blocks = crate::pem::parse(pem).map_err(|problem| bad(&problem))?;
+        let (der, x942) = blocks
             .iter()
-            .find_map(|&(label, x942)| Some((pem_body(pem, label)?, x942)))
+            .find_map(|block| match block.label.as_str() {
+                "DH PARAMETERS" => Some((&block.der, false)),
+                "X9.42 DH PARAMETERS" => Some((&block.der, true)),
+                _ => None,
+            })
             .ok_or_else(|| bad("no DH PARAMETERS found in the PEM data"))?;
-        let der = base64_decode(der).ok_or_else(|| bad("the DH PARAMETERS are not base64"))?;
         let (p, g) =
-            parse_parameters(&der, x942).ok_or_else(|| bad("the DH PARAMETERS are not a well-formed DER structure"))?;
+            parse_parameters(der, x942).ok_or_else(|| bad("the DH PARAMETERS are not a well-formed DER structure"))?;
         DhParams::checked(p, g, MIN_BITS).map_err(|problem| bad(&problem.describe("the PEM DH group")))
     }
 
@@ -347,52 +351,6 @@ fn padded_inside(value: &[u8], p: &[u8]) -> Option<Vec<u8>> {
     padded.extend_from_slice(value);
     let above_one = value.len() > 1 || value.first().is_some_and(|&byte| byte > 1);
     (above_one && padded < minus_one(p)).then_some(padded)
-}
-
-/// Decodes a string of hex digits.
-fn from_hex(hex: &str) -> Option<Vec<u8>> {
-    hex.as_bytes().chunks(2).map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()).collect()
-}
-
-/// The text between the BEGIN and END lines of the first PEM block labelled `label`.
-fn pem_body<'a>(pem: &'a [u8], label: &str) -> Option<&'a [u8]> {
-    let find = |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).position(|window| window == needle);
-    let begin = format!("-----BEGIN {label}-----");
-    let start = find(pem, begin.as_bytes())? + begin.len();
-    let rest = &pem[start..];
-    Some(&rest[..find(rest, format!("-----END {label}-----").as_bytes())?])
-}
-
-/// Decodes base64 (RFC 4648 section 4) and ignores white space. Not constant time: for
-/// public parameters only.
-fn base64_decode(text: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let (mut buffer, mut buffered_bits, mut padding) = (0u32, 0u32, 0usize);
-    for &character in text.iter().filter(|c| !c.is_ascii_whitespace()) {
-        if character == b'=' {
-            padding += 1;
-            continue;
-        }
-        let sextet = match character {
-            b'A'..=b'Z' => character - b'A',
-            b'a'..=b'z' => character - b'a' + 26,
-            b'0'..=b'9' => character - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        if padding > 0 {
-            return None; // data after padding
-        }
-        buffer = (buffer << 6) | u32::from(sextet);
-        buffered_bits += 6;
-        if buffered_bits >= 8 {
-            buffered_bits -= 8;
-            out.push((buffer >> buffered_bits) as u8);
-            buffer &= (1 << buffered_bits) - 1;
-        }
-    }
-    (padding <= 2 && buffer == 0).then_some(out)
 }
 
 /// The magnitude of a non-negative DER INTEGER, without leading zeros.

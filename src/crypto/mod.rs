@@ -7,6 +7,7 @@ pub mod der;
 pub mod dh;
 pub mod hash;
 pub mod kx;
+pub mod pbe;
 pub mod prf;
 pub mod rsa_kx;
 pub mod sign;
@@ -23,4 +24,13 @@ pub fn fill_random(buf: &mut [u8]) -> Result<(), Error> {
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     use subtle::ConstantTimeEq;
     a.len() == b.len() && bool::from(a.ct_eq(b))
+}
+
+/// Decodes a string of hex digits (either case); `None` for anything else or an odd
+/// number of digits.
+pub(crate) fn from_hex(hex: &str) -> Option<Vec<u8>> {
+    if !hex.len().is_multiple_of(2) {
+        return None;
+    }
+    hex.as_bytes().chunks(2).map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()).collect()
 }

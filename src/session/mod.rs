@@ -42,6 +42,7 @@ pub mod ticket;
 
 use crate::crypto::der::{self, Reader};
 use crate::error::{Error, Reason};
+use crate::pem;
 use crate::suites::{self, Suite};
 use rustls_pki_types::CertificateDer;
 use std::fmt;
@@ -56,8 +57,6 @@ pub const MAX_ID_LEN: usize = 32;
 const ENCODING_VERSION: i128 = 1;
 /// The PEM label that `PEM_write_SSL_SESSION` uses.
 const PEM_LABEL: &str = "SSL SESSION PARAMETERS";
-/// Base64 characters per PEM line (RFC 7468 2).
-const PEM_LINE_LEN: usize = 64;
 
 /// DER `BOOLEAN`.
 const BOOLEAN: u8 = 0x01;
@@ -179,28 +178,19 @@ impl Session {
     /// `PEM_write_SSL_SESSION` writes it. It holds the master secret, so it is wiped
     /// when dropped.
     pub fn to_pem(&self) -> Zeroizing<String> {
-        let encoded = base64_encode(&self.encode());
-        let mut pem = Zeroizing::new(String::with_capacity(encoded.len() + encoded.len() / PEM_LINE_LEN + 80));
-        pem.push_str(&format!("-----BEGIN {PEM_LABEL}-----\n"));
-        for line in encoded.as_bytes().chunks(PEM_LINE_LEN) {
-            pem.extend(line.iter().map(|&c| char::from(c)));
-            pem.push('\n');
-        }
-        pem.push_str(&format!("-----END {PEM_LABEL}-----\n"));
-        pem
+        pem::encode(PEM_LABEL, &self.encode())
     }
 
     /// Reads the first `SSL SESSION PARAMETERS` PEM block in `pem` (text around it is
     /// ignored, as `PEM_read_SSL_SESSION` does) and decodes it.
-    pub fn from_pem(pem: &[u8]) -> Result<Session, Error> {
-        let bad = |detail: &str| Error::local(Reason::BAD_DATA, detail);
-        let begin = format!("-----BEGIN {PEM_LABEL}-----");
-        let end = format!("-----END {PEM_LABEL}-----");
-        let start = find(pem, begin.as_bytes()).ok_or_else(|| bad("no SSL SESSION PARAMETERS PEM block"))?;
-        let body = &pem[start + begin.len()..];
-        let stop = find(body, end.as_bytes()).ok_or_else(|| bad("the PEM block has no END line"))?;
-        let der = base64_decode(&body[..stop]).ok_or_else(|| bad("the PEM block is not valid base64"))?;
-        Session::decode(&der)
+    pub fn from_pem(text: &[u8]) -> Result<Session, Error> {
+        let bad = |detail: String| Error::local(Reason::BAD_DATA, detail);
+        let blocks = pem::parse(text).map_err(bad)?;
+        let block = blocks
+            .iter()
+            .find(|block| block.label == PEM_LABEL)
+            .ok_or_else(|| bad(format!("no {PEM_LABEL} PEM block")))?;
+        Session::decode(&block.der)
     }
 }
 
@@ -305,75 +295,6 @@ fn parse(bytes: &[u8]) -> Result<Session, &'static str> {
         ticket_lifetime_hint,
         psk_identity,
     })
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
-}
-
-/// All ones when `lo <= c <= hi`, zero otherwise, computed without branches so that
-/// encoding secrets as text does not leak them through timing.
-pub(crate) fn range_mask(c: i16, lo: i16, hi: i16) -> i16 {
-    ((lo - 1 - c) & (c - hi - 1)) >> 15
-}
-
-/// The base64 character (RFC 4648 4) for a 6-bit value.
-fn base64_char(value: u8) -> u8 {
-    let v = i16::from(value & 0x3f);
-    let c = (range_mask(v, 0, 25) & (v + 65))
-        | (range_mask(v, 26, 51) & (v + 71))
-        | (range_mask(v, 52, 61) & (v - 4))
-        | (range_mask(v, 62, 62) & 43)
-        | (range_mask(v, 63, 63) & 47);
-    c as u8
-}
-
-/// The 6-bit value of a base64 character, or `None` for any other byte.
-fn base64_value(c: u8) -> Option<u8> {
-    let c = i16::from(c);
-    let upper = range_mask(c, 65, 90);
-    let lower = range_mask(c, 97, 122);
-    let digit = range_mask(c, 48, 57);
-    let plus = range_mask(c, 43, 43);
-    let slash = range_mask(c, 47, 47);
-    let value = (upper & (c - 65)) | (lower & (c - 71)) | (digit & (c + 4)) | (plus & 62) | (slash & 63);
-    ((upper | lower | digit | plus | slash) != 0).then_some(value as u8)
-}
-
-/// Base64 with padding (RFC 4648 4), without line breaks.
-fn base64_encode(data: &[u8]) -> Zeroizing<String> {
-    let mut out = Zeroizing::new(String::with_capacity(data.len().div_ceil(3) * 4));
-    for chunk in data.chunks(3) {
-        let group = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
-        let sextets = [group[0] >> 2, (group[0] << 4) | (group[1] >> 4), (group[1] << 2) | (group[2] >> 6), group[2]];
-        for (index, &sextet) in sextets.iter().enumerate() {
-            out.push(if index <= chunk.len() { char::from(base64_char(sextet)) } else { '=' });
-        }
-    }
-    out
-}
-
-/// Decodes padded base64, ignoring white space; `None` unless it is canonical.
-fn base64_decode(text: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
-    let chars: Zeroizing<Vec<u8>> = Zeroizing::new(text.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect());
-    let padding = chars.iter().rev().take_while(|&&c| c == b'=').count();
-    if !chars.len().is_multiple_of(4) || padding > 2 {
-        return None;
-    }
-    let mut out = Zeroizing::new(Vec::with_capacity(chars.len() / 4 * 3));
-    let (mut buffer, mut buffered_bits) = (0u32, 0u32);
-    for &c in &chars[..chars.len() - padding] {
-        buffer = (buffer << 6) | u32::from(base64_value(c)?);
-        buffered_bits += 6;
-        if buffered_bits >= 8 {
-            buffered_bits -= 8;
-            out.push((buffer >> buffered_bits) as u8);
-            buffer &= (1 << buffered_bits) - 1;
-        }
-    }
-    // The bits left over must be zero padding; then the text is the canonical encoding.
-    (buffer == 0).then_some(out)
 }
 
 #[cfg(test)]
@@ -563,31 +484,6 @@ pub(crate) mod tests {
         let forever = Session { created: 1000, timeout: u64::MAX, ..minimal_session() };
         assert!(!forever.is_expired(u64::MAX));
         assert!(now() > 1_600_000_000);
-    }
-
-    #[test]
-    fn base64_matches_rfc_4648_vectors() {
-        let vectors: [(&[u8], &str); 7] = [
-            (b"", ""),
-            (b"f", "Zg=="),
-            (b"fo", "Zm8="),
-            (b"foo", "Zm9v"),
-            (b"foob", "Zm9vYg=="),
-            (b"fooba", "Zm9vYmE="),
-            (b"foobar", "Zm9vYmFy"),
-        ];
-        for (data, text) in vectors {
-            assert_eq!(base64_encode(data).as_str(), text);
-            assert_eq!(base64_decode(text.as_bytes()).unwrap().as_slice(), data);
-        }
-        let all: Vec<u8> = (0..=255).collect();
-        assert_eq!(base64_decode(base64_encode(&all).as_bytes()).unwrap().as_slice(), all.as_slice());
-        for c in 0..=255u8 {
-            assert_eq!(base64_value(c).is_some(), c.is_ascii_alphanumeric() || c == b'+' || c == b'/');
-        }
-        for bad in ["Zg=", "Zh==", "Z===", "Zm9v=", "Zg==Zg==", "Zm-v", "=Zm9"] {
-            assert!(base64_decode(bad.as_bytes()).is_none(), "{bad}");
-        }
     }
 
     #[test]

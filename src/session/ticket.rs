@@ -29,10 +29,11 @@
 //! f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
 //! ```
 
-use super::{range_mask, Session};
+use super::Session;
 use crate::crypto::fill_random;
 use crate::crypto::prf::prf;
 use crate::error::{Error, Reason};
+use crate::pem::range_mask;
 use crate::suites::PrfHash;
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
 use zeroize::Zeroizing;
