@@ -4,7 +4,7 @@
 #
 #   tests/gen-certs.sh OUTDIR        (the Makefile uses target/test-certs)
 #
-# Idempotent: when OUTDIR is complete (.done and the newest file, flood/chain.pem,
+# Idempotent: when OUTDIR is complete (.done and the newest file, encrypted/ecdsa.key,
 # exist) nothing is done; an OUTDIR from an older version of this script is replaced.
 # Files (PEM):
 #   ca.pem ca.key                 root CA "libtls12 Test Root CA" (RSA 2048)
@@ -31,6 +31,10 @@
 #                                 clientAuth-only leaf
 #   flood/chain.pem flood/leaf.key  a leaf and 4 levels of 40 CA certificates that share
 #                                 one name and one key per level and reach no root
+#   encrypted/rsa.key             rsa.key encrypted with the password "secret": PKCS#8
+#                                 PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC)
+#   encrypted/ecdsa.key           ecdsa.key, same password, OpenSSL's older PEM
+#                                 encryption (Proc-Type/DEK-Info, AES-128-CBC)
 # Server leaves: SAN DNS:localhost, DNS:server.test, IP:127.0.0.1 and EKU serverAuth.
 set -euo pipefail
 
@@ -39,7 +43,7 @@ if [ $# -ne 1 ]; then
     exit 2
 fi
 out=$1
-complete() { [ -e "$1/.done" ] && [ -e "$1/flood/chain.pem" ]; }
+complete() { [ -e "$1/.done" ] && [ -e "$1/encrypted/ecdsa.key" ]; }
 if complete "$out"; then
     exit 0
 fi
@@ -299,6 +303,11 @@ openssl x509 -req -in "$work/floodleaf.csr" -CA "$work/flood1.pem" -CAkey "$work
     -set_serial 1 -days "$days" -sha256 -extfile "$work/ext.cnf" -extensions server_ext \
     -out "$work/floodleaf.pem" 2>/dev/null
 cat "$work/floodleaf.pem" "$work"/flood[1-4]-*.pem > flood/chain.pem
+
+# Encrypted copies of two server keys.
+mkdir -p encrypted
+openssl pkcs8 -topk8 -in rsa.key -v2 aes-256-cbc -passout pass:secret -out encrypted/rsa.key
+openssl ec -in ecdsa.key -aes128 -passout pass:secret -out encrypted/ecdsa.key 2>/dev/null
 
 touch .done
 cd ..

@@ -149,9 +149,9 @@ typedef int (*tls12_err_print_cb)(const char *str, size_t len, void *u);
 typedef void (*tls12_sk_freefunc)(void *ptr);
 
 /**
- * OpenSSL's `pem_password_cb`: `int cb(char *buf, int size, int rwflag, void *u)`.
- * Accepted by the PEM functions for source compatibility; certificates are never
- * encrypted, so it is not called.
+ * OpenSSL's `pem_password_cb`: `int cb(char *buf, int size, int rwflag, void *u)`
+ * writes the password into `buf` (at most `size` bytes) and returns its length, or 0 or
+ * less for none. Only private keys are ever encrypted, so only key reads call it.
  */
 typedef int (*tls12_pem_password_cb)(char *buf, int size, int rwflag, void *u);
 
@@ -976,9 +976,10 @@ unsigned long tls12_OpenSSL_version_num(void);
 struct DH *tls12_PEM_read_DHparams(FILE *fp, struct DH **x, tls12_pem_password_cb cb, void *u);
 
 /**
- * `PEM_read_PrivateKey`: reads the next unencrypted RSA or ECDSA private key in PEM
- * from `fp` (other PEM blocks before it are skipped). Returns a new `EVP_PKEY` (also
- * stored in `*x` when `x` is not NULL), or NULL. The password callback is not used.
+ * `PEM_read_PrivateKey`: reads the next private key in PEM from `fp` (other PEM blocks
+ * before it are skipped); an encrypted one is decrypted with the password `cb` gives
+ * (called with `u`), or with `u` itself as the password when `cb` is NULL. Returns a
+ * new `EVP_PKEY` (also stored in `*x` when `x` is not NULL), or NULL.
  *
  * # Safety
  * `fp` is NULL or an open `FILE *`; `x` is NULL or valid, holding NULL or an `EVP_PKEY`.
@@ -1301,6 +1302,25 @@ struct stack_st_X509_NAME *tls12_SSL_CTX_get_client_CA_list(const struct SSL_CTX
  * `ctx` is NULL or a live `SSL_CTX`.
  */
 tls12_client_cert_cb tls12_SSL_CTX_get_client_cert_cb(const struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb` / `SSL_get_default_passwd_cb`: that callback.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+tls12_pem_password_cb tls12_SSL_CTX_get_default_passwd_cb(const struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb_userdata` / `SSL_get_default_passwd_cb_userdata`:
+ * its argument.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+void *tls12_SSL_CTX_get_default_passwd_cb_userdata(const struct SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_ex_data` / `SSL_get_ex_data`: the pointer stored at `idx` (NULL if
@@ -1822,6 +1842,27 @@ void tls12_SSL_CTX_set_client_CA_list(struct SSL_CTX *ctx, struct stack_st_X509_
  * `ctx` is NULL or a live `SSL_CTX`; `cb` is NULL or safe to call as documented.
  */
 void tls12_SSL_CTX_set_client_cert_cb(struct SSL_CTX *ctx, tls12_client_cert_cb cb);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb` / `SSL_set_default_passwd_cb`: the callback that
+ * gives the password when an encrypted private key is loaded (NULL: none).
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+void tls12_SSL_CTX_set_default_passwd_cb(struct SSL_CTX *ctx, tls12_pem_password_cb cb);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb_userdata` / `SSL_set_default_passwd_cb_userdata`:
+ * the callback's last argument; with no callback, the password itself as a
+ * NUL-terminated string (as OpenSSL's default callback takes it).
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+void tls12_SSL_CTX_set_default_passwd_cb_userdata(struct SSL_CTX *ctx, void *u);
 
 /**
  * `SSL_CTX_set_default_verify_paths`: trusts the system's certificates: the file
@@ -2595,6 +2636,25 @@ struct stack_st_X509_NAME *tls12_SSL_get_client_CA_list(const struct SSL *ssl);
 const struct SSL_CIPHER *tls12_SSL_get_current_cipher(const struct SSL *ssl);
 
 /**
+ * `SSL_CTX_get_default_passwd_cb` / `SSL_get_default_passwd_cb`: that callback.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+tls12_pem_password_cb tls12_SSL_get_default_passwd_cb(const struct SSL *ssl);
+
+/**
+ * `SSL_CTX_get_default_passwd_cb_userdata` / `SSL_get_default_passwd_cb_userdata`:
+ * its argument.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+void *tls12_SSL_get_default_passwd_cb_userdata(const struct SSL *ssl);
+
+/**
  * `SSL_get_error`: why the call that returned `ret` on `ssl` stopped, as OpenSSL 3
  * decides it: `SSL_ERROR_NONE` for `ret > 0`; `SSL_ERROR_SSL` (or `SSL_ERROR_SYSCALL`
  * for a system entry) when this thread's error queue has an entry; `WANT_READ` /
@@ -3248,6 +3308,27 @@ void tls12_SSL_set_client_CA_list(struct SSL *ssl, struct stack_st_X509_NAME *li
  * `ssl` is NULL or a live `SSL`.
  */
 void tls12_SSL_set_connect_state(struct SSL *ssl);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb` / `SSL_set_default_passwd_cb`: the callback that
+ * gives the password when an encrypted private key is loaded (NULL: none).
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+void tls12_SSL_set_default_passwd_cb(struct SSL *ssl, tls12_pem_password_cb cb);
+
+/**
+ * `SSL_CTX_set_default_passwd_cb_userdata` / `SSL_set_default_passwd_cb_userdata`:
+ * the callback's last argument; with no callback, the password itself as a
+ * NUL-terminated string (as OpenSSL's default callback takes it).
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+void tls12_SSL_set_default_passwd_cb_userdata(struct SSL *ssl, void *u);
 
 /**
  * `SSL_set_dh_auto`: as `SSL_CTX_set_dh_auto`, for one connection.

@@ -16,6 +16,7 @@ pub use method::*;
 pub use session_cache::*;
 pub use settings::*;
 
+use super::passwd::password_source;
 use super::ssl::Ssl;
 use super::verify_param::{X509Store, X509VerifyParam};
 use super::x509::X509;
@@ -30,6 +31,7 @@ use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void};
 use std::path::Path;
 use std::ptr;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use zeroize::Zeroizing;
 
 /// `SSL_FILETYPE_PEM`.
 pub const SSL_FILETYPE_PEM: c_int = 1;
@@ -395,12 +397,16 @@ fn key_from_der(der: Vec<u8>) -> Result<SigningKey, Error> {
     SigningKey::from_der(&der)
 }
 
-/// Parses the private key in the file at `path`, PEM or DER as `kind` says.
-fn key_from_file(path: &str, kind: c_int, func: &str) -> Option<SigningKey> {
-    let data = read_file(path, func)?;
+/// Parses the private key in the file at `path`, PEM or DER as `kind` says; an
+/// encrypted PEM key is decrypted with the password `ctx`'s password callback gives.
+fn key_from_file(ctx: &SslCtx, path: &str, kind: c_int, func: &str) -> Option<SigningKey> {
+    let data = Zeroizing::new(read_file(path, func)?);
     let key = match kind {
-        SSL_FILETYPE_PEM => keys::key_from_pem(&data),
-        SSL_FILETYPE_ASN1 => key_from_der(data),
+        SSL_FILETYPE_PEM => {
+            let (cb, userdata) = ctx.lock().settings.passwd_callback;
+            keys::key_from_pem_with(&data, &mut password_source(cb, userdata))
+        }
+        SSL_FILETYPE_ASN1 => key_from_der(data.to_vec()),
         other => {
             err::push(Reason::BAD_VALUE, format!("{func}: unknown file type {other}"));
             return None;
@@ -416,7 +422,7 @@ fn key_from_file(path: &str, kind: c_int, func: &str) -> Option<SigningKey> {
 /// `ctx` is NULL or a live `SSL_CTX`.
 unsafe fn load_into<T>(
     ctx: *mut SslCtx,
-    load: impl FnOnce() -> Option<T>,
+    load: impl FnOnce(&SslCtx) -> Option<T>,
     take: impl FnOnce(&SslCtx, T) -> c_int,
 ) -> c_int {
     guard(0, || {
@@ -424,7 +430,7 @@ unsafe fn load_into<T>(
         let Some(ctx) = (unsafe { SslCtx::from_ptr(ctx) }) else {
             return 0;
         };
-        load().map_or(0, |item| take(ctx, item))
+        load(ctx).map_or(0, |item| take(ctx, item))
     })
 }
 
@@ -444,7 +450,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_certificate_file(
     unsafe {
         load_into(
             ctx,
-            || {
+            |_| {
                 certs_from_file(c_str(file, "file")?, type_, func).map(|mut c| {
                     c.truncate(1);
                     c
@@ -464,7 +470,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_certificate_file(
 pub unsafe extern "C" fn tls12_SSL_CTX_use_certificate_chain_file(ctx: *mut SslCtx, file: *const c_char) -> c_int {
     let func = "SSL_CTX_use_certificate_chain_file";
     // SAFETY: `ctx` as the caller promises; `file` is NULL or NUL-terminated.
-    unsafe { load_into(ctx, || certs_from_file(c_str(file, "file")?, SSL_FILETYPE_PEM, func), SslCtx::use_chain) }
+    unsafe { load_into(ctx, |_| certs_from_file(c_str(file, "file")?, SSL_FILETYPE_PEM, func), SslCtx::use_chain) }
 }
 
 /// `SSL_CTX_use_certificate`: uses the certificate `x` (copied; the caller keeps its
@@ -478,7 +484,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_certificate(ctx: *mut SslCtx, x: *mut
     unsafe {
         load_into(
             ctx,
-            || match X509::from_ptr(x) {
+            |_| match X509::from_ptr(x) {
                 Some(cert) => Some(vec![cert.der().clone()]),
                 None => {
                     null_arg("x");
@@ -498,7 +504,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_certificate(ctx: *mut SslCtx, x: *mut
 #[no_mangle]
 pub unsafe extern "C" fn tls12_SSL_CTX_use_certificate_ASN1(ctx: *mut SslCtx, len: c_int, d: *const c_uchar) -> c_int {
     // SAFETY: `ctx` as the caller promises; `d` has `len` readable bytes.
-    unsafe { load_into(ctx, || Some(vec![CertificateDer::from(bytes(d, len, "d")?.to_vec())]), SslCtx::use_chain) }
+    unsafe { load_into(ctx, |_| Some(vec![CertificateDer::from(bytes(d, len, "d")?.to_vec())]), SslCtx::use_chain) }
 }
 
 /// `SSL_CTX_use_PrivateKey_file`: uses the private key in `file` (PEM or DER as `type_`
@@ -515,7 +521,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_PrivateKey_file(
 ) -> c_int {
     let func = "SSL_CTX_use_PrivateKey_file";
     // SAFETY: `ctx` as the caller promises; `file` is NULL or NUL-terminated.
-    unsafe { load_into(ctx, || key_from_file(c_str(file, "file")?, type_, func), |c, k| c.use_key(k, func)) }
+    unsafe { load_into(ctx, |c| key_from_file(c, c_str(file, "file")?, type_, func), |c, k| c.use_key(k, func)) }
 }
 
 /// `SSL_CTX_use_RSAPrivateKey_file`: as `SSL_CTX_use_PrivateKey_file`, for a file that
@@ -530,10 +536,10 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_RSAPrivateKey_file(
     type_: c_int,
 ) -> c_int {
     let func = "SSL_CTX_use_RSAPrivateKey_file";
-    let load = || {
+    let load = |c: &SslCtx| {
         // SAFETY: `file` is NULL or NUL-terminated, as the caller promises.
         let path = unsafe { c_str(file, "file") }?;
-        let key = key_from_file(path, type_, func)?;
+        let key = key_from_file(c, path, type_, func)?;
         if matches!(key.kind(), KeyKind::Rsa { .. }) {
             return Some(key);
         }
@@ -559,7 +565,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_PrivateKey_ASN1(
 ) -> c_int {
     let _ = pk;
     let func = "SSL_CTX_use_PrivateKey_ASN1";
-    let load = || {
+    let load = |_: &SslCtx| {
         let Ok(len) = c_int::try_from(len) else {
             err::push(Reason::BAD_VALUE, format!("{func}: the length {len} is out of range"));
             return None;

@@ -7,9 +7,9 @@
 use super::bio::Bio;
 use super::ctx::{Handle, SslCtx};
 use super::extras::on_handle;
+use super::passwd::PemPasswordCallback;
 use super::pem::{hand_out, read_bio, read_stream};
 use super::ssl::Ssl;
-use super::x509::PemPasswordCallback;
 use super::{arc_borrow, arc_into_ptr, arc_release, err, null_arg};
 use crate::crypto::dh::DhParams;
 use crate::error::{Error, Reason};

@@ -16,6 +16,7 @@ pub mod exporter;
 mod extras;
 pub mod keylog;
 pub mod ocsp;
+pub mod passwd;
 mod pem;
 pub mod pkey;
 pub mod psk;

@@ -5,14 +5,12 @@
 #![allow(non_snake_case)]
 
 use super::bio::Bio;
+use super::passwd::{password_source, PemPasswordCallback};
 use super::pem::{hand_out, read_bio, read_stream};
-use super::x509::PemPasswordCallback;
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, guard};
 use crate::crypto::sign::SigningKey;
-use crate::error::{Error, Reason};
+use crate::error::Error;
 use crate::keys;
-use rustls_pki_types::pem::PemObject;
-use rustls_pki_types::PrivateKeyDer;
 use std::ffi::{c_int, c_void};
 use zeroize::Zeroizing;
 
@@ -37,22 +35,26 @@ impl EvpPkey {
     }
 }
 
-/// The PEM labels of unencrypted private keys (PKCS#8, PKCS#1, SEC1).
-const LABELS: &[&str] = &["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"];
+/// The PEM labels of private keys (PKCS#8, PKCS#1, SEC1, encrypted PKCS#8).
+const LABELS: &[&str] = &["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
 
-/// Parses a PEM block holding a private key.
-fn parse(pem: Result<Zeroizing<Vec<u8>>, Error>) -> Result<*mut EvpPkey, Error> {
-    let pem = pem?;
-    let key = PrivateKeyDer::from_pem_slice(&pem)
-        .map_err(|e| Error::local(Reason::BAD_VALUE, format!("no usable private key in the PEM data ({e})")))?;
-    let pkey = EvpPkey { der: Zeroizing::new(key.secret_der().to_vec()) };
+/// Parses a PEM block holding a private key, decrypting it with the password from `cb`
+/// and `u` (see [`password_source`]) if it is encrypted.
+fn parse(
+    pem: Result<Zeroizing<Vec<u8>>, Error>,
+    cb: PemPasswordCallback,
+    u: *mut c_void,
+) -> Result<*mut EvpPkey, Error> {
+    let der = keys::key_der_from_pem(&pem?, &mut password_source(cb, u))?;
+    let pkey = EvpPkey { der };
     pkey.signing_key()?;
     Ok(arc_into_ptr(pkey))
 }
 
-/// `PEM_read_PrivateKey`: reads the next unencrypted RSA or ECDSA private key in PEM
-/// from `fp` (other PEM blocks before it are skipped). Returns a new `EVP_PKEY` (also
-/// stored in `*x` when `x` is not NULL), or NULL. The password callback is not used.
+/// `PEM_read_PrivateKey`: reads the next private key in PEM from `fp` (other PEM blocks
+/// before it are skipped); an encrypted one is decrypted with the password `cb` gives
+/// (called with `u`), or with `u` itself as the password when `cb` is NULL. Returns a
+/// new `EVP_PKEY` (also stored in `*x` when `x` is not NULL), or NULL.
 ///
 /// # Safety
 /// `fp` is NULL or an open `FILE *`; `x` is NULL or valid, holding NULL or an `EVP_PKEY`.
@@ -64,9 +66,8 @@ pub unsafe extern "C" fn tls12_PEM_read_PrivateKey(
     u: *mut c_void,
 ) -> *mut EvpPkey {
     guard(std::ptr::null_mut(), || {
-        let _ = (cb, u);
         // SAFETY: as the caller promises.
-        unsafe { hand_out(x, parse(read_stream(fp, LABELS)), "PEM_read_PrivateKey") }
+        unsafe { hand_out(x, parse(read_stream(fp, LABELS), cb, u), "PEM_read_PrivateKey") }
     })
 }
 
@@ -82,9 +83,8 @@ pub unsafe extern "C" fn tls12_PEM_read_bio_PrivateKey(
     u: *mut c_void,
 ) -> *mut EvpPkey {
     guard(std::ptr::null_mut(), || {
-        let _ = (cb, u);
         // SAFETY: as the caller promises.
-        unsafe { hand_out(x, parse(read_bio(bp, LABELS)), "PEM_read_bio_PrivateKey") }
+        unsafe { hand_out(x, parse(read_bio(bp, LABELS), cb, u), "PEM_read_bio_PrivateKey") }
     })
 }
 

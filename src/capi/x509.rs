@@ -4,6 +4,7 @@
 //! returns, and the `X509_STORE_CTX` a verify callback sees.
 
 use super::err::{self, LIB_PEM, PEM_R_NO_START_LINE};
+use super::passwd::PemPasswordCallback;
 use super::stack::{ElementFree, OpensslStack, X509NameStack};
 use super::{
     arc_borrow, arc_into_ptr, arc_release, arc_retain, bio, copy_to_c_buf, guard, intern, malloc_bytes,
@@ -425,12 +426,6 @@ fn read_pem_cert(mut next_line: impl FnMut() -> Option<Vec<u8>>) -> Option<X509>
         .and_then(X509::parse);
     parsed.map_err(|e| err::push_error(&e)).ok()
 }
-
-/// OpenSSL's `pem_password_cb`: `int cb(char *buf, int size, int rwflag, void *u)`.
-/// Accepted by the PEM functions for source compatibility; certificates are never
-/// encrypted, so it is not called.
-pub type PemPasswordCallback =
-    Option<unsafe extern "C" fn(buf: *mut c_char, size: c_int, rwflag: c_int, u: *mut c_void) -> c_int>;
 
 /// `PEM_read_bio_X509`: reads the next PEM certificate from `bp` (consuming the input
 /// through its END line). Returns it (also in `*x` if `x` is not NULL), or NULL with

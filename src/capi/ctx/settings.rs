@@ -2,6 +2,7 @@
 //! OpenSSL has for both objects, defined once for both by [`both!`].
 
 use super::SslCtx;
+use crate::capi::passwd::PemPasswordCallback;
 use crate::capi::ssl::Ssl;
 use crate::capi::x509::X509StoreCtx;
 use crate::capi::{bytes, c_str, err, guard};
@@ -79,6 +80,8 @@ pub(crate) struct Settings {
     pub(crate) session_callbacks: super::SessionCallbacks,
     /// PSK, OCSP, key-log and client-certificate callbacks and values.
     pub(crate) extras: crate::capi::extras::Extras,
+    /// `SSL_CTX_set_default_passwd_cb` and `..._userdata`: the password of encrypted keys.
+    pub(crate) passwd_callback: (PemPasswordCallback, *mut c_void),
 }
 
 impl Default for Settings {
@@ -95,6 +98,7 @@ impl Default for Settings {
             security_level: 1,
             session_callbacks: super::SessionCallbacks::default(),
             extras: Default::default(),
+            passwd_callback: (None, std::ptr::null_mut()),
         }
     }
 }
@@ -398,6 +402,26 @@ both! {
     /// default).
     tls12_SSL_CTX_get_verify_depth / tls12_SSL_get_verify_depth (const;) -> c_int = on_settings, -1, |s, func| {
         c_int::try_from(s.config.verify_depth).unwrap_or(c_int::MAX)
+    }
+    /// `SSL_CTX_set_default_passwd_cb` / `SSL_set_default_passwd_cb`: the callback that
+    /// gives the password when an encrypted private key is loaded (NULL: none).
+    tls12_SSL_CTX_set_default_passwd_cb / tls12_SSL_set_default_passwd_cb (mut; cb: PemPasswordCallback) -> () = on_settings, (), |s, func| {
+        s.passwd_callback.0 = cb;
+    }
+    /// `SSL_CTX_set_default_passwd_cb_userdata` / `SSL_set_default_passwd_cb_userdata`:
+    /// the callback's last argument; with no callback, the password itself as a
+    /// NUL-terminated string (as OpenSSL's default callback takes it).
+    tls12_SSL_CTX_set_default_passwd_cb_userdata / tls12_SSL_set_default_passwd_cb_userdata (mut; u: *mut c_void) -> () = on_settings, (), |s, func| {
+        s.passwd_callback.1 = u;
+    }
+    /// `SSL_CTX_get_default_passwd_cb` / `SSL_get_default_passwd_cb`: that callback.
+    tls12_SSL_CTX_get_default_passwd_cb / tls12_SSL_get_default_passwd_cb (const;) -> PemPasswordCallback = on_settings, None, |s, func| {
+        s.passwd_callback.0
+    }
+    /// `SSL_CTX_get_default_passwd_cb_userdata` / `SSL_get_default_passwd_cb_userdata`:
+    /// its argument.
+    tls12_SSL_CTX_get_default_passwd_cb_userdata / tls12_SSL_get_default_passwd_cb_userdata (const;) -> *mut c_void = on_settings, std::ptr::null_mut(), |s, func| {
+        s.passwd_callback.1
     }
     /// `SSL_CTX_set_max_cert_list` / `SSL_set_max_cert_list`: the largest Certificate
     /// (and, for a client, CertificateRequest) message accepted from the peer, in bytes;

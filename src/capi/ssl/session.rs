@@ -11,7 +11,7 @@ use super::{with_ssl, Role, Ssl};
 use crate::capi::bio::{self, Bio};
 use crate::capi::ctx::SessionCallbacks;
 use crate::capi::err::{self, LIB_PEM, PEM_R_NO_START_LINE};
-use crate::capi::x509::PemPasswordCallback;
+use crate::capi::passwd::PemPasswordCallback;
 use crate::capi::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, guard, malloc_bytes, null_arg};
 use crate::config::SESS_CACHE_NO_INTERNAL_STORE;
 use crate::conn::Connection;
