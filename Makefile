@@ -38,7 +38,7 @@ TLS12_BIN := $(BUILD)/tls12
 # Debian packages the tests and the demo need beyond Rust, gcc, python3 and openssl.
 PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server python3-venv
 
-CTESTS := handshake suites nonblocking membio verify alpn_sni ems failures resume trace limits keys
+CTESTS := handshake suites nonblocking membio verify alpn_sni ems failures resume trace limits keys load
 TLS12_ONLY_CTESTS := callback_io psk
 DEMOS := demo_server demo_client
 

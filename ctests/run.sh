@@ -14,7 +14,7 @@
 # Without -t only the reference builds run (useful before the library exists).
 set -uo pipefail
 
-compared="handshake suites nonblocking membio verify alpn_sni ems failures resume trace limits keys"
+compared="handshake suites nonblocking membio verify alpn_sni ems failures resume trace limits keys load"
 tls12_only="callback_io psk"
 
 certs= openssl_dir= tls12_dir= valgrind=0

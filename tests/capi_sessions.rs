@@ -167,6 +167,8 @@ fn resumption_by_session_id() {
         assert_eq!(tls12_SSL_CTX_sess_misses(sctx), 0);
         assert_eq!((tls12_SSL_CTX_sess_accept(sctx), tls12_SSL_CTX_sess_accept_good(sctx)), (2, 2));
         assert_eq!((tls12_SSL_CTX_sess_connect(cctx), tls12_SSL_CTX_sess_connect_good(cctx)), (2, 2));
+        // The client counts the resumption too, as OpenSSL's client does.
+        assert_eq!((tls12_SSL_CTX_sess_hits(cctx), tls12_SSL_CTX_sess_misses(cctx)), (1, 0));
         assert_eq!(tls12_SSL_CTX_sess_accept_renegotiate(sctx) + tls12_SSL_CTX_sess_cb_hits(sctx), 0);
         tls12_SSL_SESSION_free(second);
 
@@ -177,6 +179,8 @@ fn resumption_by_session_id() {
         let (c, s, third) = connect(cctx, sctx, first);
         assert!(!c && !s);
         assert_eq!(tls12_SSL_CTX_sess_misses(sctx), 1);
+        // An offered session the server did not resume is the client's miss.
+        assert_eq!((tls12_SSL_CTX_sess_hits(cctx), tls12_SSL_CTX_sess_misses(cctx)), (1, 1));
         // Put back, it does again; adding the same session twice reports 0.
         assert_eq!(tls12_SSL_CTX_add_session(sctx, first), 1);
         assert_eq!(tls12_SSL_CTX_add_session(sctx, first), 0);

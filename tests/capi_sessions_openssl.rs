@@ -265,6 +265,8 @@ fn our_client_resumes_with_s_server(no_ticket: bool) {
         assert!(!saved.is_null(), "{}", errors());
         let (reused, second) = our_client(ctx, port, saved);
         assert!(reused, "our client did not resume against s_server:\n{}", server.output.lock().unwrap());
+        // Counted as OpenSSL's client counts it: a hit, no miss.
+        assert_eq!((tls12_SSL_CTX_sess_hits(ctx), tls12_SSL_CTX_sess_misses(ctx)), (1, 0));
         tls12_SSL_SESSION_free(saved);
         tls12_SSL_SESSION_free(second);
         tls12_SSL_CTX_free(ctx);

@@ -1663,7 +1663,8 @@ tls12_new_session_cb tls12_SSL_CTX_sess_get_new_cb(struct SSL_CTX *ctx);
 tls12_remove_session_cb tls12_SSL_CTX_sess_get_remove_cb(struct SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_sess_hits`: sessions resumed from the internal cache or a ticket.
+ * `SSL_CTX_sess_hits`: sessions a server resumed from the internal cache or a
+ * ticket; resumed handshakes a client completed.
  * 0 for NULL.
  *
  * # Safety
@@ -1672,7 +1673,8 @@ tls12_remove_session_cb tls12_SSL_CTX_sess_get_remove_cb(struct SSL_CTX *ctx);
 long tls12_SSL_CTX_sess_hits(const struct SSL_CTX *ctx);
 
 /**
- * `SSL_CTX_sess_misses`: sessions a client asked for that were not found.
+ * `SSL_CTX_sess_misses`: sessions a client asked a server for that were not found;
+ * sessions a client offered that the server did not resume.
  * 0 for NULL.
  *
  * # Safety

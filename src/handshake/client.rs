@@ -313,6 +313,10 @@ impl State for ExpectServerHello {
         if let Some(session) = resumed {
             return resume(cx, self.transcript, session, &self.offer, hello.random, encrypt_then_mac, ticket_expected);
         }
+        if self.offer.resume.is_some() {
+            // As OpenSSL's client counts it: a session offered and not resumed.
+            cx.config.session_cache.count(Counter::Miss);
+        }
         let flow = Flow {
             transcript: self.transcript,
             client_random: self.offer.random,
@@ -564,6 +568,8 @@ impl State for ExpectFinished {
             Ending::Resumed { session } => {
                 cx.send_change_cipher_spec()?;
                 self.secrets.send_finished(cx, &mut self.transcript, Side::Client)?;
+                // As OpenSSL's client counts it: a resumed handshake completed.
+                cx.config.session_cache.count(Counter::Hit);
                 (Session::clone(&session), false)
             }
         };

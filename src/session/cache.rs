@@ -14,7 +14,9 @@
 //!   handshake starts, `ConnectGood`/`AcceptGood` when it completes, the `Renegotiate`
 //!   ones when a renegotiation starts, `CallbackHit` when the external get-session
 //!   callback supplies a session, and `Miss` when it decides not to resume without asking
-//!   the internal cache (`SSL_SESS_CACHE_NO_INTERNAL_LOOKUP`).
+//!   the internal cache (`SSL_SESS_CACHE_NO_INTERNAL_LOOKUP`); a server counts `Hit` for
+//!   a ticket it resumes; a client, as OpenSSL's does, counts `Hit` when a resumed
+//!   handshake completes and `Miss` when the server did not resume the session offered.
 
 use super::Session;
 use std::collections::{BTreeMap, HashMap};
@@ -27,9 +29,11 @@ pub const DEFAULT_CAPACITY: usize = 20480;
 /// One of the statistics `SSL_CTX_sess_*` report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Counter {
-    /// `SSL_CTX_sess_hits`: a session was found in the internal cache.
+    /// `SSL_CTX_sess_hits`: a server resumed a session from the internal cache or a
+    /// ticket; a client completed a resumed handshake.
     Hit,
-    /// `SSL_CTX_sess_misses`: a client asked for a session that was not found.
+    /// `SSL_CTX_sess_misses`: a client asked for a session that was not found; a client
+    /// offered a session that the server did not resume.
     Miss,
     /// `SSL_CTX_sess_timeouts`: a session was found but had expired.
     Timeout,
@@ -57,9 +61,9 @@ const COUNTERS: usize = Counter::AcceptRenegotiate as usize + 1;
 /// A snapshot of the statistics (see [`Counter`] for what each one counts).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CacheStats {
-    /// Sessions found in the internal cache.
+    /// Sessions resumed (see [`Counter::Hit`]).
     pub hits: u64,
-    /// Sessions asked for and not found.
+    /// Sessions asked for and not resumed (see [`Counter::Miss`]).
     pub misses: u64,
     /// Sessions found expired.
     pub timeouts: u64,

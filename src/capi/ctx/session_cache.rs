@@ -353,11 +353,13 @@ statistics! {
     /// `SSL_CTX_sess_accept_renegotiate`: server renegotiations started (never:
     /// renegotiation is refused).
     tls12_SSL_CTX_sess_accept_renegotiate: |cache, stats| stats.accept_renegotiate;
-    /// `SSL_CTX_sess_hits`: sessions resumed from the internal cache or a ticket.
+    /// `SSL_CTX_sess_hits`: sessions a server resumed from the internal cache or a
+    /// ticket; resumed handshakes a client completed.
     tls12_SSL_CTX_sess_hits: |cache, stats| stats.hits;
     /// `SSL_CTX_sess_cb_hits`: sessions the get-session callback supplied.
     tls12_SSL_CTX_sess_cb_hits: |cache, stats| stats.callback_hits;
-    /// `SSL_CTX_sess_misses`: sessions a client asked for that were not found.
+    /// `SSL_CTX_sess_misses`: sessions a client asked a server for that were not found;
+    /// sessions a client offered that the server did not resume.
     tls12_SSL_CTX_sess_misses: |cache, stats| stats.misses;
     /// `SSL_CTX_sess_timeouts`: sessions found expired.
     tls12_SSL_CTX_sess_timeouts: |cache, stats| stats.timeouts;
