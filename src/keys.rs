@@ -36,7 +36,7 @@ impl CertifiedKey {
 
 /// Reads every certificate in PEM text.
 pub fn certs_from_pem(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>, Error> {
-    parse_certs(pem, "the PEM data")
+    parse_certs(pem, MEMORY)
 }
 
 /// Reads every certificate in a PEM file.
@@ -47,6 +47,9 @@ pub fn certs_from_pem_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, 
 /// Gives the password of an encrypted private key (OpenSSL's `pem_password_cb`). It is
 /// asked at most once per key, and never for a key that is not encrypted.
 pub type PasswordSource<'a> = &'a mut dyn FnMut() -> Result<Zeroizing<Vec<u8>>, Error>;
+
+/// How PEM text in memory is named in messages.
+const MEMORY: &str = "the PEM data";
 
 /// The PEM labels of private keys: PKCS#8, PKCS#1 (RSA), SEC1 (EC), encrypted PKCS#8.
 const KEY_LABELS: [&str; 4] = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
@@ -60,7 +63,7 @@ pub fn key_from_pem(pem: &[u8]) -> Result<SigningKey, Error> {
 /// As [`key_from_pem`], and an encrypted key (PKCS#8 "ENCRYPTED PRIVATE KEY", or the
 /// older `Proc-Type: 4,ENCRYPTED` PEM) is decrypted with the password from `password`.
 pub fn key_from_pem_with(pem: &[u8], password: PasswordSource<'_>) -> Result<SigningKey, Error> {
-    parse_key(pem, "the PEM data", password)
+    parse_key(pem, MEMORY, password)
 }
 
 /// Reads the first private key in a PEM file.
@@ -78,7 +81,7 @@ pub fn key_from_pem_file_with(path: &Path, password: PasswordSource<'_>) -> Resu
 /// The DER of the first private key in PEM text (PKCS#8, PKCS#1 or SEC1, as
 /// [`key_from_der`] takes it), decrypted with the password from `password` if needed.
 pub fn key_der_from_pem(pem: &[u8], password: PasswordSource<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
-    key_der(pem, "the PEM data", password)
+    key_der(pem, MEMORY, password)
 }
 
 /// The password source for callers that have none: an encrypted key is an error.
@@ -137,7 +140,7 @@ fn parse_certs(text: &[u8], source: &str) -> Result<Vec<CertificateDer<'static>>
 
 /// The DER of the first private key in PEM text, decrypted if it is encrypted.
 fn key_der(text: &[u8], source: &str, password: PasswordSource<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
-    let in_source = |e: Error| Error { detail: format!("{} ({source})", e.detail), ..e };
+    let in_source = |e: Error| named(e, source);
     let blocks = pem::parse(text).map_err(|e| malformed("private key", source, &e))?;
     let block = blocks
         .into_iter()
@@ -155,7 +158,16 @@ fn key_der(text: &[u8], source: &str, password: PasswordSource<'_>) -> Result<Ze
 /// The signing key of the first private key in PEM text.
 fn parse_key(text: &[u8], source: &str, password: PasswordSource<'_>) -> Result<SigningKey, Error> {
     let der = key_der(text, source, password)?;
-    key_from_der(&der).map_err(|e| Error { detail: format!("{} ({source})", e.detail), ..e })
+    key_from_der(&der).map_err(|e| named(e, source))
+}
+
+/// `error` with the file it is about named at the end (text in memory is not named:
+/// the caller says what it was).
+fn named(error: Error, source: &str) -> Error {
+    if source == MEMORY {
+        return error;
+    }
+    Error { detail: format!("{} ({source})", error.detail), ..error }
 }
 
 /// The error for PEM text that is damaged.

@@ -77,7 +77,7 @@ impl Aes {
 
 /// The error for a wrong password (or damaged data: they cannot be told apart).
 fn bad_decrypt() -> Error {
-    Error::local(Reason::BAD_DECRYPT, "bad decrypt: the password is wrong or the key file is damaged")
+    Error::local(Reason::BAD_DECRYPT, "the password is wrong or the key is damaged")
 }
 
 /// The error for an encrypted key this module cannot read.

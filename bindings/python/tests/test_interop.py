@@ -6,6 +6,7 @@ import hashlib
 import os
 import select
 import ssl
+import time
 
 import pytest
 
@@ -137,6 +138,8 @@ def test_non_blocking_client(certs, pair):
     sctx = py_server_context(certs)
 
     def serve(sock):
+        # Answer late, so that the client's first handshake step finds nothing to read.
+        time.sleep(0.2)
         with sctx.wrap_socket(sock, server_side=True) as tls:
             tls.sendall(tls.recv(100)[::-1])
 

@@ -124,6 +124,7 @@ get_session_cb_t = CFUNCTYPE(SSL_SESSION_p, SSL_p, c_void_p, c_int, POINTER(c_in
 get_session_raw_cb_t = CFUNCTYPE(c_void_p, SSL_p, c_void_p, c_int, POINTER(c_int))
 remove_session_cb_t = CFUNCTYPE(None, SSL_CTX_p, SSL_SESSION_p)
 keylog_cb_t = CFUNCTYPE(None, SSL_p, c_char_p)
+pem_password_cb_t = CFUNCTYPE(c_int, c_void_p, c_int, c_int, c_void_p)
 
 
 def address(ptr: Any) -> int:
@@ -176,6 +177,10 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "TLS_server_method": (SSL_METHOD_p, []),
     # error queue
     "ERR_get_error": (c_ulong, []),
+    "ERR_get_error_all": (
+        c_ulong,
+        [POINTER(c_char_p), POINTER(c_int), POINTER(c_char_p), POINTER(c_char_p), POINTER(c_int)],
+    ),
     "ERR_peek_error": (c_ulong, []),
     "ERR_clear_error": (None, []),
     "ERR_error_string_n": (None, [c_ulong, c_char_p, c_size_t]),
@@ -187,6 +192,7 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "SSL_CTX_free": (None, [SSL_CTX_p]),
     "SSL_CTX_use_certificate_chain_file": (c_int, [SSL_CTX_p, c_char_p]),
     "SSL_CTX_use_PrivateKey_file": (c_int, [SSL_CTX_p, c_char_p, c_int]),
+    "SSL_CTX_set_default_passwd_cb": (None, [SSL_CTX_p, pem_password_cb_t]),
     "SSL_CTX_check_private_key": (c_int, [SSL_CTX_p]),
     "SSL_CTX_load_verify_locations": (c_int, [SSL_CTX_p, c_char_p, c_char_p]),
     "SSL_CTX_set_default_verify_paths": (c_int, [SSL_CTX_p]),

@@ -76,6 +76,15 @@ PskClientCallback = Callable[[Optional[str]], tuple[Union[str, bytes, None], byt
 PskServerCallback = Callable[[Optional[str]], bytes]
 
 
+def _password_bytes(password: Any) -> bytes:
+    """A key password as bytes: str (UTF-8), bytes or bytearray, as :mod:`ssl` takes it."""
+    if isinstance(password, str):
+        return password.encode()
+    if isinstance(password, (bytes, bytearray)):
+        return bytes(password)
+    raise TypeError("password should be a string or callable")
+
+
 def _fs(path: StrPath) -> bytes:
     return os.fsencode(path)
 
@@ -187,20 +196,42 @@ class Context:
         password: Optional[Any] = None,
     ) -> None:
         """Loads a PEM certificate chain (leaf first) and its private key (from
-        ``keyfile``, or from ``certfile`` when None). Encrypted keys are not supported,
-        so ``password`` must be None."""
-        if password is not None:
-            raise ValueError("encrypted private keys are not supported (password given)")
+        ``keyfile``, or from ``certfile`` when None). An encrypted key (PKCS#8 PBES2 or
+        OpenSSL's older PEM encryption, AES) is decrypted with ``password``: a str,
+        bytes or bytearray, or a callable returning one, called only if the key is
+        encrypted (as in :meth:`ssl.SSLContext.load_cert_chain`)."""
+        if password is not None and not callable(password):
+            _password_bytes(password)  # the type error comes before any file is read
         clear_queue()
         self._check(
             lib.tls12_SSL_CTX_use_certificate_chain_file(self._ctx, _fs(certfile)) == 1,
             f"cannot load the certificate chain {os.fsdecode(certfile)}",
         )
         key = keyfile if keyfile is not None else certfile
-        self._check(
-            lib.tls12_SSL_CTX_use_PrivateKey_file(self._ctx, _fs(key), _SSL_FILETYPE_PEM) == 1,
-            f"cannot load the private key {os.fsdecode(key)}",
-        )
+        failure: list[BaseException] = []
+
+        def give_password(buf: int, size: int, rwflag: int, userdata: int) -> int:
+            try:
+                secret = _password_bytes(password() if callable(password) else password)
+                if len(secret) > size:
+                    raise ValueError(f"password cannot be longer than {size} bytes")
+                ctypes.memmove(buf, secret, len(secret))
+                return len(secret)
+            except BaseException as exc:  # handed back to the caller below
+                failure.append(exc)
+                return -1
+
+        # No password: no callback, and an encrypted key fails saying so.
+        callback = _lib.pem_password_cb_t(give_password) if password is not None else _lib.pem_password_cb_t()
+        lib.tls12_SSL_CTX_set_default_passwd_cb(self._ctx, callback)
+        try:
+            loaded = lib.tls12_SSL_CTX_use_PrivateKey_file(self._ctx, _fs(key), _SSL_FILETYPE_PEM) == 1
+        finally:
+            lib.tls12_SSL_CTX_set_default_passwd_cb(self._ctx, _lib.pem_password_cb_t())
+        if failure:
+            clear_queue()
+            raise failure[0]
+        self._check(loaded, f"cannot load the private key {os.fsdecode(key)}")
         self._check(
             lib.tls12_SSL_CTX_check_private_key(self._ctx) == 1,
             "the private key does not match the certificate",

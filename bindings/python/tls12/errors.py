@@ -103,13 +103,16 @@ def _text(code: int) -> str:
 
 
 def drain_queue() -> list[tuple[int, str]]:
-    """Takes every entry off this thread's error queue, oldest first."""
+    """Takes every entry off this thread's error queue, oldest first: its code and the
+    library's sentence about it (the ERR_error_string text when it has none)."""
     entries: list[tuple[int, str]] = []
     while True:
-        code = lib.tls12_ERR_get_error()
+        data = ctypes.c_char_p()
+        code = lib.tls12_ERR_get_error_all(None, None, None, ctypes.byref(data), None)
         if code == 0:
             return entries
-        entries.append((code, _text(code)))
+        detail = data.value.decode(errors="replace") if data.value else ""
+        entries.append((code, detail or _text(code)))
 
 
 def clear_queue() -> None:
