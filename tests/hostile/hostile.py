@@ -9,10 +9,12 @@ A case is a function that gets a connected `Peer` and returns its `Outcome`:
         peer.send([(ContentType.application_data, b"")] * 40)
         return peer.collect()
 
-The `compare` fixture of conftest.py runs it against both servers and returns the two
-outcomes (libtls12's first); the test asserts what libtls12 must do and, where the
-expected behaviour is "as OpenSSL", that both are equal. Every comparison is printed in
-a table at the end of the run.
+The `compare` fixture of conftest.py runs it against a fresh server of each kind
+(`compare(case, service="rev")` for one that sends lines back, see server_command) and
+returns the two outcomes (libtls12's first); the test asserts what libtls12 must do
+and, where the expected behaviour is "as OpenSSL", that both are equal. Every
+comparison is printed in a table at the end of the run. A new group of cases is a new
+test_*.py file beside this one.
 
 The locations come from the environment that run.sh sets: TLS12_TOOL (the tls12 binary)
 and TLS12_TEST_CERTS (the test PKI of tests/gen-certs.sh).
