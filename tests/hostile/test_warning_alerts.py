@@ -52,7 +52,8 @@ def test_four_warnings_are_allowed(compare):
     four = [USER_CANCELED] * (MAX_WARNING_ALERTS - 1)
 
     def case(peer):
-        peer.handshake(before={HandshakeType.client_key_exchange: four}, after={HandshakeType.client_key_exchange: four})
+        client_key_exchange = HandshakeType.client_key_exchange
+        peer.handshake(before={client_key_exchange: four}, after={client_key_exchange: four})
         return peer.collect()
 
     tls12, openssl = compare(case)
