@@ -14,6 +14,7 @@
 #   make tool             build/tls12/tls12: s_client and s_server on libtls12
 #   make fleet            two servers sharing sessions through Redis and a ticket key file
 #   make python           the Python binding's tests (bindings/python, against Python's ssl)
+#   make hostile          tlslite-ng as a hostile client, libtls12 vs OpenSSL (tests/hostile)
 #   make clean
 #
 # Missing Debian packages that the tests need are installed when running as root.
@@ -53,7 +54,7 @@ CTEST_COMMON := ctests/common.c ctests/common.h
 OPENSSL_PROGRAMS := $(addprefix $(OPENSSL_BIN)/,$(CTESTS) $(DEMOS))
 TLS12_PROGRAMS := $(addprefix $(TLS12_BIN)/,$(CTESTS) $(TLS12_ONLY_CTESTS) $(DEMOS))
 
-.PHONY: all lib header deps certs ctests-openssl ctests-tls12 test demo install fuzz bench tool cpp-wrapper fleet python clean FORCE
+.PHONY: all lib header deps certs ctests-openssl ctests-tls12 test demo install fuzz bench tool cpp-wrapper fleet python hostile clean FORCE
 
 all: lib
 
@@ -139,6 +140,10 @@ bench: deps
 python: deps certs lib
 	bindings/python/run-tests.sh
 
+# tlslite-ng as a hostile client against tls12 s_server and openssl s_server; makes .venv.
+hostile: deps certs tool
+	tests/hostile/run.sh
+
 # ------------------------------------------------------------------ test
 
 # Every part runs even when an earlier one failed; the last line counts the parts.
@@ -164,6 +169,8 @@ test: deps certs lib ctests-openssl
 	part "Python binding vs Python's ssl (bindings/python)" 'bindings/python/run-tests.sh'; \
 	part "fleet: sessions shared through Redis and a ticket key file (ctests/fleet.sh)" \
 		'$(MAKE) --no-print-directory $(FLEET_SERVER) && ctests/fleet.sh -c $(CERTS) -s $(FLEET_SERVER)'; \
+	part "hostile peers: tlslite-ng (tests/hostile)" \
+		'$(MAKE) --no-print-directory tool && tests/hostile/run.sh'; \
 	echo; \
 	if [ $$failed -gt 0 ]; then echo "failed parts:$$failures"; fi; \
 	echo "make test: $$passed passed, $$failed failed"; \

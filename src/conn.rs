@@ -101,6 +101,9 @@ pub struct Connection {
     received_close_notify: bool,
     peer_eof: bool,
     flood: FloodGuard,
+    /// The peer's ChangeCipherSpec arrived and its Finished has not begun: only a
+    /// handshake record may come next.
+    awaiting_finished: bool,
 }
 
 impl Connection {
@@ -119,6 +122,7 @@ impl Connection {
             received_close_notify: false,
             peer_eof: false,
             flood: FloodGuard::default(),
+            awaiting_finished: false,
         }
     }
 
@@ -253,6 +257,15 @@ impl Connection {
             self.hooks.trace(false, record.version, Traced::RecordHeader, &record.header);
             let payload = record.payload;
             self.flood.record(record.content_type, payload.len());
+            // RFC 5246 7.4.9: the Finished comes right after the ChangeCipherSpec; OpenSSL
+            // refuses anything in between, alerts included.
+            if self.awaiting_finished && record.content_type != ContentType::Handshake {
+                return Err(Error::fatal(
+                    AlertDescription::UnexpectedMessage,
+                    Reason::DATA_BETWEEN_CCS_AND_FINISHED,
+                    format!("a record of type {:?} arrived between ChangeCipherSpec and Finished", record.content_type),
+                ));
+            }
             match record.content_type {
                 ContentType::ApplicationData => {
                     if handshaking {
@@ -278,6 +291,7 @@ impl Connection {
                     if payload.is_empty() {
                         return Err(Error::unexpected("an empty handshake record arrived"));
                     }
+                    self.awaiting_finished = false;
                     self.joiner.push(payload);
                     let (is_client, max_cert_list) = (self.is_client, self.config.max_cert_list);
                     let max_len = move |typ| max_message_len(typ, is_client, max_cert_list);
@@ -307,6 +321,7 @@ impl Connection {
                     }
                     self.announce(Step::ChangeCipherSpec, Traced::ChangeCipherSpec, &[1]);
                     self.dispatch(Message::ChangeCipherSpec)?;
+                    self.awaiting_finished = true;
                 }
                 ContentType::Unknown(t) => {
                     return Err(Error::unexpected(format!("a record has unknown content type {t}")));

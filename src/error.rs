@@ -51,6 +51,7 @@ reasons! {
     CALLBACK_FAILED = 234, "callback failed";
     CCS_RECEIVED_EARLY = 133, "change cipher spec received early";
     CERTIFICATE_VERIFY_FAILED = 134, "certificate verify failed";
+    DATA_BETWEEN_CCS_AND_FINISHED = 145, "data between ccs and finished";
     DATA_LENGTH_TOO_LONG = 146, "data length too long";
     DECRYPTION_FAILED_OR_BAD_RECORD_MAC = 281, "decryption failed or bad record mac";
     DIGEST_CHECK_FAILED = 149, "digest check failed";
