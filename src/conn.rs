@@ -338,6 +338,13 @@ impl Connection {
                 Ok(())
             }
             (AlertLevel::Fatal, _) => Err(Error::alert_received(description)),
+            // It answers a renegotiation request, and we never make one: as OpenSSL,
+            // the handshake (or the connection) ends with handshake_failure.
+            (AlertLevel::Warning, AlertDescription::NoRenegotiation) => Err(Error::fatal(
+                AlertDescription::HandshakeFailure,
+                Reason::NO_RENEGOTIATION,
+                "the peer sent a no_renegotiation alert, but no renegotiation was asked for",
+            )),
             (AlertLevel::Warning, _) => self.flood.warning_alert(),
             (AlertLevel::Unknown(_), _) => {
                 Err(Error::illegal(Reason::UNKNOWN_ALERT_TYPE, "an alert has an unknown level"))
