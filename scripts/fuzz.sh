@@ -9,7 +9,8 @@
 # Uses the nightly toolchain when rustup has one, otherwise stable with
 # RUSTC_BOOTSTRAP=1 (cargo-fuzz needs unstable compiler flags). Installs cargo-fuzz when
 # it is missing. New corpus entries go to fuzz/corpus/TARGET (not kept in git); crashes
-# are written to fuzz/artifacts/TARGET/. Exits non-zero if any target failed.
+# are written to fuzz/artifacts/TARGET/, and inputs worth keeping go to
+# fuzz/regressions/TARGET/. Exits non-zero if any target failed.
 set -euo pipefail
 
 secs=${1:-${FUZZ_SECONDS:-60}}
@@ -50,8 +51,11 @@ failed=()
 for target in "${targets[@]}"; do
     bin=$bin_dir/$target
     mkdir -p "corpus/$target" "artifacts/$target"
-    # -timeout: one input taking over 10 s counts as a hang.
-    opts=(-timeout=10 -rss_limit_mb=2048 "-artifact_prefix=$here/artifacts/$target/")
+    # Inputs up to 128 KiB, the largest a handshake message may reach (a Certificate
+    # list, a ClientHello), so that cost growing with size shows. An input taking over
+    # TLS12_FUZZ_SLOW_MS (100 ms of CPU time, checked by the targets) is a finding;
+    # -timeout is the last resort for a hang.
+    opts=(-timeout=10 -max_len=131072 -rss_limit_mb=2048 "-artifact_prefix=$here/artifacts/$target/")
     saved=(regressions/"$target"/*)
     if [ -e "${saved[0]}" ]; then
         echo "=== $target: ${#saved[@]} regression input(s)"

@@ -4,6 +4,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use rustls_pki_types::CertificateDer;
 
 use tls12::config::Config;
 use tls12::keys::{self, CertifiedKey};
@@ -16,7 +19,7 @@ use tls12::msgs::handshake::{
 use tls12::record::joiner::HandshakeJoiner;
 use tls12::record::RecordLayer;
 use tls12::suites::KeyExchange;
-use tls12::verify::RootStore;
+use tls12::verify::{Purpose, RootStore, VerifyParams};
 use tls12::Connection;
 
 #[path = "../../tests/common/certs.rs"]
@@ -236,7 +239,7 @@ pub fn deframe(data: &[u8]) {
                     }
                 }
                 loop {
-                    match joiner.pop() {
+                    match joiner.pop(|typ| tls12::msgs::handshake::max_message_len(typ, false, 100 * 1024)) {
                         Ok(Some(msg)) => decode_message(msg.typ, 0, msg.body()),
                         Ok(None) => break,
                         Err(_) => return,
@@ -248,4 +251,73 @@ pub fn deframe(data: &[u8]) {
             }
         }
     }
+}
+
+/// How much CPU time one input may take (`TLS12_FUZZ_SLOW_MS`, 100 ms by default): super-linear
+/// cost is a finding, not only a hang.
+fn slow_input_limit() -> Duration {
+    static LIMIT: OnceLock<Duration> = OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        let ms = std::env::var("TLS12_FUZZ_SLOW_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
+        Duration::from_millis(ms)
+    })
+}
+
+/// The CPU time this thread has used: unlike wall-clock time, it does not grow when
+/// other processes take the machine's cores.
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: a valid clock id and a timespec to write.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Runs one input through `target` and fails (a libFuzzer crash, input saved) when it
+/// takes more CPU time than the slow-input limit twice in a row: the second run tells
+/// real cost from cache and allocator effects of a busy machine.
+pub fn within_budget(data: &[u8], target: impl Fn(&[u8])) {
+    let limit = slow_input_limit();
+    for attempt in 0..2 {
+        let start = thread_cpu_time();
+        target(data);
+        let spent = thread_cpu_time().saturating_sub(start);
+        if spent <= limit {
+            return;
+        }
+        if attempt == 1 {
+            panic!("slow input: {} bytes took {spent:?} (limit {limit:?})", data.len());
+        }
+    }
+}
+
+/// The test root, as the chain-verification target trusts it.
+fn test_root() -> &'static CertificateDer<'static> {
+    static ROOT: OnceLock<CertificateDer<'static>> = OnceLock::new();
+    ROOT.get_or_init(|| {
+        let mut roots = keys::certs_from_pem_file(&certs_dir().join("ca.pem")).expect("ca.pem");
+        roots.swap_remove(0)
+    })
+}
+
+/// Verifies a certificate list (a Certificate message body) as a peer's chain. The
+/// selector byte picks the purpose (bit 0), `X509_V_FLAG_PARTIAL_CHAIN` (bit 1) and how
+/// many of the list's last certificates join the test root in the trust store (bits
+/// 2-4), so that paths can end at anchors the input controls.
+pub fn verify_peer_chain(data: &[u8]) {
+    let (selector, body) = split(data);
+    let Ok(chain) = handshake::decode_certificate(body) else { return };
+    if chain.is_empty() {
+        return;
+    }
+    let anchors = usize::from((selector >> 2) & 7).min(chain.len());
+    let mut trusted = vec![test_root().clone()];
+    trusted.extend_from_slice(&chain[chain.len() - anchors..]);
+    let roots = RootStore::from_certs(&trusted);
+    let purpose = if selector & 1 == 0 { Purpose::ServerAuth } else { Purpose::ClientAuth };
+    let mut params = VerifyParams::new(purpose);
+    params.flags.partial_chain = selector & 2 != 0;
+    let result = tls12::verify::verify_chain(&roots, &chain, &params);
+    // A verdict always has OpenSSL's text, success or not.
+    assert!(!result.text().is_empty());
 }
