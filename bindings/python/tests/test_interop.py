@@ -154,10 +154,10 @@ def test_non_blocking_client(certs, pair):
             break
         except tls12.SSLWantReadError:
             wants += 1
-            select.select([a], [], [], 10)
+            select.select([tls], [], [], 10)
         except tls12.SSLWantWriteError:
             wants += 1
-            select.select([], [a], [], 10)
+            select.select([], [tls], [], 10)
     assert wants > 0, "a non-blocking handshake must have waited at least once"
     tls.sendall(b"abcdef")
     while True:
@@ -165,7 +165,7 @@ def test_non_blocking_client(certs, pair):
             data = tls.recv(100)
             break
         except tls12.SSLWantReadError:
-            select.select([a], [], [], 10)
+            select.select([tls], [], [], 10)
     assert data == b"fedcba"
     peer.join()
     tls.close()

@@ -108,7 +108,7 @@ def test_in_memory_python_client_tls12_server_read_into(certs):
     s_in.write_eof()
     with pytest.raises(tls12.SSLEOFError) as info:
         server.read(10)
-    assert "unexpected eof" in str(info.value).lower()
+    assert info.value.reason == "UNEXPECTED_EOF_WHILE_READING"
 
 
 def test_memory_bio_basics():

@@ -43,6 +43,15 @@ def connection_for(ssl_ptr: Any) -> Optional["TLSConnectionBase"]:
     return ref() if ref is not None else None
 
 
+def shutdown_step(ssl: Any) -> int:
+    """``SSL_shutdown``, twice when the first call only sent our close_notify: 1 once
+    both close_notify alerts have passed."""
+    ret = int(lib.tls12_SSL_shutdown(ssl))
+    if ret == 0:
+        ret = int(lib.tls12_SSL_shutdown(ssl))
+    return ret
+
+
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
@@ -161,9 +170,11 @@ class TLSConnectionBase:
                 # raised: the connection must not go on as if nothing happened.
                 self._callback_error = None
                 exc = SSLError(
-                    SSL_R_CALLBACK_FAILED, f"[callback failed] a Python callback raised {cause!r}"
+                    SSL_R_CALLBACK_FAILED,
+                    f"[SSL: CALLBACK_FAILED] a Python callback raised {cause!r}",
                 )
-                exc.reason = "callback failed"
+                exc.library = "SSL"
+                exc.reason = "CALLBACK_FAILED"
                 raise exc from cause
             return ret
         self._raise_for(ret, what)
@@ -207,6 +218,10 @@ class TLSConnectionBase:
         name = (lib.tls12_SSL_CIPHER_get_name(c) or b"").decode()
         bits = lib.tls12_SSL_CIPHER_get_bits(c, None)
         return name, "TLSv1.2", int(bits)
+
+    def compression(self) -> None:
+        """The compression in use: always None (TLS compression is not supported)."""
+        return None
 
     def selected_alpn_protocol(self) -> Optional[str]:
         """The protocol ALPN chose, or None."""

@@ -10,9 +10,9 @@ raises :class:`SSLWantReadError`: feed ``incoming`` and call again.
 from __future__ import annotations
 
 import ctypes
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
-from ._core import TLSConnectionBase
+from ._core import TLSConnectionBase, shutdown_step
 from ._lib import lib
 from .errors import SSLZeroReturnError, error_from_queue
 from .session import Session
@@ -44,6 +44,11 @@ class MemoryBIO:
     def pending(self) -> int:
         """How many bytes are buffered."""
         return int(lib.tls12_BIO_ctrl_pending(self._bio))
+
+    @property
+    def eof_written(self) -> bool:
+        """Whether :meth:`write_eof` was called."""
+        return self._eof_written
 
     @property
     def eof(self) -> bool:
@@ -80,14 +85,18 @@ class MemoryBIO:
 
 
 class SSLObject(TLSConnectionBase):
-    """A TLS 1.2 connection over two :class:`MemoryBIO` (made by
-    :meth:`Context.wrap_bio`)."""
+    """A TLS 1.2 connection over two memory BIOs (made by :meth:`Context.wrap_bio`).
+
+    ``incoming`` and ``outgoing`` are :class:`MemoryBIO` objects, or any objects with
+    :class:`ssl.MemoryBIO`'s ``read``, ``write``, ``write_eof``, ``pending`` and
+    ``eof`` (the standard module's own, as asyncio passes them): the bytes of those
+    are moved to and from libtls12 memory BIOs around every call."""
 
     def __init__(
         self,
         context: "Context",
-        incoming: MemoryBIO,
-        outgoing: MemoryBIO,
+        incoming: Any,
+        outgoing: Any,
         *,
         server_side: bool,
         server_hostname: Optional[str] = None,
@@ -96,10 +105,38 @@ class SSLObject(TLSConnectionBase):
         super().__init__(context, server_side, server_hostname, session)
         self._incoming = incoming
         self._outgoing = outgoing
+        # The libtls12 BIOs the SSL reads and writes: the given ones when they are ours.
+        self._in = incoming if isinstance(incoming, MemoryBIO) else MemoryBIO()
+        self._out = outgoing if isinstance(outgoing, MemoryBIO) else MemoryBIO()
         # SSL_set_bio takes one reference to each BIO; the MemoryBIO objects keep theirs.
-        lib.tls12_BIO_up_ref(incoming._bio)
-        lib.tls12_BIO_up_ref(outgoing._bio)
-        lib.tls12_SSL_set_bio(self._ssl, incoming._bio, outgoing._bio)
+        lib.tls12_BIO_up_ref(self._in._bio)
+        lib.tls12_BIO_up_ref(self._out._bio)
+        lib.tls12_SSL_set_bio(self._ssl, self._in._bio, self._out._bio)
+
+    def _call(self, fn: Callable[..., int], what: str, *args: Any) -> int:
+        """Runs one library call between moving the caller's incoming bytes in and the
+        connection's outgoing bytes out."""
+        self._pull()
+        try:
+            return super()._call(fn, what, *args)
+        finally:
+            self._push()
+
+    def _pull(self) -> None:
+        if self._in is self._incoming:
+            return
+        data = self._incoming.read()
+        if data:
+            self._in.write(data)
+        if self._incoming.eof and not self._in.eof_written:
+            self._in.write_eof()
+
+    def _push(self) -> None:
+        if self._out is self._outgoing:
+            return
+        data = self._out.read()
+        if data:
+            self._outgoing.write(data)
 
     def do_handshake(self) -> None:
         """Advances the handshake; raises :class:`SSLWantReadError` until it is done."""
@@ -138,15 +175,7 @@ class SSLObject(TLSConnectionBase):
     def unwrap(self) -> None:
         """Starts or completes the TLS shutdown (close_notify); raises
         :class:`SSLWantReadError` until the peer's close_notify has arrived."""
-        ssl = self._require()
-        ret = lib.tls12_SSL_shutdown(ssl)
-        if ret == 1:
-            return
-        if ret == 0:
-            ret = lib.tls12_SSL_shutdown(ssl)
-            if ret == 1:
-                return
-        self._raise_for(ret, "shutdown")
+        self._call(shutdown_step, "shutdown")
 
     def __repr__(self) -> str:
         side = "server" if self.server_side else "client"
