@@ -355,7 +355,9 @@ pub(crate) fn read_file(path: &str, func: &str) -> Option<Vec<u8>> {
     match std::fs::read(path) {
         Ok(data) => Some(data),
         Err(e) => {
-            err::push(Reason::SYSTEM_LIB, format!("{func}: cannot read {path}: {e}"));
+            // The errno entry, as OpenSSL records a failed fopen (callers such as
+            // Python map it to the matching OSError).
+            err::push_sys(&e, format!("{func}: cannot read {path}"));
             None
         }
     }

@@ -208,8 +208,7 @@ def error_from_queue(
     code, text = entries[0]
     reason = reason_code(code)
     if code & _ERR_SYSTEM_FLAG:
-        raw = lib.tls12_ERR_reason_error_string(code)
-        return OSError(reason, raw.decode(errors="replace") if raw else text, text)
+        return OSError(reason, f"{os.strerror(reason)} ({text})")
     if reason == SSL_R_UNEXPECTED_EOF_WHILE_READING:
         cls = SSLEOFError
     elif verify_result not in (None, X509_V_OK) and reason == SSL_R_CERTIFICATE_VERIFY_FAILED:
