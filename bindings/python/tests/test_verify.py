@@ -124,8 +124,10 @@ def test_context_settings_like_ssl():
     with pytest.raises(tls12.SSLError) as info:
         ctx.set_ciphers("NO-SUCH-SUITE")
     assert info.value.reason
-    with pytest.raises(tls12.SSLError):
+    with pytest.raises(FileNotFoundError):  # as ssl raises it
         server.load_cert_chain("/nonexistent/chain.pem")
+    with pytest.raises(FileNotFoundError):
+        ctx.load_verify_locations("/nonexistent/ca.pem")
 
 
 def test_check_hostname_requires_server_hostname(certs, pair):
