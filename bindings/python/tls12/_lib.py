@@ -296,6 +296,20 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "BIO_write": (c_int, [BIO_p, c_void_p, c_int]),
     "BIO_ctrl": (c_long, [BIO_p, c_int, c_long, c_void_p]),
     "BIO_ctrl_pending": (c_size_t, [BIO_p]),
+    # certificate contents, as ssl's getpeercert reports them
+    "X509_get_version": (c_long, [X509_p]),
+    "X509_get0_general_name": (c_int, [X509_p, c_int, c_int, POINTER(ubyte_p), POINTER(c_int)]),
+    "X509_NAME_entry_count": (c_int, [X509_NAME_p]),
+    "X509_NAME_get_entry": (c_void_p, [X509_NAME_p, c_int]),
+    "X509_NAME_ENTRY_get_object": (c_void_p, [c_void_p]),
+    "X509_NAME_ENTRY_get_data": (c_void_p, [c_void_p]),
+    "X509_NAME_ENTRY_set": (c_int, [c_void_p]),
+    "OBJ_obj2txt": (c_int, [c_char_p, c_int, c_void_p, c_int]),
+    "ASN1_STRING_to_UTF8": (c_int, [POINTER(ubyte_p), c_void_p]),
+    "CRYPTO_free": (None, [c_void_p, c_char_p, c_int]),
+    "d2i_X509_NAME": (X509_NAME_p, [c_void_p, POINTER(ubyte_p), c_long]),
+    "X509_NAME_free": (None, [X509_NAME_p]),
+    "d2i_X509": (X509_p, [c_void_p, POINTER(ubyte_p), c_long]),
 }
 
 # Functions that another part of the project may not have landed yet: the package
