@@ -37,6 +37,7 @@ from .context import (
     SESS_CACHE_SERVER,
     Context,
     Purpose,
+    TLSVersion,
     VerifyMode,
     create_default_context,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "SSLWantWriteError",
     "SSLZeroReturnError",
     "Session",
+    "TLSVersion",
     "VerifyMode",
     "create_default_context",
 ]

@@ -310,6 +310,10 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "d2i_X509_NAME": (X509_NAME_p, [c_void_p, POINTER(ubyte_p), c_long]),
     "X509_NAME_free": (None, [X509_NAME_p]),
     "d2i_X509": (X509_p, [c_void_p, POINTER(ubyte_p), c_long]),
+    # protocol versions and security level
+    "SSL_CTX_set_min_proto_version": (c_int, [SSL_CTX_p, c_int]),
+    "SSL_CTX_set_max_proto_version": (c_int, [SSL_CTX_p, c_int]),
+    "SSL_CTX_get_security_level": (c_int, [SSL_CTX_p]),
 }
 
 # Functions that another part of the project may not have landed yet: the package

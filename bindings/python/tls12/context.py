@@ -67,6 +67,22 @@ class VerifyMode(enum.IntEnum):
     CERT_REQUIRED = 2
 
 
+class TLSVersion(enum.IntEnum):
+    """Protocol versions, with :class:`ssl.TLSVersion`'s names and values. libtls12
+    speaks TLS 1.2 only: :attr:`Context.minimum_version` and
+    :attr:`Context.maximum_version` take TLSv1_2 and the MINIMUM_SUPPORTED /
+    MAXIMUM_SUPPORTED markers, and refuse any other version with ValueError rather
+    than ignore it."""
+
+    MINIMUM_SUPPORTED = -2
+    SSLv3 = 0x0300
+    TLSv1 = 0x0301
+    TLSv1_1 = 0x0302
+    TLSv1_2 = 0x0303
+    TLSv1_3 = 0x0304
+    MAXIMUM_SUPPORTED = -1
+
+
 CERT_NONE = VerifyMode.CERT_NONE
 CERT_OPTIONAL = VerifyMode.CERT_OPTIONAL
 CERT_REQUIRED = VerifyMode.CERT_REQUIRED
@@ -169,6 +185,8 @@ class Context:
         self._check_hostname = False
         self._keylog_file: Optional[str] = None
         self._keylog_lock = threading.Lock()
+        self._versions: dict[str, TLSVersion] = {}
+        self._post_handshake_auth = False
         self.sni_callback_fn: Optional[ServernameCallback] = None
         if not self._server:
             self.verify_mode = VerifyMode.CERT_REQUIRED
@@ -358,6 +376,56 @@ class Context:
         current = self.options
         lib.tls12_SSL_CTX_clear_options(self._ctx, current & ~value)
         lib.tls12_SSL_CTX_set_options(self._ctx, value & ~current)
+
+    # ------------------------------------------------------------ versions
+    def _set_version(self, value: int, setter: Any, which: str) -> None:
+        try:
+            version = TLSVersion(int(value))
+        except ValueError:
+            raise ValueError(f"Unsupported TLS/SSL version 0x{int(value):x}") from None
+        if version not in (TLSVersion.TLSv1_2, TLSVersion.MINIMUM_SUPPORTED, TLSVersion.MAXIMUM_SUPPORTED):
+            raise ValueError(
+                f"libtls12 speaks TLS 1.2 only: {which} {version.name} is not possible "
+                "(use TLSVersion.TLSv1_2, MINIMUM_SUPPORTED or MAXIMUM_SUPPORTED)"
+            )
+        clear_queue()
+        # The markers mean "no limit" (0); TLS 1.2 is then the only version either way.
+        wire = 0 if version < 0 else int(version)
+        self._check(setter(self._ctx, wire) == 1, f"cannot set the {which}")
+        self._versions[which] = version
+
+    @property
+    def minimum_version(self) -> TLSVersion:
+        """The lowest version allowed (see :class:`TLSVersion`)."""
+        return self._versions.get("minimum version", TLSVersion.MINIMUM_SUPPORTED)
+
+    @minimum_version.setter
+    def minimum_version(self, value: int) -> None:
+        self._set_version(value, lib.tls12_SSL_CTX_set_min_proto_version, "minimum version")
+
+    @property
+    def maximum_version(self) -> TLSVersion:
+        """The highest version allowed (see :class:`TLSVersion`)."""
+        return self._versions.get("maximum version", TLSVersion.MAXIMUM_SUPPORTED)
+
+    @maximum_version.setter
+    def maximum_version(self, value: int) -> None:
+        self._set_version(value, lib.tls12_SSL_CTX_set_max_proto_version, "maximum version")
+
+    @property
+    def security_level(self) -> int:
+        """The security level (read-only, as in :mod:`ssl`)."""
+        return int(lib.tls12_SSL_CTX_get_security_level(self._ctx))
+
+    @property
+    def post_handshake_auth(self) -> bool:
+        """TLS 1.3 post-handshake authentication: it does not exist in TLS 1.2, so, as
+        :mod:`ssl` on a TLS 1.2 connection, the setting is kept and changes nothing."""
+        return self._post_handshake_auth
+
+    @post_handshake_auth.setter
+    def post_handshake_auth(self, value: bool) -> None:
+        self._post_handshake_auth = bool(value)
 
     # ------------------------------------------------------------ ALPN
     def set_alpn_protocols(self, protocols: Iterable[str]) -> None:

@@ -1,0 +1,61 @@
+"""Context attributes compared with ssl.SSLContext: the same settings give the same
+results or the same exception types; versions other than TLS 1.2 are refused."""
+
+from __future__ import annotations
+
+import ssl
+
+import pytest
+
+import tls12
+
+
+def _both() -> tuple[ssl.SSLContext, tls12.Context]:
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), tls12.Context(tls12.PROTOCOL_TLS_CLIENT)
+
+
+def test_tls12_version_accepted_like_ssl() -> None:
+    theirs, ours = _both()
+    for attr in ("minimum_version", "maximum_version"):
+        for value in (ssl.TLSVersion.TLSv1_2, tls12.TLSVersion.TLSv1_2):
+            setattr(theirs, attr, value)
+            setattr(ours, attr, value)
+            assert int(getattr(ours, attr)) == int(getattr(theirs, attr))
+    ours.minimum_version = ssl.TLSVersion.MINIMUM_SUPPORTED
+    ours.maximum_version = tls12.TLSVersion.MAXIMUM_SUPPORTED
+    assert ours.maximum_version == tls12.TLSVersion.MAXIMUM_SUPPORTED
+
+
+def test_invalid_version_raises_value_error_like_ssl() -> None:
+    theirs, ours = _both()
+    with pytest.raises(ValueError):
+        theirs.minimum_version = 999
+    with pytest.raises(ValueError):
+        ours.minimum_version = 999
+
+
+@pytest.mark.parametrize(
+    "attr, version",
+    [("minimum_version", ssl.TLSVersion.TLSv1_3), ("maximum_version", ssl.TLSVersion.TLSv1)],
+)
+def test_other_versions_refused(attr: str, version: ssl.TLSVersion) -> None:
+    _, ours = _both()
+    with pytest.raises(ValueError, match="TLS 1.2 only"):
+        setattr(ours, attr, version)
+
+
+def test_security_level_read_only_like_ssl() -> None:
+    theirs, ours = _both()
+    assert isinstance(ours.security_level, int)
+    with pytest.raises(AttributeError):
+        theirs.security_level = 2  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        ours.security_level = 2  # type: ignore[misc]
+
+
+def test_post_handshake_auth_like_ssl() -> None:
+    theirs, ours = _both()
+    assert ours.post_handshake_auth is theirs.post_handshake_auth is False
+    theirs.post_handshake_auth = True
+    ours.post_handshake_auth = True
+    assert ours.post_handshake_auth == theirs.post_handshake_auth
