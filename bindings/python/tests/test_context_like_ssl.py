@@ -59,3 +59,25 @@ def test_post_handshake_auth_like_ssl() -> None:
     theirs.post_handshake_auth = True
     ours.post_handshake_auth = True
     assert ours.post_handshake_auth == theirs.post_handshake_auth
+
+
+@pytest.mark.parametrize("files", [["ca.pem"], ["ca.pem", "int.pem"], ["ca.pem", "rsa.pem"]])
+def test_store_stats_and_ca_certs_like_ssl(certs, files: list[str]) -> None:  # type: ignore[no-untyped-def]
+    theirs, ours = _both()
+    for name in files:
+        theirs.load_verify_locations(cafile=str(certs / name))
+        ours.load_verify_locations(cafile=str(certs / name))
+    assert ours.cert_store_stats() == theirs.cert_store_stats()
+    assert ours.get_ca_certs() == theirs.get_ca_certs()
+    assert ours.get_ca_certs(binary_form=True) == theirs.get_ca_certs(binary_form=True)
+
+
+def test_load_default_certs_like_ssl() -> None:
+    theirs, ours = _both()
+    theirs.load_default_certs(ssl.Purpose.SERVER_AUTH)
+    ours.load_default_certs(tls12.Purpose.SERVER_AUTH)
+    # OpenSSL reads the default directory lazily (by hash, during verification), so
+    # ssl lists only the default file's certificates; libtls12 reads the directory
+    # at once and may list more.
+    assert set(theirs.get_ca_certs(binary_form=True)) <= set(ours.get_ca_certs(binary_form=True))
+    assert ours.cert_store_stats()["x509"] >= theirs.cert_store_stats()["x509"] > 0

@@ -314,6 +314,13 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "SSL_CTX_set_min_proto_version": (c_int, [SSL_CTX_p, c_int]),
     "SSL_CTX_set_max_proto_version": (c_int, [SSL_CTX_p, c_int]),
     "SSL_CTX_get_security_level": (c_int, [SSL_CTX_p]),
+    # the trust store's certificates
+    "SSL_CTX_get_cert_store": (c_void_p, [SSL_CTX_p]),
+    "X509_STORE_get1_all_certs": (c_void_p, [c_void_p]),
+    "OPENSSL_sk_num": (c_int, [c_void_p]),
+    "OPENSSL_sk_value": (X509_p, [c_void_p, c_int]),
+    "OPENSSL_sk_free": (None, [c_void_p]),
+    "X509_check_ca": (c_int, [X509_p]),
 }
 
 # Functions that another part of the project may not have landed yet: the package

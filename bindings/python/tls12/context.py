@@ -301,6 +301,45 @@ class Context:
             "cannot load the default verify paths",
         )
 
+    def load_default_certs(self, purpose: "Purpose" = None) -> None:  # type: ignore[assignment]
+        """Trusts the system's CA certificates, as :meth:`ssl.SSLContext.load_default_certs`
+        (``purpose`` must be a :class:`Purpose`; both purposes use the same store)."""
+        if purpose is not None and not isinstance(purpose, Purpose):
+            if getattr(purpose, "name", None) not in ("SERVER_AUTH", "CLIENT_AUTH"):
+                raise TypeError(purpose)
+        self.set_default_verify_paths()
+
+    def _store_certs(self) -> list[tuple[bytes, bool]]:
+        """The trusted certificates: (DER, whether X509_check_ca says it is a CA)."""
+        from . import _x509
+
+        sk = lib.tls12_X509_STORE_get1_all_certs(lib.tls12_SSL_CTX_get_cert_store(self._ctx))
+        if not sk:
+            raise error_from_queue("cannot list the trusted certificates")
+        out = []
+        try:
+            for i in range(lib.tls12_OPENSSL_sk_num(sk)):
+                x = lib.tls12_OPENSSL_sk_value(sk, i)
+                out.append((_x509.der(x), lib.tls12_X509_check_ca(x) != 0))
+                lib.tls12_X509_free(x)
+        finally:
+            lib.tls12_OPENSSL_sk_free(sk)
+        return out
+
+    def cert_store_stats(self) -> dict[str, int]:
+        """Counts of the trusted certificates, with :meth:`ssl.SSLContext.cert_store_stats`'s
+        keys (``crl`` is 0: libtls12 has no CRLs)."""
+        certs = self._store_certs()
+        return {"x509": len(certs), "crl": 0, "x509_ca": sum(ca for _, ca in certs)}
+
+    def get_ca_certs(self, binary_form: bool = False) -> list[Any]:
+        """The trusted CA certificates, as :meth:`ssl.SSLContext.get_ca_certs`: DER, or
+        the dictionaries :meth:`~tls12.SSLSocket.getpeercert` gives."""
+        from . import _x509
+
+        cas = [der for der, ca in self._store_certs() if ca]
+        return cas if binary_form else [_x509.decode_der(der) for der in cas]
+
     # ------------------------------------------------------------ verification
     @property
     def verify_mode(self) -> VerifyMode:
