@@ -81,3 +81,62 @@ def test_load_default_certs_like_ssl() -> None:
     # at once and may list more.
     assert set(theirs.get_ca_certs(binary_form=True)) <= set(ours.get_ca_certs(binary_form=True))
     assert ours.cert_store_stats()["x509"] >= theirs.cert_store_stats()["x509"] > 0
+
+
+def _handshake(certs, ours: tls12.Context) -> str:  # type: ignore[no-untyped-def]
+    """A handshake of `ours` (a client) with a Python ssl server (rsa leaf + int)."""
+    import socket
+
+    from conftest import Peer, py_server_context
+
+    server_ctx = py_server_context(certs)
+    a, b = socket.socketpair()
+
+    def serve(sock: socket.socket) -> None:
+        try:
+            with server_ctx.wrap_socket(sock, server_side=True) as s:
+                s.recv(1)
+        except (ssl.SSLError, OSError):
+            pass
+
+    peer = Peer(serve, b)
+    try:
+        with ours.wrap_socket(a, server_hostname="localhost") as c:
+            c.sendall(b"x")
+            return c.version() or ""
+    finally:
+        peer.join()
+
+
+def test_partial_chain_like_ssl(certs) -> None:  # type: ignore[no-untyped-def]
+    """Only int.pem trusted: fails without the flag, succeeds with it, as with ssl."""
+    theirs, ours = _both()
+    theirs.load_verify_locations(cafile=str(certs / "int.pem"))
+    ours.load_verify_locations(cafile=str(certs / "int.pem"))
+    with pytest.raises(ssl.SSLError):
+        _handshake(certs, theirs)  # type: ignore[arg-type]
+    # (tls12.SSLError becomes an ssl.SSLError subclass on another branch.)
+    with pytest.raises((ssl.SSLError, tls12.SSLError)):
+        _handshake(certs, ours)
+    theirs.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+    ours.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+    assert ours.verify_flags & ssl.VERIFY_X509_PARTIAL_CHAIN
+    assert ours.verify_flags == theirs.verify_flags
+    assert _handshake(certs, ours) == "TLSv1.2"
+    assert _handshake(certs, theirs) is not None  # type: ignore[arg-type]
+
+
+def test_unimplemented_verify_flags_refused() -> None:
+    _, ours = _both()
+    with pytest.raises(ValueError):
+        ours.verify_flags = ssl.VERIFY_CRL_CHECK_LEAF
+
+
+def test_ecdh_curve_like_ssl() -> None:
+    theirs, ours = _both()
+    theirs.set_ecdh_curve("prime256v1")
+    ours.set_ecdh_curve("prime256v1")
+    with pytest.raises(ValueError):
+        theirs.set_ecdh_curve("no-such-curve")
+    with pytest.raises(ValueError):
+        ours.set_ecdh_curve("no-such-curve")

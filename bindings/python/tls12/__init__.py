@@ -38,6 +38,9 @@ from .context import (
     Context,
     Purpose,
     TLSVersion,
+    VERIFY_DEFAULT,
+    VERIFY_X509_PARTIAL_CHAIN,
+    VERIFY_X509_TRUSTED_FIRST,
     VerifyMode,
     create_default_context,
 )
@@ -97,6 +100,9 @@ __all__ = [
     "SSLZeroReturnError",
     "Session",
     "TLSVersion",
+    "VERIFY_DEFAULT",
+    "VERIFY_X509_PARTIAL_CHAIN",
+    "VERIFY_X509_TRUSTED_FIRST",
     "VerifyMode",
     "create_default_context",
 ]

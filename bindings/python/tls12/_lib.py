@@ -321,6 +321,12 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "OPENSSL_sk_value": (X509_p, [c_void_p, c_int]),
     "OPENSSL_sk_free": (None, [c_void_p]),
     "X509_check_ca": (c_int, [X509_p]),
+    # verification flags and key exchange groups
+    "SSL_CTX_get0_param": (c_void_p, [SSL_CTX_p]),
+    "X509_VERIFY_PARAM_set_flags": (c_int, [c_void_p, c_ulong]),
+    "X509_VERIFY_PARAM_clear_flags": (c_int, [c_void_p, c_ulong]),
+    "X509_VERIFY_PARAM_get_flags": (c_ulong, [c_void_p]),
+    "SSL_CTX_set1_groups_list": (c_int, [SSL_CTX_p, c_char_p]),
 }
 
 # Functions that another part of the project may not have landed yet: the package

@@ -54,6 +54,10 @@ _SSL_FILETYPE_PEM = 1
 _TLSEXT_ERR_OK = 0
 _TLSEXT_ERR_ALERT_FATAL = 2
 _TLSEXT_ERR_NOACK = 3
+# X509_V_FLAG_* as ssl.VerifyFlags names them.
+VERIFY_DEFAULT = 0
+VERIFY_X509_TRUSTED_FIRST = 0x8000
+VERIFY_X509_PARTIAL_CHAIN = 0x80000
 ALERT_DESCRIPTION_HANDSHAKE_FAILURE = 40
 ALERT_DESCRIPTION_INTERNAL_ERROR = 80
 ALERT_DESCRIPTION_UNRECOGNIZED_NAME = 112
@@ -373,6 +377,39 @@ class Context:
             self._check_hostname = False
             self.verify_mode = VerifyMode.CERT_REQUIRED
         self._check_hostname = value
+
+    @property
+    def verify_flags(self) -> int:
+        """X509_V_FLAG_* bits, as :attr:`ssl.SSLContext.verify_flags`: only
+        :data:`VERIFY_X509_PARTIAL_CHAIN` can change (every trusted certificate is then
+        an anchor); :data:`VERIFY_X509_TRUSTED_FIRST` is always on. Any other flag (CRL
+        checks, strict mode ...) raises ValueError: libtls12 does not implement it."""
+        return int(lib.tls12_X509_VERIFY_PARAM_get_flags(lib.tls12_SSL_CTX_get0_param(self._ctx))) | (
+            VERIFY_X509_TRUSTED_FIRST
+        )
+
+    @verify_flags.setter
+    def verify_flags(self, flags: int) -> None:
+        flags = int(flags)
+        unknown = flags & ~(VERIFY_X509_PARTIAL_CHAIN | VERIFY_X509_TRUSTED_FIRST)
+        if unknown:
+            raise ValueError(f"verify_flags {unknown:#x} are not implemented by libtls12")
+        param = lib.tls12_SSL_CTX_get0_param(self._ctx)
+        clear_queue()
+        if flags & VERIFY_X509_PARTIAL_CHAIN:
+            ok = lib.tls12_X509_VERIFY_PARAM_set_flags(param, VERIFY_X509_PARTIAL_CHAIN)
+        else:
+            ok = lib.tls12_X509_VERIFY_PARAM_clear_flags(param, VERIFY_X509_PARTIAL_CHAIN)
+        self._check(ok == 1, "cannot set verify_flags")
+
+    def set_ecdh_curve(self, curve_name: str) -> None:
+        """Limits the key exchange to the named curve ("prime256v1", "secp384r1",
+        "X25519" ...), as :meth:`ssl.SSLContext.set_ecdh_curve`; ValueError for an
+        unknown name."""
+        clear_queue()
+        if lib.tls12_SSL_CTX_set1_groups_list(self._ctx, curve_name.encode()) != 1:
+            clear_queue()
+            raise ValueError(f"unknown elliptic curve name {curve_name!r}")
 
     def set_verify_depth(self, depth: int) -> None:
         """The longest certificate chain accepted."""
