@@ -140,3 +140,29 @@ def test_ecdh_curve_like_ssl() -> None:
         theirs.set_ecdh_curve("no-such-curve")
     with pytest.raises(ValueError):
         ours.set_ecdh_curve("no-such-curve")
+
+
+def test_load_dh_params_like_ssl(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    path = tmp_path / "dh.pem"
+    subprocess.run(["openssl", "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "dh_param:ffdhe2048",
+                    "-out", str(path)], check=True, capture_output=True)
+    theirs = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ours = tls12.Context(tls12.PROTOCOL_TLS_SERVER)
+    theirs.load_dh_params(str(path))
+    ours.load_dh_params(str(path))
+    with pytest.raises(FileNotFoundError):
+        theirs.load_dh_params(str(tmp_path / "missing.pem"))
+    with pytest.raises(FileNotFoundError):
+        ours.load_dh_params(str(tmp_path / "missing.pem"))
+
+
+def test_keylog_gets_client_random(certs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _, ours = _both()
+    ours.load_verify_locations(cafile=str(certs / "ca.pem"))
+    ours.keylog_filename = str(tmp_path / "keys.log")
+    assert ours.keylog_filename == str(tmp_path / "keys.log")
+    _handshake(certs, ours)
+    lines = (tmp_path / "keys.log").read_text().splitlines()
+    assert any(line.startswith("CLIENT_RANDOM ") and len(line.split()) == 3 for line in lines)

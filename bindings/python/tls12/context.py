@@ -378,6 +378,27 @@ class Context:
             self.verify_mode = VerifyMode.CERT_REQUIRED
         self._check_hostname = value
 
+    def load_dh_params(self, path: StrPath) -> None:
+        """Uses the PEM DH parameters in ``path`` for DHE suites, as
+        :meth:`ssl.SSLContext.load_dh_params` (a missing file raises FileNotFoundError)."""
+        with open(path, "rb") as f:
+            pem = f.read()
+        bio = lib.tls12_BIO_new(lib.tls12_BIO_s_mem())
+        if not bio:
+            raise error_from_queue("BIO_new failed")
+        clear_queue()
+        try:
+            lib.tls12_BIO_write(bio, pem, len(pem))
+            dh = lib.tls12_PEM_read_bio_DHparams(bio, None, None, None)
+        finally:
+            lib.tls12_BIO_free(bio)
+        if not dh:
+            raise error_from_queue(f"cannot read DH parameters from {os.fsdecode(path)}")
+        try:
+            self._check(lib.tls12_SSL_CTX_set_tmp_dh(self._ctx, dh) == 1, "cannot use the DH parameters")
+        finally:
+            lib.tls12_DH_free(dh)
+
     @property
     def verify_flags(self) -> int:
         """X509_V_FLAG_* bits, as :attr:`ssl.SSLContext.verify_flags`: only
