@@ -1,5 +1,6 @@
 //! Minimal X.509 reading for the C accessors: subject and issuer names, serial number,
-//! validity and subject alternative names. A bounds-checked DER reader; nothing here
+//! validity, subject alternative names, authority information access (OCSP responders,
+//! CA issuers) and CRL distribution points. A bounds-checked DER reader; nothing here
 //! checks signatures or trust (that is `verify`'s job).
 
 use crate::error::{Error, Reason};
@@ -29,12 +30,27 @@ mod tag {
     pub const ISSUER_UID: u8 = 0x81;
     pub const SUBJECT_UID: u8 = 0x82;
     pub const EXTENSIONS: u8 = 0xa3;
-    pub const SAN_DNS: u8 = 0x82;
-    pub const SAN_IP: u8 = 0x87;
+}
+
+/// GeneralName kinds (the context tag numbers, OpenSSL's `GEN_*`) read here.
+mod general_name_kind {
+    pub const DNS: u8 = 2;
+    pub const IP_ADDRESS: u8 = 7;
+    pub const REGISTERED_ID: u8 = 8;
 }
 
 /// The DER encoding (content bytes) of the subjectAltName extension's OID, 2.5.29.17.
 const OID_SUBJECT_ALT_NAME: &[u8] = &[0x55, 0x1d, 0x11];
+/// The authorityInfoAccess extension's OID, 1.3.6.1.5.5.7.1.1.
+const OID_AUTHORITY_INFO_ACCESS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01];
+/// The cRLDistributionPoints extension's OID, 2.5.29.31.
+const OID_CRL_DISTRIBUTION_POINTS: &[u8] = &[0x55, 0x1d, 0x1f];
+/// The id-ad-ocsp access method, 1.3.6.1.5.5.7.48.1.
+const OID_AD_OCSP: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01];
+/// The id-ad-caIssuers access method, 1.3.6.1.5.5.7.48.2.
+const OID_AD_CA_ISSUERS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x02];
+/// The context tag of a DistributionPoint's distributionPoint and of its fullName.
+const TAG_CONTEXT_0_CONSTRUCTED: u8 = 0xa0;
 
 fn bad(what: &str) -> Error {
     Error::local(Reason::X509_LIB, format!("malformed certificate: {what}"))
@@ -190,10 +206,17 @@ pub struct NameEntry {
     pub same_rdn_as_previous: bool,
 }
 
+impl AttributeType {
+    /// The known attribute type with the OID `oid` (DER content bytes), if there is one.
+    pub fn by_oid(oid: &[u8]) -> Option<&'static AttributeType> {
+        ATTRIBUTE_TYPES.iter().find(|t| t.oid == oid)
+    }
+}
+
 impl NameEntry {
     /// The known type of this attribute, if it is one.
     pub fn attribute_type(&self) -> Option<&'static AttributeType> {
-        ATTRIBUTE_TYPES.iter().find(|t| t.oid == self.oid.as_slice())
+        AttributeType::by_oid(&self.oid)
     }
 
     /// OpenSSL's short name for the type, or the dotted OID.
@@ -390,6 +413,43 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// One GeneralName (RFC 5280 4.2.1.6) from a certificate extension.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneralName {
+    /// Which choice it is, OpenSSL's `GEN_*` value (the context tag number): 0
+    /// otherName, 1 rfc822Name, 2 dNSName, 3 x400Address, 4 directoryName, 5
+    /// ediPartyName, 6 uniformResourceIdentifier, 7 iPAddress, 8 registeredID.
+    pub kind: u8,
+    /// The value: the text of a name or URI, the 4 or 16 bytes of an address, the
+    /// dotted text of a registered ID, the DER Name of a directoryName, the encoded
+    /// content for the other kinds.
+    pub value: Vec<u8>,
+}
+
+impl GeneralName {
+    /// Reads the GeneralName at the start of `r`.
+    fn read(r: &mut Reader<'_>) -> Result<GeneralName, Error> {
+        let (t, content, _) = r.any()?;
+        if t & 0xc0 != 0x80 {
+            return Err(bad("general name is not context-tagged"));
+        }
+        let kind = t & 0x1f;
+        let value =
+            if kind == general_name_kind::REGISTERED_ID { oid_text(content).into_bytes() } else { content.to_vec() };
+        Ok(GeneralName { kind, value })
+    }
+
+    /// Reads GeneralNames (the content of the SEQUENCE).
+    fn read_all(content: &[u8]) -> Result<Vec<GeneralName>, Error> {
+        let mut r = Reader::new(content);
+        let mut out = Vec::new();
+        while !r.is_empty() {
+            out.push(GeneralName::read(&mut r)?);
+        }
+        Ok(out)
+    }
+}
+
 /// What this library reads from a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Certificate {
@@ -409,6 +469,14 @@ pub struct Certificate {
     pub dns_names: Vec<String>,
     /// IP addresses (4 or 16 bytes) from the subjectAltName extension.
     pub ip_addresses: Vec<Vec<u8>>,
+    /// Every name of the subjectAltName extension, in order.
+    pub alt_names: Vec<GeneralName>,
+    /// The OCSP responders of the authorityInfoAccess extension.
+    pub ocsp: Vec<GeneralName>,
+    /// The CA issuers' locations of the authorityInfoAccess extension.
+    pub ca_issuers: Vec<GeneralName>,
+    /// The full names of the cRLDistributionPoints extension's points.
+    pub crl_points: Vec<GeneralName>,
 }
 
 impl Certificate {
@@ -457,6 +525,10 @@ impl Certificate {
             not_after,
             dns_names: Vec::new(),
             ip_addresses: Vec::new(),
+            alt_names: Vec::new(),
+            ocsp: Vec::new(),
+            ca_issuers: Vec::new(),
+            crl_points: Vec::new(),
         };
         if let Some(exts) = tbs.optional(tag::EXTENSIONS)? {
             parsed.read_extensions(Reader::new(exts).expect(tag::SEQUENCE, "extensions are not a SEQUENCE")?)?;
@@ -484,15 +556,54 @@ impl Certificate {
             let oid = ext.expect(tag::OID, "extension id missing")?;
             ext.optional(tag::BOOLEAN)?;
             let value = ext.expect(tag::OCTET_STRING, "extension value missing")?;
-            if oid == OID_SUBJECT_ALT_NAME {
-                let mut names =
-                    Reader::new(Reader::new(value).expect(tag::SEQUENCE, "subjectAltName is not a SEQUENCE")?);
-                while !names.is_empty() {
-                    match names.any()? {
-                        (tag::SAN_DNS, name, _) => self.dns_names.push(String::from_utf8_lossy(name).into_owned()),
-                        (tag::SAN_IP, ip, _) => self.ip_addresses.push(ip.to_vec()),
-                        _ => {}
+            match oid {
+                OID_SUBJECT_ALT_NAME => {
+                    let names = Reader::new(value).expect(tag::SEQUENCE, "subjectAltName is not a SEQUENCE")?;
+                    for name in GeneralName::read_all(names)? {
+                        match name.kind {
+                            general_name_kind::DNS => {
+                                self.dns_names.push(String::from_utf8_lossy(&name.value).into_owned())
+                            }
+                            general_name_kind::IP_ADDRESS => self.ip_addresses.push(name.value.clone()),
+                            _ => {}
+                        }
+                        self.alt_names.push(name);
                     }
+                }
+                OID_AUTHORITY_INFO_ACCESS => self.read_info_access(value)?,
+                OID_CRL_DISTRIBUTION_POINTS => self.read_crl_points(value)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// authorityInfoAccess: a SEQUENCE of (access method, location).
+    fn read_info_access(&mut self, value: &[u8]) -> Result<(), Error> {
+        let mut list = Reader::new(Reader::new(value).expect(tag::SEQUENCE, "authorityInfoAccess is not a SEQUENCE")?);
+        while !list.is_empty() {
+            let mut access = Reader::new(list.expect(tag::SEQUENCE, "access description is not a SEQUENCE")?);
+            let method = access.expect(tag::OID, "access method missing")?;
+            let location = GeneralName::read(&mut access)?;
+            match method {
+                OID_AD_OCSP => self.ocsp.push(location),
+                OID_AD_CA_ISSUERS => self.ca_issuers.push(location),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// cRLDistributionPoints: a SEQUENCE of points, each with an optional
+    /// distributionPoint whose fullName choice lists GeneralNames.
+    fn read_crl_points(&mut self, value: &[u8]) -> Result<(), Error> {
+        let mut list =
+            Reader::new(Reader::new(value).expect(tag::SEQUENCE, "cRLDistributionPoints is not a SEQUENCE")?);
+        while !list.is_empty() {
+            let mut point = Reader::new(list.expect(tag::SEQUENCE, "distribution point is not a SEQUENCE")?);
+            if let Some(name) = point.optional(TAG_CONTEXT_0_CONSTRUCTED)? {
+                if let Some(full) = Reader::new(name).optional(TAG_CONTEXT_0_CONSTRUCTED)? {
+                    self.crl_points.extend(GeneralName::read_all(full)?);
                 }
             }
         }

@@ -22,6 +22,11 @@
 typedef struct ASN1_INTEGER ASN1_INTEGER;
 
 /**
+ * An `ASN1_OBJECT`: an OID (DER content bytes), owned by what it came from.
+ */
+typedef struct Asn1Object Asn1Object;
+
+/**
  * An `ASN1_STRING`: an attribute's value as encoded, with its string type (the DER
  * tag, OpenSSL's `V_ASN1_*` value), owned by the `X509_NAME_ENTRY`.
  */
@@ -885,6 +890,17 @@ void tls12_EVP_PKEY_free(struct EVP_PKEY *pkey);
  * `pkey` is NULL or a live `EVP_PKEY`.
  */
 int tls12_EVP_PKEY_up_ref(struct EVP_PKEY *pkey);
+
+/**
+ * `OBJ_obj2txt`: writes the object's name to `buf` (at most `buf_len` bytes with the
+ * NUL): its long name ("commonName") when it is a known attribute type and `no_name`
+ * is 0, else the dotted OID ("2.5.4.3"). Returns the length of the whole text (which
+ * may exceed what fitted), or -1 for NULL.
+ *
+ * # Safety
+ * `buf` is NULL or has `buf_len` writable bytes; `a` is NULL or a live `ASN1_OBJECT`.
+ */
+int tls12_OBJ_obj2txt(char *buf, int buf_len, const struct Asn1Object *a, int no_name);
 
 /**
  * `OPENSSL_init_crypto`: nothing needs initialising; returns 1.
@@ -3748,6 +3764,23 @@ const struct SSL_METHOD *tls12_TLSv1_2_server_method(void);
 struct ASN1_STRING *tls12_X509_NAME_ENTRY_get_data(const struct X509_NAME_ENTRY *ne);
 
 /**
+ * `X509_NAME_ENTRY_get_object`: the attribute's type (owned by the entry), or NULL.
+ *
+ * # Safety
+ * `ne` is NULL or a live `X509_NAME_ENTRY`.
+ */
+struct Asn1Object *tls12_X509_NAME_ENTRY_get_object(const struct X509_NAME_ENTRY *ne);
+
+/**
+ * `X509_NAME_ENTRY_set`: the index of the entry's RDN in its name (entries of a
+ * multi-valued RDN share it); -1 for NULL.
+ *
+ * # Safety
+ * `ne` is NULL or a live `X509_NAME_ENTRY`.
+ */
+int tls12_X509_NAME_ENTRY_set(const struct X509_NAME_ENTRY *ne);
+
+/**
  * `X509_NAME_cmp`: 0 when the two names have the same encoding, otherwise a stable
  * order (<0 or >0). NULL sorts before everything else.
  *
@@ -3902,6 +3935,16 @@ int tls12_X509_STORE_add_cert(struct X509_STORE *store, struct X509 *x509);
 struct X509_VERIFY_PARAM *tls12_X509_STORE_get0_param(struct X509_STORE *store);
 
 /**
+ * `X509_STORE_get1_all_certs`: a new stack of the trusted certificates (each with a
+ * reference of its own), owned by the caller: free it with
+ * `sk_X509_pop_free(sk, X509_free)`. NULL for NULL.
+ *
+ * # Safety
+ * `store` is NULL or from `SSL_CTX_get_cert_store` with its context alive.
+ */
+struct stack_st_X509 *tls12_X509_STORE_get1_all_certs(struct X509_STORE *store);
+
+/**
  * `X509_STORE_set_flags`: sets the store's own flags (see `X509_STORE_get0_param`).
  *
  * # Safety
@@ -3952,6 +3995,17 @@ void tls12_X509_VERIFY_PARAM_set_depth(struct X509_VERIFY_PARAM *param, int dept
  * `param` is NULL or from `SSL_CTX_get0_param` / `SSL_get0_param` with its owner alive.
  */
 int tls12_X509_VERIFY_PARAM_set_flags(struct X509_VERIFY_PARAM *param, unsigned long flags);
+
+/**
+ * `X509_check_ca`: whether the certificate may issue certificates: 1 when
+ * basicConstraints says cA (0 when it says not), and without basicConstraints 3 for a
+ * self-issued v1 certificate, 4 when keyUsage is present, 5 when the Netscape
+ * certificate type names a CA; otherwise 0. A keyUsage without keyCertSign gives 0.
+ *
+ * # Safety
+ * `x` is NULL or a live `X509`.
+ */
+int tls12_X509_check_ca(const struct X509 *x);
 
 /**
  * `X509_check_host`: whether the certificate is for the host name `chk` (`chklen`
@@ -4031,6 +4085,30 @@ struct X509 *tls12_X509_dup(const struct X509 *x);
 void tls12_X509_free(struct X509 *x);
 
 /**
+ * `X509_get0_general_name` (this library's own: OpenSSL decodes these extensions
+ * with `X509_get_ext_d2i` into structures this library does not have): the `idx`th
+ * (from 0) name of one list of the certificate, chosen by `nid`:
+ * `NID_subject_alt_name` (85) the subjectAltName names, `NID_ad_OCSP` (178) the OCSP
+ * responders and `NID_ad_ca_issuers` (179) the CA issuers of authorityInfoAccess,
+ * `NID_crl_distribution_points` (103) the full names of the CRL distribution points.
+ * Stores a pointer to the value (owned by `x`) in `*data` and its length in `*len`:
+ * the text of an email address, DNS name or URI, the 4 or 16 bytes of an IP address,
+ * the dotted text of a registered ID, the DER Name of a directory name, the encoded
+ * content of the other kinds. Returns the kind (`GEN_EMAIL` 1, `GEN_DNS` 2,
+ * `GEN_DIRNAME` 4, `GEN_URI` 6, `GEN_IPADD` 7, `GEN_RID` 8; 0, 3 and 5 for otherName,
+ * x400Address and ediPartyName), or -1 past the end of the list (no error entry) or
+ * for NULL or an unknown `nid` (with an error entry).
+ *
+ * # Safety
+ * `x` is NULL or a live `X509`; `data` and `len` are NULL or writable.
+ */
+int tls12_X509_get0_general_name(const struct X509 *x,
+                                 int nid,
+                                 int idx,
+                                 const unsigned char **data,
+                                 int *len);
+
+/**
  * `X509_get0_notAfter`: the end of the validity period, owned by `x`.
  *
  * # Safety
@@ -4079,6 +4157,14 @@ struct ASN1_INTEGER *tls12_X509_get_serialNumber(struct X509 *x);
 struct X509_NAME *tls12_X509_get_subject_name(const struct X509 *x);
 
 /**
+ * `X509_get_version`: the version field (0 for v1, 2 for v3), or -1 for NULL.
+ *
+ * # Safety
+ * `x` is NULL or a live `X509`.
+ */
+long tls12_X509_get_version(const struct X509 *x);
+
+/**
  * `X509_up_ref`: adds a reference. Returns 1, or 0 for NULL.
  *
  * # Safety
@@ -4115,6 +4201,18 @@ struct SSL_SESSION *tls12_d2i_SSL_SESSION(struct SSL_SESSION **a,
  * readable bytes; `px` is as for OpenSSL (NULL, or a pointer to NULL or a live `X509`).
  */
 struct X509 *tls12_d2i_X509(struct X509 **px, const unsigned char **in_, long len);
+
+/**
+ * `d2i_X509_NAME`: reads the DER Name at `*in_` (`len` bytes), a name of its own
+ * (free it with `X509_NAME_free`); advances `*in_` past it and, when `a` is not NULL,
+ * also stores it in `*a` (freeing the name there). NULL with an error entry when no
+ * name can be read.
+ *
+ * # Safety
+ * `in_` is NULL or holds a pointer to `len` readable bytes; `a` is NULL or valid,
+ * holding NULL or a name the caller owns.
+ */
+struct X509_NAME *tls12_d2i_X509_NAME(struct X509_NAME **a, const unsigned char **in_, long len);
 
 /**
  * `i2a_ASN1_INTEGER`: writes the value to `bp` in hexadecimal as OpenSSL does (two

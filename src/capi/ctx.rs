@@ -253,6 +253,11 @@ impl SslCtx {
         added
     }
 
+    /// The trusted certificates, in the order they were added.
+    pub(crate) fn trusted(&self) -> Vec<CertificateDer<'static>> {
+        self.lock().trusted.clone()
+    }
+
     /// Runs `f` on the trust store's own flags (`X509_STORE_set_flags`) and rebuilds the
     /// store when they changed.
     pub(crate) fn on_store_flags<R>(&self, f: impl FnOnce(&mut VerifyFlags) -> R) -> R {

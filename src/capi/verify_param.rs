@@ -7,7 +7,7 @@
 
 use super::ctx::{on_settings, Handle, SslCtx};
 use super::ssl::Ssl;
-use super::x509::X509;
+use super::x509::{caller_owned_stack, X509Stack, X509};
 use super::{err, guard, null_arg};
 use crate::error::Reason;
 use crate::verify::VerifyFlags;
@@ -310,5 +310,24 @@ pub unsafe extern "C" fn tls12_X509_STORE_add_cert(store: *mut X509Store, x509: 
             c.add_trusted(vec![cert.der().clone()]);
             1
         })
+    })
+}
+
+/// `X509_STORE_get1_all_certs`: a new stack of the trusted certificates (each with a
+/// reference of its own), owned by the caller: free it with
+/// `sk_X509_pop_free(sk, X509_free)`. NULL for NULL.
+///
+/// # Safety
+/// `store` is NULL or from `SSL_CTX_get_cert_store` with its context alive.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_STORE_get1_all_certs(store: *mut X509Store) -> *mut X509Stack {
+    guard(ptr::null_mut(), || {
+        // SAFETY: the caller's promise is the one `store` needs.
+        let Some(s) = (unsafe { self::store(store) }) else {
+            return ptr::null_mut();
+        };
+        let Owner::Store(ctx) = s.param.owner else { return ptr::null_mut() };
+        // SAFETY: the store lives inside its context, which is alive.
+        unsafe { SslCtx::from_ptr(ctx) }.map_or(ptr::null_mut(), |c| caller_owned_stack(&c.trusted()))
     })
 }

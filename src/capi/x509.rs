@@ -10,8 +10,9 @@ use super::{
     arc_borrow, arc_into_ptr, arc_release, arc_retain, bio, copy_to_c_buf, guard, intern, malloc_bytes,
     malloc_c_string, null_arg,
 };
+use crate::crypto::der;
 use crate::error::Reason;
-use crate::x509::{Certificate, HostFlags, Name, NameEntry};
+use crate::x509::{AttributeType, Certificate, GeneralName, HostFlags, Name, NameEntry};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::CertificateDer;
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_ulong, c_void};
@@ -52,6 +53,15 @@ pub struct X509Name {
 pub struct X509NameEntry {
     nid: c_int,
     data: Asn1String,
+    /// The attribute's type.
+    object: Asn1Object,
+    /// The index of its RDN in the name (`X509_NAME_ENTRY_set`).
+    set: c_int,
+}
+
+/// An `ASN1_OBJECT`: an OID (DER content bytes), owned by what it came from.
+pub struct Asn1Object {
+    oid: Vec<u8>,
 }
 
 /// An `ASN1_STRING`: an attribute's value as encoded, with its string type (the DER
@@ -70,12 +80,20 @@ impl Asn1String {
 
 impl X509Name {
     fn new(name: Name) -> X509Name {
+        let mut set = -1;
         let entries = name
             .entries
             .iter()
-            .map(|e| X509NameEntry {
-                nid: e.attribute_type().map_or(0, |t| t.nid),
-                data: Asn1String { tag: e.string_tag, bytes: [e.value.as_slice(), &[0]].concat() },
+            .map(|e| {
+                if !e.same_rdn_as_previous {
+                    set += 1;
+                }
+                X509NameEntry {
+                    nid: e.attribute_type().map_or(0, |t| t.nid),
+                    data: Asn1String { tag: e.string_tag, bytes: [e.value.as_slice(), &[0]].concat() },
+                    object: Asn1Object { oid: e.oid.clone() },
+                    set: set.max(0),
+                }
             })
             .collect();
         X509Name { name, entries, owned: false }
@@ -343,6 +361,49 @@ pub unsafe extern "C" fn tls12_X509_NAME_free(name: *mut X509Name) {
     })
 }
 
+/// `d2i_X509_NAME`: reads the DER Name at `*in_` (`len` bytes), a name of its own
+/// (free it with `X509_NAME_free`); advances `*in_` past it and, when `a` is not NULL,
+/// also stores it in `*a` (freeing the name there). NULL with an error entry when no
+/// name can be read.
+///
+/// # Safety
+/// `in_` is NULL or holds a pointer to `len` readable bytes; `a` is NULL or valid,
+/// holding NULL or a name the caller owns.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_d2i_X509_NAME(
+    a: *mut *mut X509Name,
+    in_: *mut *const c_uchar,
+    len: c_long,
+) -> *mut X509Name {
+    guard(ptr::null_mut(), || {
+        // SAFETY: `in_` is valid for one read when not NULL.
+        let start = if in_.is_null() { ptr::null() } else { unsafe { *in_ } };
+        let len = c_int::try_from(len).unwrap_or(-1);
+        // SAFETY: the caller promises `len` readable bytes at `*in_`.
+        let Some(data) = (unsafe { super::bytes(start, len, "in") }) else {
+            return ptr::null_mut();
+        };
+        match Certificate::encoded_len(data).and_then(|n| Name::from_der(&data[..n]).map(|name| (n, name))) {
+            Ok((n, name)) => {
+                // SAFETY: `in_` is non-NULL here and `n` is within the `len` bytes.
+                unsafe { *in_ = start.add(n) };
+                let p = X509Name::boxed(name);
+                // SAFETY: as promised by the caller.
+                if let Some(slot) = unsafe { a.as_mut() } {
+                    // SAFETY: the caller owns the name in the slot and gives it up.
+                    unsafe { tls12_X509_NAME_free(*slot) };
+                    *slot = p;
+                }
+                p
+            }
+            Err(e) => {
+                err::push_error(&e);
+                ptr::null_mut()
+            }
+        }
+    })
+}
+
 /// Stores a newly read certificate where the `d2i_`/`PEM_read_` functions put it:
 /// in `*px` when `px` is not NULL (freeing what was there), and as the return value.
 ///
@@ -604,6 +665,111 @@ pub unsafe extern "C" fn tls12_X509_get0_serialNumber(x: *const X509) -> *const 
     guard(ptr::null(), || unsafe { tls12_X509_get_serialNumber(x.cast_mut()) }.cast_const())
 }
 
+/// `X509_get_version`: the version field (0 for v1, 2 for v3), or -1 for NULL.
+///
+/// # Safety
+/// `x` is NULL or a live `X509`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_get_version(x: *const X509) -> c_long {
+    // SAFETY: as promised by the caller.
+    guard(-1, || unsafe { cert_arg(x) }.map_or(-1, |c| c_long::from(c.cert.version)))
+}
+
+/// `X509_check_ca`: whether the certificate may issue certificates: 1 when
+/// basicConstraints says cA (0 when it says not), and without basicConstraints 3 for a
+/// self-issued v1 certificate, 4 when keyUsage is present, 5 when the Netscape
+/// certificate type names a CA; otherwise 0. A keyUsage without keyCertSign gives 0.
+///
+/// # Safety
+/// `x` is NULL or a live `X509`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_check_ca(x: *const X509) -> c_int {
+    guard(0, || {
+        // SAFETY: as promised by the caller.
+        let Some(c) = (unsafe { cert_arg(x) }) else {
+            return 0;
+        };
+        let Some(fields) = der::parse_certificate(c.der()) else {
+            return 0;
+        };
+        let usage = fields.usage;
+        if usage.key_usage.is_some_and(|k| k & der::key_usage::KEY_CERT_SIGN == 0) {
+            return 0;
+        }
+        match usage.ca {
+            Some(ca) => c_int::from(ca),
+            None if c.cert.version == 0 && fields.is_self_issued() => 3,
+            None if usage.key_usage.is_some() => 4,
+            None if usage.ns_cert_type.is_some_and(|t| t & der::ns_cert_type::ANY_CA != 0) => 5,
+            None => 0,
+        }
+    })
+}
+
+/// OpenSSL's `NID_subject_alt_name`.
+const NID_SUBJECT_ALT_NAME: c_int = 85;
+/// OpenSSL's `NID_crl_distribution_points`.
+const NID_CRL_DISTRIBUTION_POINTS: c_int = 103;
+/// OpenSSL's `NID_ad_OCSP`.
+const NID_AD_OCSP: c_int = 178;
+/// OpenSSL's `NID_ad_ca_issuers`.
+const NID_AD_CA_ISSUERS: c_int = 179;
+
+/// `X509_get0_general_name` (this library's own: OpenSSL decodes these extensions
+/// with `X509_get_ext_d2i` into structures this library does not have): the `idx`th
+/// (from 0) name of one list of the certificate, chosen by `nid`:
+/// `NID_subject_alt_name` (85) the subjectAltName names, `NID_ad_OCSP` (178) the OCSP
+/// responders and `NID_ad_ca_issuers` (179) the CA issuers of authorityInfoAccess,
+/// `NID_crl_distribution_points` (103) the full names of the CRL distribution points.
+/// Stores a pointer to the value (owned by `x`) in `*data` and its length in `*len`:
+/// the text of an email address, DNS name or URI, the 4 or 16 bytes of an IP address,
+/// the dotted text of a registered ID, the DER Name of a directory name, the encoded
+/// content of the other kinds. Returns the kind (`GEN_EMAIL` 1, `GEN_DNS` 2,
+/// `GEN_DIRNAME` 4, `GEN_URI` 6, `GEN_IPADD` 7, `GEN_RID` 8; 0, 3 and 5 for otherName,
+/// x400Address and ediPartyName), or -1 past the end of the list (no error entry) or
+/// for NULL or an unknown `nid` (with an error entry).
+///
+/// # Safety
+/// `x` is NULL or a live `X509`; `data` and `len` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_get0_general_name(
+    x: *const X509,
+    nid: c_int,
+    idx: c_int,
+    data: *mut *const c_uchar,
+    len: *mut c_int,
+) -> c_int {
+    guard(-1, || {
+        // SAFETY: as promised by the caller.
+        let Some(c) = (unsafe { cert_arg(x) }) else {
+            return -1;
+        };
+        let list: &[GeneralName] = match nid {
+            NID_SUBJECT_ALT_NAME => &c.cert.alt_names,
+            NID_AD_OCSP => &c.cert.ocsp,
+            NID_AD_CA_ISSUERS => &c.cert.ca_issuers,
+            NID_CRL_DISTRIBUTION_POINTS => &c.cert.crl_points,
+            _ => {
+                err::push(Reason::BAD_VALUE, format!("X509_get0_general_name: no list of names for NID {nid}"));
+                return -1;
+            }
+        };
+        let Some(name) = usize::try_from(idx).ok().and_then(|i| list.get(i)) else {
+            return -1;
+        };
+        // SAFETY: as promised by the caller, each is NULL or writable.
+        unsafe {
+            if let Some(d) = data.as_mut() {
+                *d = name.value.as_ptr();
+            }
+            if let Some(l) = len.as_mut() {
+                *l = c_int::try_from(name.value.len()).unwrap_or(c_int::MAX);
+            }
+        }
+        c_int::from(name.kind)
+    })
+}
+
 /// `ASN1_INTEGER_get`: the value as a `long`; -1 when it does not fit, 0 for NULL.
 ///
 /// # Safety
@@ -857,6 +1023,57 @@ pub unsafe extern "C" fn tls12_X509_NAME_ENTRY_get_data(ne: *const X509NameEntry
     guard(ptr::null_mut(), || {
         // SAFETY: as promised by the caller.
         unsafe { ne.as_ref() }.map_or(ptr::null_mut(), |e| (&e.data as *const Asn1String).cast_mut())
+    })
+}
+
+/// `X509_NAME_ENTRY_get_object`: the attribute's type (owned by the entry), or NULL.
+///
+/// # Safety
+/// `ne` is NULL or a live `X509_NAME_ENTRY`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_NAME_ENTRY_get_object(ne: *const X509NameEntry) -> *mut Asn1Object {
+    guard(ptr::null_mut(), || {
+        // SAFETY: as promised by the caller.
+        unsafe { ne.as_ref() }.map_or(ptr::null_mut(), |e| (&e.object as *const Asn1Object).cast_mut())
+    })
+}
+
+/// `X509_NAME_ENTRY_set`: the index of the entry's RDN in its name (entries of a
+/// multi-valued RDN share it); -1 for NULL.
+///
+/// # Safety
+/// `ne` is NULL or a live `X509_NAME_ENTRY`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_NAME_ENTRY_set(ne: *const X509NameEntry) -> c_int {
+    // SAFETY: as promised by the caller.
+    guard(-1, || unsafe { ne.as_ref() }.map_or(-1, |e| e.set))
+}
+
+/// `OBJ_obj2txt`: writes the object's name to `buf` (at most `buf_len` bytes with the
+/// NUL): its long name ("commonName") when it is a known attribute type and `no_name`
+/// is 0, else the dotted OID ("2.5.4.3"). Returns the length of the whole text (which
+/// may exceed what fitted), or -1 for NULL.
+///
+/// # Safety
+/// `buf` is NULL or has `buf_len` writable bytes; `a` is NULL or a live `ASN1_OBJECT`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_OBJ_obj2txt(
+    buf: *mut c_char,
+    buf_len: c_int,
+    a: *const Asn1Object,
+    no_name: c_int,
+) -> c_int {
+    guard(-1, || {
+        // SAFETY: as promised by the caller.
+        let Some(obj) = (unsafe { a.as_ref() }) else {
+            null_arg("a");
+            return -1;
+        };
+        let known = (no_name == 0).then(|| AttributeType::by_oid(&obj.oid)).flatten();
+        let text = known.map_or_else(|| crate::x509::oid_text(&obj.oid), |t| t.long_name.to_string());
+        // SAFETY: as promised by the caller.
+        unsafe { copy_to_c_buf(text.as_bytes(), buf, usize::try_from(buf_len).unwrap_or(0)) };
+        c_int::try_from(text.len()).unwrap_or(c_int::MAX)
     })
 }
 
@@ -1291,8 +1508,18 @@ pub(crate) unsafe fn free_name(p: *mut c_void) {
 /// A new stack holding the certificates of `chain` (leaf first) that can be read,
 /// owned by the caller (release it with [`stack_free`]).
 pub(crate) fn stack_from_chain(chain: &[CertificateDer<'static>]) -> *mut X509Stack {
-    let items = chain.iter().map(|c| x509_from_der(c.clone())).filter(|p| !p.is_null()).map(|p| p.cast()).collect();
-    OpensslStack::into_ptr(items, Some(release_x509))
+    OpensslStack::into_ptr(readable(chain), Some(release_x509))
+}
+
+/// New `X509` references for the certificates of `certs` that can be read.
+fn readable(certs: &[CertificateDer<'static>]) -> Vec<*mut c_void> {
+    certs.iter().map(|c| x509_from_der(c.clone())).filter(|p| !p.is_null()).map(|p| p.cast()).collect()
+}
+
+/// A new stack holding the certificates of `certs` that can be read, for C to free
+/// with `sk_X509_pop_free(sk, X509_free)`.
+pub(crate) fn caller_owned_stack(certs: &[CertificateDer<'static>]) -> *mut X509Stack {
+    OpensslStack::into_ptr(readable(certs), None)
 }
 
 /// Frees a stack made by [`stack_from_chain`] and its references (NULL is ignored).

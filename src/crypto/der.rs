@@ -262,6 +262,8 @@ pub mod ns_cert_type {
     pub const SSL_CLIENT: u8 = 0x80;
     /// `SSL server`.
     pub const SSL_SERVER: u8 = 0x40;
+    /// Any of `SSL CA`, `S/MIME CA` and `Object Signing CA`.
+    pub const ANY_CA: u8 = 0x07;
 }
 
 /// The extensions of a certificate that decide what it may be used for and which

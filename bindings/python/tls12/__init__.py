@@ -37,6 +37,10 @@ from .context import (
     SESS_CACHE_SERVER,
     Context,
     Purpose,
+    TLSVersion,
+    VERIFY_DEFAULT,
+    VERIFY_X509_PARTIAL_CHAIN,
+    VERIFY_X509_TRUSTED_FIRST,
     VerifyMode,
     create_default_context,
 )
@@ -95,6 +99,10 @@ __all__ = [
     "SSLWantWriteError",
     "SSLZeroReturnError",
     "Session",
+    "TLSVersion",
+    "VERIFY_DEFAULT",
+    "VERIFY_X509_PARTIAL_CHAIN",
+    "VERIFY_X509_TRUSTED_FIRST",
     "VerifyMode",
     "create_default_context",
 ]

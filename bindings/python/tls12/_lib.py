@@ -296,6 +296,41 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "BIO_write": (c_int, [BIO_p, c_void_p, c_int]),
     "BIO_ctrl": (c_long, [BIO_p, c_int, c_long, c_void_p]),
     "BIO_ctrl_pending": (c_size_t, [BIO_p]),
+    # certificate contents, as ssl's getpeercert reports them
+    "X509_get_version": (c_long, [X509_p]),
+    "X509_get0_general_name": (c_int, [X509_p, c_int, c_int, POINTER(ubyte_p), POINTER(c_int)]),
+    "X509_NAME_entry_count": (c_int, [X509_NAME_p]),
+    "X509_NAME_get_entry": (c_void_p, [X509_NAME_p, c_int]),
+    "X509_NAME_ENTRY_get_object": (c_void_p, [c_void_p]),
+    "X509_NAME_ENTRY_get_data": (c_void_p, [c_void_p]),
+    "X509_NAME_ENTRY_set": (c_int, [c_void_p]),
+    "OBJ_obj2txt": (c_int, [c_char_p, c_int, c_void_p, c_int]),
+    "ASN1_STRING_to_UTF8": (c_int, [POINTER(ubyte_p), c_void_p]),
+    "CRYPTO_free": (None, [c_void_p, c_char_p, c_int]),
+    "d2i_X509_NAME": (X509_NAME_p, [c_void_p, POINTER(ubyte_p), c_long]),
+    "X509_NAME_free": (None, [X509_NAME_p]),
+    "d2i_X509": (X509_p, [c_void_p, POINTER(ubyte_p), c_long]),
+    # protocol versions and security level
+    "SSL_CTX_set_min_proto_version": (c_int, [SSL_CTX_p, c_int]),
+    "SSL_CTX_set_max_proto_version": (c_int, [SSL_CTX_p, c_int]),
+    "SSL_CTX_get_security_level": (c_int, [SSL_CTX_p]),
+    # the trust store's certificates
+    "SSL_CTX_get_cert_store": (c_void_p, [SSL_CTX_p]),
+    "X509_STORE_get1_all_certs": (c_void_p, [c_void_p]),
+    "OPENSSL_sk_num": (c_int, [c_void_p]),
+    "OPENSSL_sk_value": (X509_p, [c_void_p, c_int]),
+    "OPENSSL_sk_free": (None, [c_void_p]),
+    "X509_check_ca": (c_int, [X509_p]),
+    # verification flags and key exchange groups
+    "SSL_CTX_get0_param": (c_void_p, [SSL_CTX_p]),
+    "X509_VERIFY_PARAM_set_flags": (c_int, [c_void_p, c_ulong]),
+    "X509_VERIFY_PARAM_clear_flags": (c_int, [c_void_p, c_ulong]),
+    "X509_VERIFY_PARAM_get_flags": (c_ulong, [c_void_p]),
+    "SSL_CTX_set1_groups_list": (c_int, [SSL_CTX_p, c_char_p]),
+    # DH parameters
+    "PEM_read_bio_DHparams": (c_void_p, [BIO_p, c_void_p, c_void_p, c_void_p]),
+    "SSL_CTX_set_tmp_dh": (c_long, [SSL_CTX_p, c_void_p]),
+    "DH_free": (None, [c_void_p]),
 }
 
 # Functions that another part of the project may not have landed yet: the package

@@ -54,6 +54,10 @@ _SSL_FILETYPE_PEM = 1
 _TLSEXT_ERR_OK = 0
 _TLSEXT_ERR_ALERT_FATAL = 2
 _TLSEXT_ERR_NOACK = 3
+# X509_V_FLAG_* as ssl.VerifyFlags names them.
+VERIFY_DEFAULT = 0
+VERIFY_X509_TRUSTED_FIRST = 0x8000
+VERIFY_X509_PARTIAL_CHAIN = 0x80000
 ALERT_DESCRIPTION_HANDSHAKE_FAILURE = 40
 ALERT_DESCRIPTION_INTERNAL_ERROR = 80
 ALERT_DESCRIPTION_UNRECOGNIZED_NAME = 112
@@ -65,6 +69,22 @@ class VerifyMode(enum.IntEnum):
     CERT_NONE = 0
     CERT_OPTIONAL = 1
     CERT_REQUIRED = 2
+
+
+class TLSVersion(enum.IntEnum):
+    """Protocol versions, with :class:`ssl.TLSVersion`'s names and values. libtls12
+    speaks TLS 1.2 only: :attr:`Context.minimum_version` and
+    :attr:`Context.maximum_version` take TLSv1_2 and the MINIMUM_SUPPORTED /
+    MAXIMUM_SUPPORTED markers, and refuse any other version with ValueError rather
+    than ignore it."""
+
+    MINIMUM_SUPPORTED = -2
+    SSLv3 = 0x0300
+    TLSv1 = 0x0301
+    TLSv1_1 = 0x0302
+    TLSv1_2 = 0x0303
+    TLSv1_3 = 0x0304
+    MAXIMUM_SUPPORTED = -1
 
 
 CERT_NONE = VerifyMode.CERT_NONE
@@ -169,6 +189,8 @@ class Context:
         self._check_hostname = False
         self._keylog_file: Optional[str] = None
         self._keylog_lock = threading.Lock()
+        self._versions: dict[str, TLSVersion] = {}
+        self._post_handshake_auth = False
         self.sni_callback_fn: Optional[ServernameCallback] = None
         if not self._server:
             self.verify_mode = VerifyMode.CERT_REQUIRED
@@ -283,6 +305,45 @@ class Context:
             "cannot load the default verify paths",
         )
 
+    def load_default_certs(self, purpose: "Purpose" = None) -> None:  # type: ignore[assignment]
+        """Trusts the system's CA certificates, as :meth:`ssl.SSLContext.load_default_certs`
+        (``purpose`` must be a :class:`Purpose`; both purposes use the same store)."""
+        if purpose is not None and not isinstance(purpose, Purpose):
+            if getattr(purpose, "name", None) not in ("SERVER_AUTH", "CLIENT_AUTH"):
+                raise TypeError(purpose)
+        self.set_default_verify_paths()
+
+    def _store_certs(self) -> list[tuple[bytes, bool]]:
+        """The trusted certificates: (DER, whether X509_check_ca says it is a CA)."""
+        from . import _x509
+
+        sk = lib.tls12_X509_STORE_get1_all_certs(lib.tls12_SSL_CTX_get_cert_store(self._ctx))
+        if not sk:
+            raise error_from_queue("cannot list the trusted certificates")
+        out = []
+        try:
+            for i in range(lib.tls12_OPENSSL_sk_num(sk)):
+                x = lib.tls12_OPENSSL_sk_value(sk, i)
+                out.append((_x509.der(x), lib.tls12_X509_check_ca(x) != 0))
+                lib.tls12_X509_free(x)
+        finally:
+            lib.tls12_OPENSSL_sk_free(sk)
+        return out
+
+    def cert_store_stats(self) -> dict[str, int]:
+        """Counts of the trusted certificates, with :meth:`ssl.SSLContext.cert_store_stats`'s
+        keys (``crl`` is 0: libtls12 has no CRLs)."""
+        certs = self._store_certs()
+        return {"x509": len(certs), "crl": 0, "x509_ca": sum(ca for _, ca in certs)}
+
+    def get_ca_certs(self, binary_form: bool = False) -> list[Any]:
+        """The trusted CA certificates, as :meth:`ssl.SSLContext.get_ca_certs`: DER, or
+        the dictionaries :meth:`~tls12.SSLSocket.getpeercert` gives."""
+        from . import _x509
+
+        cas = [der for der, ca in self._store_certs() if ca]
+        return cas if binary_form else [_x509.decode_der(der) for der in cas]
+
     # ------------------------------------------------------------ verification
     @property
     def verify_mode(self) -> VerifyMode:
@@ -316,6 +377,60 @@ class Context:
             self._check_hostname = False
             self.verify_mode = VerifyMode.CERT_REQUIRED
         self._check_hostname = value
+
+    def load_dh_params(self, path: StrPath) -> None:
+        """Uses the PEM DH parameters in ``path`` for DHE suites, as
+        :meth:`ssl.SSLContext.load_dh_params` (a missing file raises FileNotFoundError)."""
+        with open(path, "rb") as f:
+            pem = f.read()
+        bio = lib.tls12_BIO_new(lib.tls12_BIO_s_mem())
+        if not bio:
+            raise error_from_queue("BIO_new failed")
+        clear_queue()
+        try:
+            lib.tls12_BIO_write(bio, pem, len(pem))
+            dh = lib.tls12_PEM_read_bio_DHparams(bio, None, None, None)
+        finally:
+            lib.tls12_BIO_free(bio)
+        if not dh:
+            raise error_from_queue(f"cannot read DH parameters from {os.fsdecode(path)}")
+        try:
+            self._check(lib.tls12_SSL_CTX_set_tmp_dh(self._ctx, dh) == 1, "cannot use the DH parameters")
+        finally:
+            lib.tls12_DH_free(dh)
+
+    @property
+    def verify_flags(self) -> int:
+        """X509_V_FLAG_* bits, as :attr:`ssl.SSLContext.verify_flags`: only
+        :data:`VERIFY_X509_PARTIAL_CHAIN` can change (every trusted certificate is then
+        an anchor); :data:`VERIFY_X509_TRUSTED_FIRST` is always on. Any other flag (CRL
+        checks, strict mode ...) raises ValueError: libtls12 does not implement it."""
+        return int(lib.tls12_X509_VERIFY_PARAM_get_flags(lib.tls12_SSL_CTX_get0_param(self._ctx))) | (
+            VERIFY_X509_TRUSTED_FIRST
+        )
+
+    @verify_flags.setter
+    def verify_flags(self, flags: int) -> None:
+        flags = int(flags)
+        unknown = flags & ~(VERIFY_X509_PARTIAL_CHAIN | VERIFY_X509_TRUSTED_FIRST)
+        if unknown:
+            raise ValueError(f"verify_flags {unknown:#x} are not implemented by libtls12")
+        param = lib.tls12_SSL_CTX_get0_param(self._ctx)
+        clear_queue()
+        if flags & VERIFY_X509_PARTIAL_CHAIN:
+            ok = lib.tls12_X509_VERIFY_PARAM_set_flags(param, VERIFY_X509_PARTIAL_CHAIN)
+        else:
+            ok = lib.tls12_X509_VERIFY_PARAM_clear_flags(param, VERIFY_X509_PARTIAL_CHAIN)
+        self._check(ok == 1, "cannot set verify_flags")
+
+    def set_ecdh_curve(self, curve_name: str) -> None:
+        """Limits the key exchange to the named curve ("prime256v1", "secp384r1",
+        "X25519" ...), as :meth:`ssl.SSLContext.set_ecdh_curve`; ValueError for an
+        unknown name."""
+        clear_queue()
+        if lib.tls12_SSL_CTX_set1_groups_list(self._ctx, curve_name.encode()) != 1:
+            clear_queue()
+            raise ValueError(f"unknown elliptic curve name {curve_name!r}")
 
     def set_verify_depth(self, depth: int) -> None:
         """The longest certificate chain accepted."""
@@ -358,6 +473,56 @@ class Context:
         current = self.options
         lib.tls12_SSL_CTX_clear_options(self._ctx, current & ~value)
         lib.tls12_SSL_CTX_set_options(self._ctx, value & ~current)
+
+    # ------------------------------------------------------------ versions
+    def _set_version(self, value: int, setter: Any, which: str) -> None:
+        try:
+            version = TLSVersion(int(value))
+        except ValueError:
+            raise ValueError(f"Unsupported TLS/SSL version 0x{int(value):x}") from None
+        if version not in (TLSVersion.TLSv1_2, TLSVersion.MINIMUM_SUPPORTED, TLSVersion.MAXIMUM_SUPPORTED):
+            raise ValueError(
+                f"libtls12 speaks TLS 1.2 only: {which} {version.name} is not possible "
+                "(use TLSVersion.TLSv1_2, MINIMUM_SUPPORTED or MAXIMUM_SUPPORTED)"
+            )
+        clear_queue()
+        # The markers mean "no limit" (0); TLS 1.2 is then the only version either way.
+        wire = 0 if version < 0 else int(version)
+        self._check(setter(self._ctx, wire) == 1, f"cannot set the {which}")
+        self._versions[which] = version
+
+    @property
+    def minimum_version(self) -> TLSVersion:
+        """The lowest version allowed (see :class:`TLSVersion`)."""
+        return self._versions.get("minimum version", TLSVersion.MINIMUM_SUPPORTED)
+
+    @minimum_version.setter
+    def minimum_version(self, value: int) -> None:
+        self._set_version(value, lib.tls12_SSL_CTX_set_min_proto_version, "minimum version")
+
+    @property
+    def maximum_version(self) -> TLSVersion:
+        """The highest version allowed (see :class:`TLSVersion`)."""
+        return self._versions.get("maximum version", TLSVersion.MAXIMUM_SUPPORTED)
+
+    @maximum_version.setter
+    def maximum_version(self, value: int) -> None:
+        self._set_version(value, lib.tls12_SSL_CTX_set_max_proto_version, "maximum version")
+
+    @property
+    def security_level(self) -> int:
+        """The security level (read-only, as in :mod:`ssl`)."""
+        return int(lib.tls12_SSL_CTX_get_security_level(self._ctx))
+
+    @property
+    def post_handshake_auth(self) -> bool:
+        """TLS 1.3 post-handshake authentication: it does not exist in TLS 1.2, so, as
+        :mod:`ssl` on a TLS 1.2 connection, the setting is kept and changes nothing."""
+        return self._post_handshake_auth
+
+    @post_handshake_auth.setter
+    def post_handshake_auth(self, value: bool) -> None:
+        self._post_handshake_auth = bool(value)
 
     # ------------------------------------------------------------ ALPN
     def set_alpn_protocols(self, protocols: Iterable[str]) -> None:
