@@ -118,6 +118,43 @@ pub struct Suite {
     pub version_label: &'static str,
 }
 
+impl Suite {
+    /// OpenSSL's one-line description (`SSL_CIPHER_description`, `openssl ciphers -v`):
+    /// name, version label, key exchange, authentication, cipher and MAC in padded
+    /// columns, ending in a newline.
+    pub fn description(&self) -> String {
+        let kx = match self.kx {
+            KeyExchange::Ecdhe => "ECDH",
+            KeyExchange::Dhe => "DH",
+            KeyExchange::Rsa => "RSA",
+            KeyExchange::Psk => "PSK",
+            KeyExchange::DhePsk => "DHEPSK",
+            KeyExchange::EcdhePsk => "ECDHEPSK",
+            KeyExchange::RsaPsk => "RSAPSK",
+        };
+        let au = match self.auth {
+            Authentication::Rsa => "RSA",
+            Authentication::Ecdsa => "ECDSA",
+            Authentication::Psk => "PSK",
+        };
+        let enc = match self.bulk {
+            BulkCipher::Aes128Gcm => "AESGCM(128)",
+            BulkCipher::Aes256Gcm => "AESGCM(256)",
+            BulkCipher::Chacha20Poly1305 => "CHACHA20/POLY1305(256)",
+            BulkCipher::Aes128Cbc => "AES(128)",
+            BulkCipher::Aes256Cbc => "AES(256)",
+        };
+        let mac = match self.mac {
+            Mac::Aead => "AEAD",
+            Mac::HmacSha1 => "SHA1",
+            Mac::HmacSha256 => "SHA256",
+            Mac::HmacSha384 => "SHA384",
+        };
+        let (name, version) = (self.openssl_name, self.version_label);
+        format!("{name:<30} {version:<7} Kx={kx:<8} Au={au:<5} Enc={enc:<22} Mac={mac:<4}\n")
+    }
+}
+
 impl BulkCipher {
     /// Length of the encryption key.
     pub fn key_len(self) -> usize {
@@ -243,7 +280,29 @@ pub fn by_name(name: &str) -> Option<&'static Suite> {
     ALL_SUITES.iter().find(|s| s.openssl_name.eq_ignore_ascii_case(name) || s.iana_name.eq_ignore_ascii_case(name))
 }
 
-/// Parses an OpenSSL cipher string into the enabled suites (see [`crate::cipher_string`]).
-pub fn parse_cipher_list(list: &str) -> Result<Vec<&'static Suite>, crate::Error> {
-    crate::cipher_string::parse(list).map(|parsed| parsed.suites)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_read_like_openssl() {
+        let text = |name: &str| by_name(name).map(Suite::description).unwrap_or_default();
+        // As `openssl ciphers -v` prints them.
+        assert_eq!(
+            text("ECDHE-RSA-AES128-GCM-SHA256"),
+            "ECDHE-RSA-AES128-GCM-SHA256    TLSv1.2 Kx=ECDH     Au=RSA   Enc=AESGCM(128)            Mac=AEAD\n"
+        );
+        assert_eq!(
+            text("AES128-SHA"),
+            "AES128-SHA                     SSLv3   Kx=RSA      Au=RSA   Enc=AES(128)               Mac=SHA1\n"
+        );
+        assert_eq!(
+            text("ECDHE-PSK-AES128-CBC-SHA256"),
+            "ECDHE-PSK-AES128-CBC-SHA256    TLSv1   Kx=ECDHEPSK Au=PSK   Enc=AES(128)               Mac=SHA256\n"
+        );
+        assert_eq!(
+            text("RSA-PSK-CHACHA20-POLY1305"),
+            "RSA-PSK-CHACHA20-POLY1305      TLSv1.2 Kx=RSAPSK   Au=RSA   Enc=CHACHA20/POLY1305(256) Mac=AEAD\n"
+        );
+    }
 }

@@ -17,7 +17,7 @@ pub struct SslCipher {
     name: CString,
     standard_name: CString,
     /// The protocol version that first defined the suite, as OpenSSL names it.
-    version: &'static CStr,
+    version: CString,
     /// `SSL_CIPHER_description`'s text.
     description: String,
 }
@@ -28,15 +28,12 @@ fn table() -> &'static [SslCipher] {
     TABLE.get_or_init(|| {
         suites::ALL_SUITES
             .iter()
-            .map(|suite| {
-                let parts = NameParts::of(suite.openssl_name);
-                SslCipher {
-                    suite,
-                    name: CString::new(suite.openssl_name).unwrap_or_default(),
-                    standard_name: CString::new(suite.iana_name).unwrap_or_default(),
-                    version: parts.version,
-                    description: parts.description(suite.openssl_name),
-                }
+            .map(|suite| SslCipher {
+                suite,
+                name: CString::new(suite.openssl_name).unwrap_or_default(),
+                standard_name: CString::new(suite.iana_name).unwrap_or_default(),
+                version: CString::new(suite.version_label).unwrap_or_default(),
+                description: suite.description(),
             })
             .collect()
     })
@@ -170,7 +167,7 @@ cipher_texts! {
     /// `SSL_CIPHER_get_version`: the protocol version that first defined the suite, as
     /// OpenSSL reports it ("TLSv1.2" for AEAD suites, "SSLv3" or "TLSv1" for older CBC
     /// suites, which TLS 1.2 still uses).
-    tls12_SSL_CIPHER_get_version: |c| c.version;
+    tls12_SSL_CIPHER_get_version: |c| &c.version;
 }
 
 /// `SSL_CIPHER_get_bits`: the secret bits of the bulk cipher (also stored in
@@ -209,69 +206,6 @@ pub unsafe extern "C" fn tls12_SSL_CIPHER_get_id(c: *const SslCipher) -> u32 {
 pub unsafe extern "C" fn tls12_SSL_CIPHER_get_protocol_id(c: *const SslCipher) -> u16 {
     // SAFETY: as the caller promises.
     guard(0, || unsafe { cipher(c) }.map_or(0, |c| c.suite.id))
-}
-
-/// What a suite's OpenSSL name (which spells out key exchange, authentication,
-/// cipher and MAC) says, in the words of `SSL_CIPHER_description`.
-struct NameParts {
-    kx: &'static str,
-    au: &'static str,
-    enc: String,
-    mac: &'static str,
-    version: &'static CStr,
-}
-
-impl NameParts {
-    fn of(name: &str) -> NameParts {
-        let has = |part: &str| name.split('-').any(|p| p == part);
-        let psk = has("PSK");
-        let kx = match (has("ECDHE"), has("DHE"), has("RSA") && psk, psk) {
-            (true, _, _, true) => "ECDHEPSK",
-            (true, _, _, false) => "ECDH",
-            (_, true, _, true) => "DHEPSK",
-            (_, true, _, false) => "DH",
-            (_, _, true, _) => "RSAPSK",
-            (_, _, _, true) => "PSK",
-            _ => "RSA",
-        };
-        let au = if has("ECDSA") {
-            "ECDSA"
-        } else if psk && !has("RSA") {
-            "PSK"
-        } else {
-            "RSA"
-        };
-        let bits = if name.contains("AES256") { 256 } else { 128 };
-        let aead = has("GCM") || has("CCM") || has("CCM8") || has("CHACHA20");
-        let enc = if has("CHACHA20") {
-            "CHACHA20/POLY1305(256)".to_string()
-        } else if has("GCM") {
-            format!("AESGCM({bits})")
-        } else if has("CCM8") {
-            format!("AESCCM8({bits})")
-        } else if has("CCM") {
-            format!("AESCCM({bits})")
-        } else {
-            format!("AES({bits})")
-        };
-        let last = name.rsplit('-').next().unwrap_or("");
-        let (mac, version) = match last {
-            _ if aead => ("AEAD", c"TLSv1.2"),
-            "SHA" if has("ECDHE") => ("SHA1", c"TLSv1"),
-            "SHA" => ("SHA1", c"SSLv3"),
-            _ if psk => (if last == "SHA384" { "SHA384" } else { "SHA256" }, c"TLSv1"),
-            "SHA384" => ("SHA384", c"TLSv1.2"),
-            _ => ("SHA256", c"TLSv1.2"),
-        };
-        NameParts { kx, au, enc, mac, version }
-    }
-
-    /// OpenSSL's one-line description.
-    fn description(&self, name: &str) -> String {
-        let NameParts { kx, au, enc, mac, version } = self;
-        let version = version.to_str().unwrap_or("");
-        format!("{name:<30} {version:<7} Kx={kx:<8} Au={au:<5} Enc={enc:<22} Mac={mac:<4}\n")
-    }
 }
 
 /// `SSL_CIPHER_description`: OpenSSL 3's one-line description ("ECDHE-RSA-AES128-GCM-SHA256
@@ -377,28 +311,4 @@ alert_strings! {
     /// `SSL_alert_desc_string_long`: OpenSSL's text for the alert in `value & 0xff`
     /// ("handshake failure", "unknown CA" ...).
     tls12_SSL_alert_desc_string_long = alert_texts(|v: c_int| (v & 0xff) as u8).1;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn descriptions_read_like_openssl() {
-        let text = |name: &str| NameParts::of(name).description(name);
-        // As `openssl ciphers -v` prints them.
-        assert_eq!(
-            text("ECDHE-RSA-AES128-GCM-SHA256"),
-            "ECDHE-RSA-AES128-GCM-SHA256    TLSv1.2 Kx=ECDH     Au=RSA   Enc=AESGCM(128)            Mac=AEAD\n"
-        );
-        assert_eq!(
-            text("AES128-SHA"),
-            "AES128-SHA                     SSLv3   Kx=RSA      Au=RSA   Enc=AES(128)               Mac=SHA1\n"
-        );
-        let parts = NameParts::of("ECDHE-PSK-AES128-CBC-SHA256");
-        assert_eq!((parts.kx, parts.au, parts.mac, parts.version), ("ECDHEPSK", "PSK", "SHA256", c"TLSv1"));
-        let parts = NameParts::of("DHE-RSA-AES256-SHA256");
-        assert_eq!((parts.kx, parts.mac, parts.version), ("DH", "SHA256", c"TLSv1.2"));
-        assert_eq!(NameParts::of("ECDHE-ECDSA-AES256-SHA").version, c"TLSv1");
-    }
 }
