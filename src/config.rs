@@ -1,6 +1,7 @@
 //! What an `SSL_CTX` holds: certificates and keys, suites, groups, signature schemes,
-//! verification settings and ALPN. A connection takes a snapshot (`Arc<Config>`) when it
-//! starts, so later changes to the context do not disturb connections in flight.
+//! verification settings and ALPN. A [`ConfigBuilder`] holds what the application set;
+//! a connection takes the `Arc<Config>` built from it when it starts, so later changes
+//! to the context do not disturb connections in flight.
 
 use crate::crypto::dh::DhParams;
 use crate::crypto::sign::KeyKind;
@@ -11,6 +12,16 @@ use crate::session::ticket::TicketKeyStore;
 use crate::suites::{self, Suite};
 use crate::verify::RootStore;
 use std::sync::Arc;
+
+mod builder;
+mod security_level;
+
+pub use builder::ConfigBuilder;
+pub use security_level::min_security_bits;
+
+/// OpenSSL's default session lifetime for TLS, in seconds (`SSL_CTX_get_timeout`); also
+/// the lifetime hint sent with tickets.
+pub const DEFAULT_SESSION_TIMEOUT: u64 = 7200;
 
 /// `SSL_OP_CIPHER_SERVER_PREFERENCE`: the server picks from its own order.
 pub const OP_CIPHER_SERVER_PREFERENCE: u64 = 0x0040_0000;
@@ -132,20 +143,6 @@ pub struct Config {
     pub security_level: u32,
 }
 
-/// The bits of security a key needs at security `level`, as OpenSSL counts them:
-/// none at 0, 80 at 1 (RSA 1024, ECC 160), 112 at 2 (RSA 2048, ECC 224), 128 at 3
-/// (RSA 3072, ECC 256), 192 at 4 (RSA 7680, ECC 384), 256 at 5 (RSA 15360, ECC 512).
-pub fn min_security_bits(level: u32) -> u32 {
-    match level {
-        0 => 0,
-        1 => 80,
-        2 => 112,
-        3 => 128,
-        4 => 192,
-        _ => 256,
-    }
-}
-
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -164,7 +161,7 @@ impl Default for Config {
             dh_params: None,
             session_cache: Arc::new(SessionCache::new(crate::session::cache::DEFAULT_CAPACITY)),
             session_cache_mode: SESS_CACHE_SERVER,
-            session_timeout: 300,
+            session_timeout: DEFAULT_SESSION_TIMEOUT,
             session_id_context: Vec::new(),
             ticket_keys: Arc::new(TicketKeyStore::default()),
             psk_client: false,

@@ -20,7 +20,6 @@ pub mod passwd;
 mod pem;
 pub mod pkey;
 pub mod psk;
-mod seclevel;
 pub mod ssl;
 pub mod stack;
 pub mod verify_param;

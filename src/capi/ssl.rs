@@ -544,8 +544,8 @@ pub unsafe extern "C" fn tls12_SSL_set_SSL_CTX(ssl: *mut Ssl, ctx: *mut SslCtx) 
             }
             let new_settings = new.settings();
             let Some(()) = s.settings_mut(|mine| {
-                mine.config.certs = new_settings.config.certs;
-                mine.config.session_id_context = new_settings.config.session_id_context;
+                mine.config.certs = new_settings.config.certs.clone();
+                mine.config.session_id_context = new_settings.config.session_id_context.clone();
             }) else {
                 return ptr::null_mut();
             };

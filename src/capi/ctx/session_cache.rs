@@ -18,8 +18,6 @@ use crate::session::{self, Session};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_void};
 use std::sync::Arc;
 
-/// OpenSSL's default session lifetime for TLS, in seconds (`SSL_CTX_get_timeout`).
-pub(crate) const SESSION_TIMEOUT_DEFAULT: u64 = 7200;
 /// The size of the buffer of `SSL_CTX_set_tlsext_ticket_keys`: key name, HMAC secret,
 /// AES key (16 bytes each).
 const TICKET_KEYS_LEN: usize = 48;

@@ -6,7 +6,7 @@ use crate::capi::passwd::PemPasswordCallback;
 use crate::capi::ssl::Ssl;
 use crate::capi::x509::X509StoreCtx;
 use crate::capi::{bytes, c_str, err, guard};
-use crate::config::{Config, VerifyMode};
+use crate::config::{Config, ConfigBuilder, VerifyMode};
 use crate::crypto::sign::SUPPORTED_SCHEMES;
 use crate::error::Reason;
 use crate::msgs::enums::{NamedGroup, SignatureScheme, TLS12, TLS13};
@@ -64,8 +64,8 @@ pub type MsgCallback = Option<
 /// What an `SSL` copies from its context when it is made; both have setters for it.
 #[derive(Clone)]
 pub(crate) struct Settings {
-    /// What the engine gets.
-    pub(crate) config: Config,
+    /// What the engine gets, built once per change.
+    pub(crate) config: ConfigBuilder,
     /// `SSL_MODE_*` bits.
     pub(crate) mode: c_long,
     /// The verify callback.
@@ -74,8 +74,6 @@ pub(crate) struct Settings {
     pub(crate) info_callback: InfoCallback,
     /// The message callback and its argument.
     pub(crate) msg_callback: (MsgCallback, *mut c_void),
-    /// `SSL_CTX_set_security_level` (stored).
-    pub(crate) security_level: c_int,
     /// The external session cache callbacks (`SSL_CTX_sess_set_new_cb` ...).
     pub(crate) session_callbacks: super::SessionCallbacks,
     /// PSK, OCSP, key-log and client-certificate callbacks and values.
@@ -88,14 +86,12 @@ impl Default for Settings {
     fn default() -> Self {
         let mut config = Config::default();
         config.options |= DEFAULT_OPTIONS;
-        config.session_timeout = super::SESSION_TIMEOUT_DEFAULT;
         Settings {
-            config,
+            config: ConfigBuilder::new(config),
             mode: SSL_MODE_AUTO_RETRY,
             verify_callback: None,
             info_callback: None,
             msg_callback: (None, std::ptr::null_mut()),
-            security_level: 1,
             session_callbacks: super::SessionCallbacks::default(),
             extras: Default::default(),
             passwd_callback: (None, std::ptr::null_mut()),
@@ -448,7 +444,7 @@ both! {
             Ok(parsed) => {
                 s.config.suites = parsed.suites;
                 if let Some(level) = parsed.security_level {
-                    s.security_level = level as c_int;
+                    s.config.security_level = level;
                 }
                 1
             }
@@ -576,12 +572,12 @@ both! {
     /// SHA-1 MAC and 256-bit ciphers, DH of 7680 bits (so no DHE: the built-in groups
     /// end at 4096); 5: DH of 15360 bits. Certificate key sizes are not checked.
     tls12_SSL_CTX_set_security_level / tls12_SSL_set_security_level (mut; level: c_int) -> () = on_settings, (), |s, func| {
-        s.security_level = level;
+        s.config.security_level = u32::try_from(level).unwrap_or(0);
     }
     /// `SSL_CTX_get_security_level` / `SSL_get_security_level`: the stored level
     /// (1 by default).
     tls12_SSL_CTX_get_security_level / tls12_SSL_get_security_level (const;) -> c_int = on_settings, 0, |s, func| {
-        s.security_level
+        c_int::try_from(s.config.security_level).unwrap_or(c_int::MAX)
     }
     /// `SSL_CTX_set_session_id_context` / `SSL_set_session_id_context`: the session id
     /// context (at most 32 bytes): sessions are resumed only under the context they were

@@ -81,7 +81,7 @@ impl Hooks for CapiHooks {
         let ret = unsafe { cb(self.ssl_ptr(), &mut alert, arg) };
         // `SSL_set_SSL_CTX` from the callback: go on with the new certificates.
         let switched = (ssl.ctx.get() != before)
-            .then(|| ssl.settings.try_borrow().ok().map(|s| Arc::new(crate::capi::seclevel::config_for(&s))))
+            .then(|| ssl.settings.try_borrow().ok().map(|s| s.config.build()))
             .flatten();
         match ret {
             TLSEXT_ERR_ALERT_FATAL => ServerNameDecision::Reject(AlertDescription::from(alert as u8)),

@@ -13,7 +13,6 @@ use crate::capi::{err, guard};
 use crate::conn::Connection;
 use crate::error::{Error, Reason};
 use std::ffi::{c_int, c_ulong, c_void};
-use std::sync::Arc;
 
 /// `SSL_ERROR_NONE`.
 pub const SSL_ERROR_NONE: c_int = 0;
@@ -403,7 +402,7 @@ impl Ssl {
                 );
                 return Err(Stop::Error);
             }
-            Arc::new(crate::capi::seclevel::config_for(&settings))
+            settings.config.build()
         };
         let made = match self.role.get() {
             Role::Any => {

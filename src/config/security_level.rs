@@ -1,5 +1,5 @@
 //! OpenSSL's security levels (`SSL_CTX_set_security_level`, `@SECLEVEL=n` in a cipher
-//! string), applied when a connection takes its configuration snapshot:
+//! string), applied when a [`Config`] is built from what the application set:
 //!
 //! - suites: levels 0 to 2 allow every suite; level 3 only forward-secret ones
 //!   (ECDHE, DHE, ECDHE-PSK, DHE-PSK); levels 4 and 5 also no SHA-1 MAC and at least
@@ -9,22 +9,33 @@
 //!   levels 0 and 1), 3072 at level 3, 7680 at level 4 and 15360 at level 5. A server
 //!   whose DH group is too small moves up to the smallest RFC 7919 group that is large
 //!   enough, or gives up DHE suites when none is (levels 4 and 5).
-//!
-//! - keys: the level goes to the engine (`Config::security_level`), which leaves out
-//!   our certificates with keys below it and fails the peer's leaf with
-//!   `X509_V_ERR_EE_KEY_TOO_SMALL` (RSA 1024 / ECC 160 bits at level 1, 2048 / 224 at
-//!   2, 3072 / 256 at 3, 7680 / 384 at 4, 15360 / 512 at 5).
+//! - keys: the engine reads `Config::security_level` itself: it leaves out our
+//!   certificates with keys below it and fails the peer's leaf with "key too small"
+//!   (see [`min_security_bits`]).
 //!
 //! A client that names only FFDHE groups below the level still gets the first of them
 //! (the engine answers a client that names FFDHE groups with one of its groups, RFC
 //! 7919 4).
 
-use super::ctx::Settings;
+use super::Config;
 use crate::cipher_string::allowed_at_level;
-use crate::config::Config;
 use crate::crypto::dh::DhParams;
 use crate::msgs::enums::NamedGroup;
 use crate::suites::KeyExchange;
+
+/// The bits of security a key needs at security `level`, as OpenSSL counts them:
+/// none at 0, 80 at 1 (RSA 1024, ECC 160), 112 at 2 (RSA 2048, ECC 224), 128 at 3
+/// (RSA 3072, ECC 256), 192 at 4 (RSA 7680, ECC 384), 256 at 5 (RSA 15360, ECC 512).
+pub fn min_security_bits(level: u32) -> u32 {
+    match level {
+        0 => 0,
+        1 => 80,
+        2 => 112,
+        3 => 128,
+        4 => 192,
+        _ => 256,
+    }
+}
 
 /// The smallest DH prime, in bits, allowed at `level`.
 fn min_dh_bits(level: u32) -> usize {
@@ -36,12 +47,10 @@ fn min_dh_bits(level: u32) -> usize {
     }
 }
 
-/// The configuration a connection starts with: the settings' configuration with their
-/// security level applied.
-pub(crate) fn config_for(settings: &Settings) -> Config {
-    let mut config = settings.config.clone();
-    let level = u32::try_from(settings.security_level).unwrap_or(0);
-    config.security_level = level;
+/// `wanted` with its security level applied to suites, groups and DH parameters.
+pub(super) fn apply(wanted: &Config) -> Config {
+    let mut config = wanted.clone();
+    let level = config.security_level;
     config.suites.retain(|s| allowed_at_level(s, level));
     let min_bits = min_dh_bits(level);
     config.min_dh_bits = config.min_dh_bits.max(min_bits);
