@@ -39,8 +39,9 @@ TLS12_BIN := $(BUILD)/tls12
 # Debian packages the tests and the demo need beyond Rust, gcc, python3 and openssl.
 PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server python3-venv
 
-CTESTS := handshake suites nonblocking membio verify alpn_sni ems failures resume trace limits keys load
-TLS12_ONLY_CTESTS := callback_io psk
+# The C tests: each ctests/*.c says in its opening comment which kind it is (ctests/list.sh).
+CTESTS := $(shell ctests/list.sh compared)
+TLS12_ONLY_CTESTS := $(shell ctests/list.sh tls12-only)
 DEMOS := demo_server demo_client
 
 # -std=gnu11: the tests use POSIX and GNU extensions (pthreads, flockfile, __thread).

@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * ALPN: the client offers h2 and http/1.1; the server's selection callback picks with
  * SSL_select_next_proto from its own list, declines, or fails the handshake.
  * SNI: the server's callback reads the name and, for "other.test", moves the

@@ -1,4 +1,6 @@
 /*
+ * ctest: libtls12 only (asserts its own expectations; no OpenSSL build)
+ *
  * libtls12 only: I/O through application callbacks (tls12_SSL_set_io_callbacks), which
  * OpenSSL does not have, so this program asserts the expected behaviour itself instead
  * of being compared with a reference run.

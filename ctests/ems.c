@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Extended master secret (RFC 7627) on and off on each side
  * (SSL_OP_NO_EXTENDED_MASTER_SECRET): the handshake works in every combination, and
  * the extension is used only when both sides want it (SSL_get_extms_support).

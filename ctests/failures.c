@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Handshakes that cannot succeed, and what each side reports (SSL_get_error and the
  * reason of the first error entry):
  *  - no suite, no group in common, a server without a certificate;

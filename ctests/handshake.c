@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Blocking sockets, one thread per side: a full handshake for every suite and group,
  * an echo of messages of several sizes, and a bidirectional shutdown. Then the server's
  * certificate and key in other forms (PKCS#1 and PKCS#8 keys, RSA 4096, ECDSA P-384),

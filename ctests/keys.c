@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Encrypted private keys, as servers load them: SSL_CTX_set_default_passwd_cb and its
  * userdata with SSL_CTX_use_PrivateKey_file, for a PKCS#8 key (PBES2, AES-256) and a key
  * in OpenSSL's older PEM encryption (AES-128); the right password, a wrong one, a

@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * The verification and size limits a program can change: X509_V_FLAG_PARTIAL_CHAIN
  * through each of the three ways OpenSSL programs set it (the context's
  * X509_VERIFY_PARAM, its X509_STORE, one connection's X509_VERIFY_PARAM), a trust

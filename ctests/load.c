@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Load: one server SSL_CTX (session cache and tickets on) shared by SERVERS threads that
  * accept on one listening TCP socket on 127.0.0.1, and CLIENTS threads, each with its own
  * client SSL_CTX, each making HANDSHAKES connections in a fixed cycle of full handshakes,

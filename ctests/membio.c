@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * No sockets: the two sides talk through BIOs that one event loop drives.
  *  - a BIO pair (BIO_new_bio_pair), whose small buffers make writes wait;
  *  - four memory BIOs, with the loop moving bytes from each side's write BIO to the

@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Non-blocking sockets with small buffers, both sides stepped by one loop: handshake,
  * 4 MiB in each direction at the same time with random write and read sizes (so that
  * SSL_write and SSL_read keep asking to wait), then shutdown. Writes that had to wait

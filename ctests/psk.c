@@ -1,4 +1,6 @@
 /*
+ * ctest: libtls12 only (asserts its own expectations; no OpenSSL build)
+ *
  * A starting point for devices: a TLS 1.2 client and server that authenticate each
  * other with a pre-shared key (RFC 4279) instead of certificates, and move their bytes
  * through callbacks (tls12_SSL_set_io_callbacks) instead of sockets, as firmware with

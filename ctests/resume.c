@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Session resumption: a full handshake, a clean shutdown, then a second connection that
  * offers the saved session (SSL_get1_session, SSL_set_session). With a session ID
  * (server cache, SSL_OP_NO_TICKET) and with a session ticket the second handshake is

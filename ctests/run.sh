@@ -9,13 +9,12 @@
 #   - the libtls12 build must exit 0 and print exactly what the reference printed;
 #   - with -v, the libtls12 build also runs under valgrind, which must find no error
 #     and no definite leak, and must print the same again.
-# Programs only for libtls12 (callback_io) must exit 0 (and pass valgrind with -v).
+# Programs only for libtls12 (ctests/list.sh tls12-only) must exit 0 (and pass valgrind with -v).
 # old_peer.sh runs against both builds of demo_server.
+# ctests/list.sh names the programs of each kind, from the "ctest:" line of each .c file.
 # Without -t only the reference builds run (useful before the library exists).
 set -uo pipefail
 
-compared="handshake suites nonblocking membio verify alpn_sni ems failures resume trace limits keys load"
-tls12_only="callback_io psk"
 
 certs= openssl_dir= tls12_dir= valgrind=0
 while getopts "c:o:t:v" opt; do
@@ -32,6 +31,8 @@ if [ -z "$certs" ] || [ -z "$openssl_dir" ]; then
     exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)
+compared=$("$here/list.sh" compared)
+tls12_only=$("$here/list.sh" tls12-only)
 out=$(mktemp -d "${TMPDIR:-/tmp}/libtls12-ctests.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 

@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * The suites beyond ECDHE with AEAD (handshake.c covers those with every group):
  * finite-field DHE, AES-CBC with SHA-1, SHA-256 and SHA-384 MACs, and RSA key exchange.
  * For each: handshake (the client offers only that suite), 200 KiB each way over

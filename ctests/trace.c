@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * The message callback (SSL_set_msg_callback, SSL_set_msg_callback_arg) and the info
  * callback (SSL_set_info_callback, SSL_CTX_set_info_callback): each side notes every
  * event in order — record headers, handshake messages, alerts and ChangeCipherSpec in

@@ -1,4 +1,6 @@
 /*
+ * ctest: compared (run against OpenSSL and libtls12; the outputs must match)
+ *
  * Certificate verification. The client trusts ca.pem and checks the host name
  * "localhost" (SSL_set1_host); the server presents a certificate that is expired, from
  * an unknown CA, for another host, self-signed, or missing its intermediate. With
