@@ -15,7 +15,6 @@
 # Without -t only the reference builds run (useful before the library exists).
 set -uo pipefail
 
-
 certs= openssl_dir= tls12_dir= valgrind=0
 while getopts "c:o:t:v" opt; do
     case $opt in
