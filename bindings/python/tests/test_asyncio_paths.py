@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import ssl
 import time
 
 import pytest
 import tls12
+from tls12 import _lib
 from conftest import py_client_context, py_server_context
 
 
@@ -58,12 +58,14 @@ def test_client_handshake_timeout_against_a_silent_server(certs):
         assert time.monotonic() - start < 5
 
 
-async def close_from(closer_is_client: bool, cctx, sctx) -> tuple[bytes, bytes]:
+async def close_from(closer_is_client: bool, cctx, sctx, objects: list) -> tuple[bytes, bytes]:
     """One line each way, then the closer's writer.close(); returns what the other side
-    reads next (b"" for a clean close_notify) and the line it got."""
+    reads next (b"" for a clean close_notify) and the line it got. ``objects`` gets both
+    sides' SSL objects."""
     got: asyncio.Future = asyncio.get_running_loop().create_future()
 
     async def handle(reader, writer):
+        objects.append(writer.get_extra_info("ssl_object"))
         line = await reader.readline()
         if closer_is_client:
             got.set_result((await reader.read(), line))
@@ -77,6 +79,7 @@ async def close_from(closer_is_client: bool, cctx, sctx) -> tuple[bytes, bytes]:
     async with server:
         reader, writer = await asyncio.open_connection(
             *server.sockets[0].getsockname(), ssl=cctx, server_hostname="localhost")
+        objects.append(writer.get_extra_info("ssl_object"))
         writer.write(b"bye\n")
         await writer.drain()
         if closer_is_client:
@@ -97,5 +100,9 @@ def test_shutdown_is_a_clean_eof(certs, tls12_side, closer):
         cctx, sctx = tls12.create_default_context(cafile=certs / "ca.pem"), py_server_context(certs)
     else:
         cctx, sctx = py_client_context(certs), tls12_server(certs)
-    rest, line = run(close_from(closer == "client", cctx, sctx))
+    objects: list = []
+    rest, line = run(close_from(closer == "client", cctx, sctx, objects))
     assert (rest, line) == (b"", b"bye\n")
+    (ours,) = [o for o in objects if isinstance(o, tls12.SSLObject)]
+    # close_notify both sent and received (SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN).
+    assert _lib.lib.tls12_SSL_get_shutdown(ours._ssl) == 3
