@@ -3,8 +3,8 @@
 ``pip install ./bindings/python`` and ``pip wheel ./bindings/python`` run ``build_py``
 below, which builds the library with ``cargo build --release`` in the repository the
 package sits in (cargo is incremental: an up-to-date target/release costs a second)
-and copies ``target/release/libtls12.so`` into the package as ``tls12/libtls12.so``,
-the copy the package loads first. Outside a checkout (no ../../Cargo.toml), the
+and copies ``target/release/libtls12.so`` into the package as ``tls12/libtls12.so``
+(without debug info, when ``strip`` is there), the copy the package loads first. Outside a checkout (no ../../Cargo.toml), the
 library named by ``TLS12_LIBRARY`` is bundled instead. The wheel is tagged for this
 platform since it holds a native library.
 """
@@ -49,6 +49,9 @@ class BuildWithLibrary(build_py):
         target = Path(self.build_lib) / "tls12" / BUNDLED_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built_library(), target)
+        strip = shutil.which("strip")
+        if strip:  # the release profile keeps debug info; the package needs none
+            subprocess.run([strip, "--strip-debug", str(target)], check=True)
 
 
 class NativeDistribution(Distribution):
