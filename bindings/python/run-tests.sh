@@ -4,7 +4,7 @@
 #   bindings/python/run-tests.sh [pytest arguments]
 #
 # Creates the virtual environment .venv at the repository root when it is missing,
-# installs pytest and the package into it, and runs pytest with TLS12_LIBRARY pointing
+# installs pytest, urllib3, requests, httpx and the package into it, and runs pytest with TLS12_LIBRARY pointing
 # at target/release/libtls12.so (build it first: make lib). Exits with pytest's status.
 set -euo pipefail
 
@@ -19,8 +19,9 @@ if [ ! -x "$venv/bin/python" ]; then
         exit 1
     fi
 fi
-if ! "$venv/bin/python" -c 'import pytest' 2> /dev/null; then
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check pytest
+# pytest, and the third-party HTTP clients the tests hand a tls12 context to.
+if ! "$venv/bin/python" -c 'import pytest, urllib3, requests, httpx' 2> /dev/null; then
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check pytest urllib3 requests httpx
 fi
 # The package itself: installed from the source tree (editable, so edits need no reinstall).
 # (Checked from / so that the source directory itself is not on sys.path.)

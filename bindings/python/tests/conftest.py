@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import socket
 import ssl
@@ -105,3 +106,35 @@ def py_client_context(certs: Path) -> ssl.SSLContext:
     """Python's ssl (OpenSSL) as a client trusting the test CA."""
     ctx = ssl.create_default_context(cafile=str(certs / "ca.pem"))
     return ctx
+
+
+class Hello(http.server.BaseHTTPRequestHandler):
+    """Answers every GET with the request path."""
+
+    def do_GET(self) -> None:
+        body = self.path.encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def https_server(wrap):
+    """An http.server on 127.0.0.1 whose listening socket ``wrap`` wrapped."""
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), Hello)
+    httpd.socket = wrap(httpd.socket)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+@pytest.fixture
+def python_https(certs: Path) -> Any:
+    """An http.server HTTPS server on Python's ssl (OpenSSL), shut down after the test."""
+    sctx = py_server_context(certs)
+    httpd = https_server(lambda s: sctx.wrap_socket(s, server_side=True))
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()

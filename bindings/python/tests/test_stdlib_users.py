@@ -5,36 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import http.client
-import http.server
 import ssl
-import threading
 import urllib.request
 
 import pytest
 import tls12
-from conftest import py_client_context, py_server_context
-
-
-class Hello(http.server.BaseHTTPRequestHandler):
-    """Answers every GET with the request path."""
-
-    def do_GET(self) -> None:
-        body = self.path.encode()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def https_server(wrap):
-    """An http.server on 127.0.0.1 whose listening socket ``wrap`` wrapped."""
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), Hello)
-    httpd.socket = wrap(httpd.socket)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+from conftest import https_server, py_client_context, py_server_context
 
 
 def tls12_client(certs):

@@ -8,7 +8,7 @@ import ctypes
 import ipaddress
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 from . import _lib, _x509
 from ._lib import lib
@@ -70,9 +70,11 @@ class TLSConnectionBase:
         self,
         context: "Context",
         server_side: bool,
-        server_hostname: Optional[str],
+        server_hostname: Union[str, bytes, None],
         session: Optional[Session],
     ) -> None:
+        if isinstance(server_hostname, (bytes, bytearray)):
+            server_hostname = bytes(server_hostname).decode("ascii")  # as ssl takes it
         if server_side and server_hostname:
             raise ValueError("server_hostname can only be specified in client mode")
         if server_side and session is not None:

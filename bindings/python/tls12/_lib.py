@@ -2,10 +2,13 @@
 
 The library is looked up in this order:
 
-1. the path in the ``TLS12_LIBRARY`` environment variable;
-2. the build tree (``target/release/libtls12.so`` at the root of the repository this
-   package sits in, i.e. ``../../target/release`` relative to ``bindings/python``);
-3. the system loader (``ctypes.util.find_library("tls12")``).
+1. the copy bundled in the package (``tls12/libtls12.so``), which ``pip install`` and
+   ``pip wheel`` put there (the build backend in ``setup.py`` runs cargo);
+2. the path in the ``TLS12_LIBRARY`` environment variable;
+3. the build tree (``target/release/libtls12.so`` at the root of the repository this
+   package sits in, i.e. ``../../target/release`` relative to ``bindings/python``), for
+   an editable install in a checkout;
+4. the system loader (``ctypes.util.find_library("tls12")``).
 
 Every exported symbol of libtls12 carries the ``tls12_`` prefix, so the library lives
 side by side with the OpenSSL that Python's own :mod:`ssl` module loads. It is loaded
@@ -127,6 +130,10 @@ keylog_cb_t = CFUNCTYPE(None, SSL_p, c_char_p)
 pem_password_cb_t = CFUNCTYPE(c_int, c_void_p, c_int, c_int, c_void_p)
 
 
+#: The file name of the library bundled inside the package by the build backend.
+BUNDLED_NAME = "libtls12.so"
+
+
 def address(ptr: Any) -> int:
     """The address a ctypes pointer holds (0 for NULL)."""
     return ctypes.cast(ptr, c_void_p).value or 0
@@ -134,10 +141,13 @@ def address(ptr: Any) -> int:
 
 def _candidates() -> list[str]:
     found: list[str] = []
+    here = Path(__file__).resolve().parent
+    bundled = here / BUNDLED_NAME
+    if bundled.exists():
+        found.append(str(bundled))
     env = os.environ.get("TLS12_LIBRARY")
     if env:
         found.append(env)
-    here = Path(__file__).resolve().parent
     # bindings/python/tls12/_lib.py -> repository root is three levels up.
     for root in (here.parent.parent.parent, here.parent.parent):
         build = root / "target" / "release" / "libtls12.so"

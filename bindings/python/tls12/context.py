@@ -13,6 +13,7 @@ import ctypes
 import enum
 import os
 import socket as _socket
+import ssl as _ssl
 import tempfile
 import threading
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Union
@@ -162,19 +163,28 @@ def _parse_wire(data: bytes) -> list[bytes]:
     return out
 
 
-class Context:
+class Context(_ssl.SSLContext):
     """Settings for TLS 1.2 connections over libtls12 (``SSL_CTX``).
 
     ``Context(PROTOCOL_TLS_CLIENT)`` (the default) verifies the server's certificate and
     host name, like :func:`ssl.create_default_context`, once CAs are loaded;
     ``Context(PROTOCOL_TLS_SERVER)`` does not ask for client certificates.
+
+    A Context is an :class:`ssl.SSLContext` (a subclass), so that code that checks
+    ``isinstance(ctx, ssl.SSLContext)`` (httpx, aiohttp) takes it. It never falls back to
+    OpenSSL: every attribute of :class:`ssl.SSLContext` is either implemented here on
+    libtls12 or refused with AttributeError (see :func:`_refuse_inherited`).
     """
 
-    def __init__(self, protocol: int = PROTOCOL_TLS_CLIENT) -> None:
+    def __new__(cls, protocol: int = PROTOCOL_TLS_CLIENT, *args: Any, **kwargs: Any) -> "Context":
         if protocol not in (PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER):
             raise ValueError("protocol must be PROTOCOL_TLS_CLIENT or PROTOCOL_TLS_SERVER")
+        # ssl.SSLContext's own state (an OpenSSL SSL_CTX) is made and never used.
+        return super().__new__(cls, protocol)
+
+    def __init__(self, protocol: int = PROTOCOL_TLS_CLIENT) -> None:
         self._ctx: Any = None
-        self.protocol = protocol
+        self._protocol = protocol
         self._server = protocol == PROTOCOL_TLS_SERVER
         method = lib.tls12_TLS_server_method() if self._server else lib.tls12_TLS_client_method()
         clear_queue()
@@ -200,6 +210,21 @@ class Context:
         ctx, self._ctx = getattr(self, "_ctx", None), None
         if ctx:
             lib.tls12_SSL_CTX_free(ctx)
+
+    @property
+    def protocol(self) -> int:
+        """PROTOCOL_TLS_CLIENT or PROTOCOL_TLS_SERVER, as given to the constructor."""
+        return self._protocol
+
+    @property
+    def hostname_checks_common_name(self) -> bool:
+        """Always False: names come only from subjectAltName. Setting True is refused."""
+        return False
+
+    @hostname_checks_common_name.setter
+    def hostname_checks_common_name(self, value: bool) -> None:
+        if value:
+            raise ValueError("libtls12 checks host names against subjectAltName only")
 
     @property
     def server_side(self) -> bool:
@@ -948,6 +973,28 @@ class Context:
             server_hostname=server_hostname,
             session=session,
         )
+
+
+def _refuse_inherited(cls: type) -> None:
+    """Replaces every attribute that ``cls`` would inherit from :class:`ssl.SSLContext`
+    (and so run on OpenSSL) by one that raises AttributeError: TLS 1.3 tickets, NPN,
+    OpenSSL's message callback, the Windows stores and ssl's private wrap functions."""
+
+    def refused(name: str) -> property:
+        def fail(self: Any, *value: Any) -> Any:
+            raise AttributeError(
+                f"tls12.Context has no {name!r}: ssl.SSLContext's would act on OpenSSL, "
+                "not on libtls12")
+
+        return property(fail, fail, doc=f"Refused: ssl.SSLContext.{name} is OpenSSL's.")
+
+    own = set(vars(cls))
+    for name in dir(_ssl.SSLContext):
+        if not name.startswith("__") and name not in own:
+            setattr(cls, name, refused(name))
+
+
+_refuse_inherited(Context)
 
 
 class Purpose(enum.Enum):
