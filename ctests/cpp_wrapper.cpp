@@ -413,8 +413,13 @@ void test_nonblocking()
         wants++;
         wait_for(sock.fd, status);
     }
-    check(status == tls12::Status::ok && wants > 0,
+    check(status == tls12::Status::ok,
           "non-blocking handshake: ok after " + std::to_string(wants) + " WANT results");
+    // Nothing has been sent to the server yet, so it has nothing to say.
+    char early;
+    const tls12::IoResult nothing = conn.read(&early, 1);
+    check(nothing.status == tls12::Status::want_read && nothing.bytes == 0,
+          "non-blocking read before any data: want_read, not an exception");
     const std::string line = "non-blocking\n";
     tls12::IoResult w{tls12::Status::want_write, 0};
     for (std::size_t done = 0; done < line.size(); done += w.bytes) {
@@ -424,20 +429,15 @@ void test_nonblocking()
     }
     std::string in(line.size(), '\0');
     std::size_t got = 0;
-    int read_wants = 0;
     while (got < in.size()) {
         const tls12::IoResult r = conn.read(in.data() + got, in.size() - got);
         got += r.bytes;
         if (r.status == tls12::Status::closed)
             break;
-        if (r.status != tls12::Status::ok) {
-            read_wants++;
+        if (r.status != tls12::Status::ok)
             wait_for(sock.fd, r.status);
-        }
     }
-    check(in == "gnikcolb-non\n" && read_wants > 0,
-          "non-blocking echo: " + in.substr(0, got - 1) + " after " + std::to_string(read_wants) +
-              " WANT_READ");
+    check(in == "gnikcolb-non\n", "non-blocking echo: " + in.substr(0, line.size() - 1));
 }
 
 const std::string psk_hex = "0123456789abcdef0123456789abcdef";

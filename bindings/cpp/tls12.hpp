@@ -8,12 +8,16 @@
 //   conn.set_fd(fd).set_host("localhost").connect();
 //   conn.write("hello");
 //
-// Owners: Context (SSL_CTX), Connection (SSL), Certificate (X509) and, where the library
-// has sessions, Session (SSL_SESSION). Each holds a std::unique_ptr whose deleter calls
-// the *_free function; copies of a Context, Certificate or Session share the object
-// through *_up_ref. Failures throw tls12::Error, which carries the whole error queue.
-// Callbacks are lambdas (std::function), called through static trampolines that find
-// them in the context's app_data slot.
+// Owners: Context (SSL_CTX), Connection (SSL), Certificate (X509), Session
+// (SSL_SESSION). Each holds a std::unique_ptr whose deleter calls the *_free function;
+// copies of a Context, Certificate or Session share the object through *_up_ref; a
+// Connection is move-only, and a moved-from one is empty. Calls return Status (ok,
+// want_read, want_write, closed): a non-blocking socket's WANT_READ / WANT_WRITE are
+// results, not exceptions. Failures throw tls12::Error, which carries the whole error
+// queue, or its subclasses: VerifyError (verify_code, verify_reason), ProtocolError and
+// AlertError (alert), SystemError (error_number), ClosedError. Callbacks are lambdas
+// (std::function), called through static trampolines that find them in the context's
+// app_data slot; an exception thrown by a lambda fails the handshake. See README.md.
 #ifndef TLS12_CPP_TLS12_HPP
 #define TLS12_CPP_TLS12_HPP
 
@@ -851,6 +855,8 @@ private:
     template <typename Fn>
     Status call(Fn fn, const char *what)
     {
+        if (get() == nullptr)
+            throw Error(std::string(what) + ": this tls12::Connection is empty (moved from)", {});
         errno = 0;
         const int result = fn();
         const int saved_errno = errno;
