@@ -625,6 +625,20 @@ void test_moved_from_and_system_errors()
     } catch (const tls12::Error &e) {
         check(true, std::string("a moved-from Connection's calls throw: ") + e.what());
     }
+    tls12::Context taken = std::move(ctx);
+    check(!ctx && taken, "a moved-from Context is empty");
+    try {
+        ctx.ciphers("PSK");
+        check(false, "a moved-from Context's calls throw");
+    } catch (const tls12::Error &e) {
+        check(true, std::string("a moved-from Context's calls throw: ") + e.what());
+    }
+    try {
+        tls12::Connection orphan(ctx);
+        check(false, "a Connection from a moved-from Context throws");
+    } catch (const tls12::Error &e) {
+        check(true, std::string("a Connection from a moved-from Context throws: ") + e.what());
+    }
     try {
         tls12::Context other(tls12::Role::client);
         other.trust_file(cert("no-such-ca.pem"));

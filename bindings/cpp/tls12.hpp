@@ -415,19 +415,19 @@ public:
           callbacks_(std::make_shared<Callbacks>())
     {
         detail::check(bool(ctx_), "SSL_CTX_new failed");
-        SSL_CTX_set_min_proto_version(get(), TLS1_2_VERSION);
-        SSL_CTX_set_max_proto_version(get(), TLS1_2_VERSION);
-        SSL_CTX_set_app_data(get(), callbacks_.get());
+        SSL_CTX_set_min_proto_version(live(), TLS1_2_VERSION);
+        SSL_CTX_set_max_proto_version(live(), TLS1_2_VERSION);
+        SSL_CTX_set_app_data(live(), callbacks_.get());
     }
 
     // The certificate chain (PEM, leaf first) and its private key (PEM, not encrypted).
     Context &use_certificate(const std::string &chain_file, const std::string &key_file)
     {
-        detail::check(SSL_CTX_use_certificate_chain_file(get(), chain_file.c_str()) == 1,
+        detail::check(SSL_CTX_use_certificate_chain_file(live(), chain_file.c_str()) == 1,
                       "SSL_CTX_use_certificate_chain_file failed");
-        detail::check(SSL_CTX_use_PrivateKey_file(get(), key_file.c_str(), SSL_FILETYPE_PEM) == 1,
+        detail::check(SSL_CTX_use_PrivateKey_file(live(), key_file.c_str(), SSL_FILETYPE_PEM) == 1,
                       "SSL_CTX_use_PrivateKey_file failed");
-        detail::check(SSL_CTX_check_private_key(get()) == 1, "the key does not match");
+        detail::check(SSL_CTX_check_private_key(live()) == 1, "the key does not match");
         return *this;
     }
 
@@ -436,8 +436,8 @@ public:
                              std::string_view password)
     {
         std::string secret(password);
-        SSL_CTX_set_default_passwd_cb(get(), password_trampoline);
-        SSL_CTX_set_default_passwd_cb_userdata(get(), &secret);
+        SSL_CTX_set_default_passwd_cb(live(), password_trampoline);
+        SSL_CTX_set_default_passwd_cb_userdata(live(), &secret);
         // The callback reads secret only while the key loads.
         struct Forget {
             SSL_CTX *ctx;
@@ -448,14 +448,14 @@ public:
                 SSL_CTX_set_default_passwd_cb_userdata(ctx, nullptr);
                 std::fill(secret.begin(), secret.end(), '\0');
             }
-        } forget{get(), secret};
+        } forget{live(), secret};
         return use_certificate(chain_file, key_file);
     }
 
     // Trusts the PEM certificates in ca_file.
     Context &trust_file(const std::string &ca_file)
     {
-        detail::check(SSL_CTX_load_verify_locations(get(), ca_file.c_str(), nullptr) == 1,
+        detail::check(SSL_CTX_load_verify_locations(live(), ca_file.c_str(), nullptr) == 1,
                       "SSL_CTX_load_verify_locations failed");
         return *this;
     }
@@ -463,14 +463,14 @@ public:
     // Trusts the certificates of a directory of hashed names (openssl rehash).
     Context &trust_directory(const std::string &ca_dir)
     {
-        detail::check(SSL_CTX_load_verify_locations(get(), nullptr, ca_dir.c_str()) == 1,
+        detail::check(SSL_CTX_load_verify_locations(live(), nullptr, ca_dir.c_str()) == 1,
                       "SSL_CTX_load_verify_locations failed");
         return *this;
     }
 
     Context &verify_peer(int extra_mode = 0)
     {
-        SSL_CTX_set_verify(get(), SSL_VERIFY_PEER | extra_mode,
+        SSL_CTX_set_verify(live(), SSL_VERIFY_PEER | extra_mode,
                            callbacks().verify ? verify_trampoline : nullptr);
         mode_ = SSL_VERIFY_PEER | extra_mode;
         return *this;
@@ -478,7 +478,7 @@ public:
 
     Context &ciphers(const std::string &list)
     {
-        detail::check(SSL_CTX_set_cipher_list(get(), list.c_str()) == 1,
+        detail::check(SSL_CTX_set_cipher_list(live(), list.c_str()) == 1,
                       "SSL_CTX_set_cipher_list failed");
         return *this;
     }
@@ -486,15 +486,15 @@ public:
     Context &on_servername(ServernameFn fn)
     {
         callbacks().servername = std::move(fn);
-        SSL_CTX_set_tlsext_servername_callback(get(), servername_trampoline);
-        SSL_CTX_set_tlsext_servername_arg(get(), callbacks_.get());
+        SSL_CTX_set_tlsext_servername_callback(live(), servername_trampoline);
+        SSL_CTX_set_tlsext_servername_arg(live(), callbacks_.get());
         return *this;
     }
 
     Context &on_alpn_select(AlpnSelectFn fn)
     {
         callbacks().alpn = std::move(fn);
-        SSL_CTX_set_alpn_select_cb(get(), alpn_trampoline, callbacks_.get());
+        SSL_CTX_set_alpn_select_cb(live(), alpn_trampoline, callbacks_.get());
         return *this;
     }
 
@@ -502,7 +502,7 @@ public:
     Context &on_verify(VerifyFn fn)
     {
         callbacks().verify = std::move(fn);
-        SSL_CTX_set_verify(get(), mode_, verify_trampoline);
+        SSL_CTX_set_verify(live(), mode_, verify_trampoline);
         return *this;
     }
 
@@ -510,7 +510,7 @@ public:
     Context &on_psk_client(PskClientFn fn)
     {
         callbacks().psk_client = std::move(fn);
-        SSL_CTX_set_psk_client_callback(get(), psk_client_trampoline);
+        SSL_CTX_set_psk_client_callback(live(), psk_client_trampoline);
         return *this;
     }
 
@@ -518,9 +518,9 @@ public:
     Context &on_psk_server(PskServerFn fn, std::string_view hint = {})
     {
         callbacks().psk_server = std::move(fn);
-        SSL_CTX_set_psk_server_callback(get(), psk_server_trampoline);
+        SSL_CTX_set_psk_server_callback(live(), psk_server_trampoline);
         if (!hint.empty())
-            detail::check(SSL_CTX_use_psk_identity_hint(get(), std::string(hint).c_str()) == 1,
+            detail::check(SSL_CTX_use_psk_identity_hint(live(), std::string(hint).c_str()) == 1,
                           "SSL_CTX_use_psk_identity_hint failed");
         return *this;
     }
@@ -529,7 +529,7 @@ public:
     Context &on_keylog(KeylogFn fn)
     {
         callbacks().keylog = std::move(fn);
-        SSL_CTX_set_keylog_callback(get(), keylog_trampoline);
+        SSL_CTX_set_keylog_callback(live(), keylog_trampoline);
         return *this;
     }
 
@@ -564,6 +564,13 @@ private:
         PskServerFn psk_server;
         KeylogFn keylog;
     };
+
+    SSL_CTX *live() const
+    {
+        if (!ctx_)
+            throw Error("this tls12::Context is empty (moved from)", {});
+        return ctx_.get();
+    }
 
     Callbacks &callbacks()
     {
@@ -730,7 +737,7 @@ struct IoResult {
 class Connection : public ConnectionView {
 public:
     explicit Connection(const Context &ctx)
-        : ConnectionView(nullptr), ssl_(SSL_new(ctx.get())), ctx_(ctx)
+        : ConnectionView(nullptr), ssl_(SSL_new(ctx.live())), ctx_(ctx)
     {
         detail::check(bool(ssl_), "SSL_new failed");
         reset(ssl_.get());
