@@ -1,18 +1,31 @@
 // Uses the C++ wrapper (bindings/cpp/tls12.hpp) for handshakes and transfers over a
 // socketpair, the client and the server on their own threads. Checks the lambdas
 // (servername with a second virtual host, ALPN selection, verification), the owners
-// (copies of a Context and a Certificate) and the errors (a failed verification throws
-// tls12::Error with the queue's text).
+// (copies of a Context and a Certificate, a moved-from Connection) and the errors (a
+// failed verification throws tls12::Error with the queue's text). Against the `openssl
+// s_server` command: VerifyError's reasons, a CA directory made by `openssl rehash`, a
+// non-blocking handshake and echo, PSK, a key log file, a session saved as bytes and
+// resumed; PSK on both ends and an encrypted key (right and wrong password) between two
+// wrapper ends.
 //
 //   cpp_wrapper [CERTS_DIR]     (default: $CERTS_DIR, then target/test-certs)
 //
 // Prints one line per check and exits with 1 when any failed.
 #include <tls12.hpp>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
@@ -142,11 +155,11 @@ void test_handshake_and_transfer()
                 // One direction after the other: one SSL is used by one thread at a time.
                 conn.write(pattern(transfer_size, 1));
                 std::string in(transfer_size, '\0');
-                const bool got = conn.read_exactly(in.data(), in.size());
+                const bool got = conn.read_exactly(in.data(), in.size()).status == tls12::Status::ok;
                 check(got && in == pattern(transfer_size, 2), title + ": client received 1 MiB");
                 conn.shutdown();
                 char byte;
-                check(conn.read(&byte, 1) == 0, title + ": server's close_notify");
+                check(conn.read(&byte, 1).status == tls12::Status::closed, title + ": server's close_notify");
             },
             [&](int fd) {
                 tls12::Connection conn(server_ctx);
@@ -155,11 +168,11 @@ void test_handshake_and_transfer()
                 server_saw_sni = std::string(conn.servername());
                 server_alpn = std::string(conn.alpn());
                 std::string in(transfer_size, '\0');
-                const bool got = conn.read_exactly(in.data(), in.size());
+                const bool got = conn.read_exactly(in.data(), in.size()).status == tls12::Status::ok;
                 check(got && in == pattern(transfer_size, 1), title + ": server received 1 MiB");
                 conn.write(pattern(transfer_size, 2));
                 char byte;
-                check(conn.read(&byte, 1) == 0, title + ": client's close_notify");
+                check(conn.read(&byte, 1).status == tls12::Status::closed, title + ": client's close_notify");
                 conn.shutdown();
             });
         check(server_saw_sni == host, title + ": server saw SNI " + server_saw_sni);
@@ -214,6 +227,429 @@ void test_certificate_file()
     }
 }
 
+// ---------------------------------------------------------------- openssl s_server
+
+// An `openssl s_server -rev` (it echoes lines reversed) on a free local port, for
+// `accepts` connections; stopped when this goes out of scope.
+class OpensslServer {
+public:
+    OpensslServer(const std::vector<std::string> &args, int accepts)
+    {
+        port_ = free_port();
+        std::vector<std::string> argv = {"openssl", "s_server", "-accept", std::to_string(port_),
+                                         "-rev", "-naccept", std::to_string(accepts), "-tls1_2"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        pid_ = fork();
+        if (pid_ == 0) {
+            const int null = open("/dev/null", O_RDWR);
+            dup2(null, 0);
+            dup2(null, 1);
+            dup2(null, 2);
+            std::vector<char *> c_argv;
+            for (auto &a : argv)
+                c_argv.push_back(a.data());
+            c_argv.push_back(nullptr);
+            execvp("openssl", c_argv.data());
+            _exit(127);
+        }
+    }
+    OpensslServer(const OpensslServer &) = delete;
+    OpensslServer &operator=(const OpensslServer &) = delete;
+    ~OpensslServer()
+    {
+        if (pid_ > 0) {
+            kill(pid_, SIGTERM);
+            waitpid(pid_, nullptr, 0);
+        }
+    }
+
+    // A connected socket (retrying while the server starts); -1 after 10 s.
+    int connect_socket() const
+    {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            const int fd = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr = loopback(port_);
+            if (connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0)
+                return fd;
+            close(fd);
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return -1;
+    }
+
+private:
+    static sockaddr_in loopback(int port)
+    {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        return addr;
+    }
+
+    static int free_port()
+    {
+        const int fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr = loopback(0);
+        socklen_t len = sizeof addr;
+        bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+        getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+        close(fd);
+        return ntohs(addr.sin_port);
+    }
+
+    int port_ = 0;
+    pid_t pid_ = -1;
+};
+
+// A socket closed at the end of the scope.
+struct Socket {
+    int fd;
+    ~Socket()
+    {
+        if (fd >= 0)
+            close(fd);
+    }
+};
+
+// s_server's options to serve NAME.pem with its key and intermediate.
+std::vector<std::string> serving(const std::string &name)
+{
+    return {"-cert", cert(name + ".pem"), "-key", cert(name + ".key"), "-cert_chain",
+            cert(name + "-chain.pem")};
+}
+
+tls12::Context verifying_client()
+{
+    tls12::Context ctx(tls12::Role::client);
+    ctx.trust_file(cert("ca.pem")).verify_peer();
+    return ctx;
+}
+
+// Sends a line through s_server -rev and checks that it comes back reversed (blocking).
+void echo(tls12::Connection &conn, const std::string &title)
+{
+    conn.write("hello wrapper\n");
+    std::string in(14, '\0');
+    const tls12::IoResult r = conn.read_exactly(in.data(), in.size());
+    check(r.status == tls12::Status::ok && in == "repparw olleh\n", title + ": echo " + in.substr(0, 13));
+    conn.shutdown();
+}
+
+// The verify reason and code that a connection to a server with these files throws.
+void expect_verify_error(const std::string &title, const std::vector<std::string> &server_args,
+                         long code, const std::string &reason)
+{
+    OpensslServer server(server_args, 1);
+    Socket sock{server.connect_socket()};
+    tls12::Context ctx = verifying_client();
+    tls12::Connection conn(ctx);
+    conn.set_fd(sock.fd).set_host("localhost");
+    try {
+        conn.connect();
+        check(false, title + ": the handshake failed");
+    } catch (const tls12::VerifyError &e) {
+        const std::string what = e.what();
+        check(what.find(reason) != std::string::npos && e.verify_reason() == reason &&
+                  e.verify_code() == code && e.ssl_error() == SSL_ERROR_SSL,
+              title + ": VerifyError " + std::to_string(e.verify_code()) + ": " + what);
+    }
+}
+
+void test_verify_errors()
+{
+    expect_verify_error("hostname mismatch", serving("wronghost"), X509_V_ERR_HOSTNAME_MISMATCH,
+                        "hostname mismatch");
+    expect_verify_error("leaf without its intermediate",
+                        {"-cert", cert("rsa.pem"), "-key", cert("rsa.key")},
+                        X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+                        "unable to get local issuer certificate");
+}
+
+void test_ca_directory()
+{
+    char dir[] = "/tmp/cpp_wrapper_ca.XXXXXX";
+    check(mkdtemp(dir) != nullptr, "a CA directory");
+    const std::string ca_dir = dir;
+    {
+        std::ifstream from(cert("ca.pem"), std::ios::binary);
+        std::ofstream to(ca_dir + "/ca.pem", std::ios::binary);
+        to << from.rdbuf();
+    }
+    const std::string rehash = "openssl rehash " + ca_dir;
+    check(std::system(rehash.c_str()) == 0, "openssl rehash " + ca_dir);
+    OpensslServer server(serving("rsa"), 1);
+    Socket sock{server.connect_socket()};
+    tls12::Context ctx(tls12::Role::client);
+    ctx.trust_directory(ca_dir).verify_peer();
+    tls12::Connection conn(ctx);
+    conn.set_fd(sock.fd).set_host("localhost");
+    check(conn.connect() == tls12::Status::ok && conn.verify_result() == X509_V_OK,
+          "trust_directory (openssl rehash): verified");
+    echo(conn, "CA directory");
+    const std::string cleanup = "rm -rf " + ca_dir;
+    check(std::system(cleanup.c_str()) == 0, "CA directory removed");
+}
+
+// Waits until the socket is ready for what status asks.
+void wait_for(int fd, tls12::Status status)
+{
+    pollfd p{fd, static_cast<short>(status == tls12::Status::want_write ? POLLOUT : POLLIN), 0};
+    poll(&p, 1, 10000);
+}
+
+void test_nonblocking()
+{
+    OpensslServer server(serving("rsa"), 1);
+    Socket sock{server.connect_socket()};
+    fcntl(sock.fd, F_SETFL, fcntl(sock.fd, F_GETFL) | O_NONBLOCK);
+    tls12::Context ctx = verifying_client();
+    tls12::Connection conn(ctx);
+    conn.set_fd(sock.fd).set_host("localhost");
+    int wants = 0;
+    tls12::Status status;
+    while ((status = conn.connect()) == tls12::Status::want_read ||
+           status == tls12::Status::want_write) {
+        wants++;
+        wait_for(sock.fd, status);
+    }
+    check(status == tls12::Status::ok,
+          "non-blocking handshake: ok after " + std::to_string(wants) + " WANT results");
+    // Nothing has been sent to the server yet, so it has nothing to say.
+    char early;
+    const tls12::IoResult nothing = conn.read(&early, 1);
+    check(nothing.status == tls12::Status::want_read && nothing.bytes == 0,
+          "non-blocking read before any data: want_read, not an exception");
+    const std::string line = "non-blocking\n";
+    tls12::IoResult w{tls12::Status::want_write, 0};
+    for (std::size_t done = 0; done < line.size(); done += w.bytes) {
+        w = conn.write(std::string_view(line).substr(done));
+        if (w.status != tls12::Status::ok)
+            wait_for(sock.fd, w.status);
+    }
+    std::string in(line.size(), '\0');
+    std::size_t got = 0;
+    while (got < in.size()) {
+        const tls12::IoResult r = conn.read(in.data() + got, in.size() - got);
+        got += r.bytes;
+        if (r.status == tls12::Status::closed)
+            break;
+        if (r.status != tls12::Status::ok)
+            wait_for(sock.fd, r.status);
+    }
+    check(in == "gnikcolb-non\n", "non-blocking echo: " + in.substr(0, line.size() - 1));
+}
+
+const std::string psk_hex = "0123456789abcdef0123456789abcdef";
+
+std::string psk_bytes()
+{
+    std::string key;
+    for (std::size_t i = 0; i < psk_hex.size(); i += 2)
+        key += static_cast<char>(std::stoi(psk_hex.substr(i, 2), nullptr, 16));
+    return key;
+}
+
+void test_psk_against_openssl()
+{
+    OpensslServer server({"-nocert", "-psk", psk_hex, "-psk_identity", "cpp-client", "-psk_hint",
+                          "cpp-hint", "-cipher", "PSK"},
+                         1);
+    Socket sock{server.connect_socket()};
+    tls12::Context ctx(tls12::Role::client);
+    std::string hint;
+    ctx.ciphers("PSK").on_psk_client([&hint](tls12::ConnectionView, std::string_view h) {
+        hint = std::string(h);
+        return std::optional<tls12::Context::Psk>({"cpp-client", psk_bytes()});
+    });
+    tls12::Connection conn(ctx);
+    conn.set_fd(sock.fd);
+    const bool connected = conn.connect() == tls12::Status::ok;
+    check(connected && std::string(conn.cipher()).find("PSK") != std::string::npos &&
+              hint == "cpp-hint",
+          "PSK client vs s_server: " + std::string(conn.cipher()) + ", hint " + hint);
+    echo(conn, "PSK");
+}
+
+void test_keylog_file()
+{
+    char path[] = "/tmp/cpp_wrapper_keylog.XXXXXX";
+    const int fd = mkstemp(path);
+    close(fd);
+    {
+        OpensslServer server(serving("rsa"), 1);
+        Socket sock{server.connect_socket()};
+        tls12::Context ctx = verifying_client();
+        ctx.keylog_file(path);
+        tls12::Connection conn(ctx);
+        conn.set_fd(sock.fd).set_host("localhost");
+        conn.connect();
+        echo(conn, "key log");
+    }
+    std::ifstream log(path);
+    std::string line;
+    std::getline(log, line);
+    // CLIENT_RANDOM <64 hex digits> <96 hex digits>
+    check(line.rfind("CLIENT_RANDOM ", 0) == 0 && line.size() == 14 + 64 + 1 + 96,
+          "keylog_file wrote: " + line.substr(0, 30) + "...");
+    unlink(path);
+}
+
+void test_session_resumption()
+{
+    OpensslServer server(serving("rsa"), 2);
+    tls12::Context ctx = verifying_client();
+    std::string saved;
+    {
+        Socket sock{server.connect_socket()};
+        tls12::Connection conn(ctx);
+        conn.set_fd(sock.fd).set_host("localhost");
+        conn.connect();
+        echo(conn, "first connection");
+        check(!conn.session_reused(), "first connection: a full handshake");
+        saved = conn.session().to_bytes();
+    }
+    check(!saved.empty(), "session saved as " + std::to_string(saved.size()) + " bytes");
+    tls12::Context fresh = verifying_client();   // as after a restart
+    Socket sock{server.connect_socket()};
+    tls12::Connection conn(fresh);
+    conn.set_fd(sock.fd).set_host("localhost").resume(tls12::Session::from_bytes(saved));
+    conn.connect();
+    check(conn.session_reused(), "the session from bytes is resumed (SSL_session_reused)");
+    echo(conn, "resumed connection");
+    try {
+        conn.resume(tls12::Session::from_bytes(saved));
+        check(false, "resume after the handshake throws");
+    } catch (const tls12::Error &e) {
+        check(true, std::string("resume after the handshake throws: ") + e.what());
+    }
+    try {
+        tls12::Session::from_bytes("not a session");
+        check(false, "garbage bytes are no session");
+    } catch (const tls12::Error &e) {
+        check(!e.entries().empty(), std::string("garbage bytes are no session: ") + e.what());
+    }
+}
+
+// ---------------------------------------------------------------- both ends
+
+void test_psk_both_ends()
+{
+    tls12::Context server_ctx(tls12::Role::server);
+    server_ctx.ciphers("PSK").on_psk_server(
+        [](tls12::ConnectionView, std::string_view identity) {
+            return identity == "known" ? std::optional<std::string>(psk_bytes()) : std::nullopt;
+        },
+        "wrapper-hint");
+    for (const std::string identity : {"known", "stranger"}) {
+        const std::string title = "PSK server, identity " + identity;
+        tls12::Context client_ctx(tls12::Role::client);
+        client_ctx.ciphers("PSK").on_psk_client([identity](tls12::ConnectionView, std::string_view) {
+            return std::optional<tls12::Context::Psk>({identity, psk_bytes()});
+        });
+        bool client_ok = false;
+        int client_alert = 0;
+        over_socketpair(
+            title,
+            [&](int fd) {
+                tls12::Connection conn(client_ctx);
+                conn.set_fd(fd);
+                try {
+                    client_ok = conn.connect() == tls12::Status::ok;
+                    conn.write("psk");
+                } catch (const tls12::AlertError &e) {
+                    client_alert = e.alert();
+                }
+            },
+            [&](int fd) {
+                tls12::Connection conn(server_ctx);
+                conn.set_fd(fd);
+                try {
+                    conn.accept();
+                    char in[3];
+                    conn.read_exactly(in, sizeof in);
+                } catch (const tls12::ProtocolError &) {
+                    // The unknown identity: expected.
+                }
+            });
+        if (identity == "known")
+            check(client_ok, title + ": handshake");
+        else
+            check(client_alert == SSL_AD_UNKNOWN_PSK_IDENTITY,
+                  title + ": AlertError unknown_psk_identity (" + std::to_string(client_alert) + ")");
+    }
+}
+
+void test_encrypted_key()
+{
+    try {
+        tls12::Context ctx(tls12::Role::server);
+        ctx.use_certificate(cert("rsa-chain.pem"), cert("encrypted/rsa.key"), "wrong");
+        check(false, "a wrong password is refused");
+    } catch (const tls12::Error &e) {
+        check(!e.entries().empty(), std::string("a wrong password is refused: ") + e.what());
+    }
+    tls12::Context server_ctx(tls12::Role::server);
+    server_ctx.use_certificate(cert("rsa-chain.pem"), cert("encrypted/rsa.key"), "secret");
+    tls12::Context client_ctx = verifying_client();
+    bool verified = false;
+    over_socketpair(
+        "encrypted key",
+        [&](int fd) {
+            tls12::Connection conn(client_ctx);
+            conn.set_fd(fd).set_host("localhost");
+            verified = conn.connect() == tls12::Status::ok && conn.verify_result() == X509_V_OK;
+            conn.shutdown();
+        },
+        [&](int fd) {
+            tls12::Connection conn(server_ctx);
+            conn.set_fd(fd);
+            conn.accept();
+            char byte;
+            conn.read(&byte, 1);
+        });
+    check(verified, "a key loaded with its password serves a verified handshake");
+}
+
+void test_moved_from_and_system_errors()
+{
+    tls12::Context ctx = verifying_client();
+    tls12::Connection first(ctx);
+    SSL *ssl = first.get();
+    tls12::Connection second(std::move(first));
+    check(!first && first.get() == nullptr && second.get() == ssl,
+          "a moved-from Connection is empty");
+    try {
+        first.connect();
+        check(false, "a moved-from Connection's calls throw");
+    } catch (const tls12::Error &e) {
+        check(true, std::string("a moved-from Connection's calls throw: ") + e.what());
+    }
+    tls12::Context taken = std::move(ctx);
+    check(!ctx && taken, "a moved-from Context is empty");
+    try {
+        ctx.ciphers("PSK");
+        check(false, "a moved-from Context's calls throw");
+    } catch (const tls12::Error &e) {
+        check(true, std::string("a moved-from Context's calls throw: ") + e.what());
+    }
+    try {
+        tls12::Connection orphan(ctx);
+        check(false, "a Connection from a moved-from Context throws");
+    } catch (const tls12::Error &e) {
+        check(true, std::string("a Connection from a moved-from Context throws: ") + e.what());
+    }
+    try {
+        tls12::Context other(tls12::Role::client);
+        other.trust_file(cert("no-such-ca.pem"));
+        check(false, "a missing CA file throws");
+    } catch (const tls12::SystemError &e) {
+        check(e.error_number() == ENOENT, std::string("a missing CA file: SystemError ") + e.what());
+    } catch (const tls12::Error &e) {
+        check(false, std::string("a missing CA file: not a SystemError: ") + e.what());
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -226,6 +662,15 @@ int main(int argc, char **argv)
         test_certificate_file();
         test_handshake_and_transfer();
         test_verification_failure();
+        test_verify_errors();
+        test_ca_directory();
+        test_nonblocking();
+        test_psk_against_openssl();
+        test_keylog_file();
+        test_session_resumption();
+        test_psk_both_ends();
+        test_encrypted_key();
+        test_moved_from_and_system_errors();
     } catch (const std::exception &e) {
         check(false, std::string("unexpected exception: ") + e.what());
     }
