@@ -160,9 +160,13 @@ pub fn alpn_body<'a>(names: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
     out
 }
 
-/// ec_point_formats (RFC 8422 5.1.2): the list must contain `uncompressed` (0).
+/// ec_point_formats (RFC 8422 5.1.2): the list must contain `uncompressed` (0); an
+/// empty list is a `decode_error` (the grammar asks for at least one format).
 pub fn read_point_formats(r: &mut Reader<'_>) -> Result<(), Error> {
     let formats = r.vec8()?;
+    if formats.is_empty() {
+        return Err(Error::decode("the ec_point_formats list is empty"));
+    }
     if !formats.contains(&0) {
         return Err(Error::illegal(Reason::BAD_EXTENSION, "the peer does not accept uncompressed points"));
     }
