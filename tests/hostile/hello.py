@@ -8,7 +8,12 @@ import socket
 import struct
 
 from tlslite.constants import CipherSuite, ContentType, GroupName, HandshakeType
-from tlslite.extensions import ECPointFormatsExtension, SignatureAlgorithmsExtension, SupportedGroupsExtension
+from tlslite.extensions import (
+    ECPointFormatsExtension,
+    SignatureAlgorithmsExtension,
+    SNIExtension,
+    SupportedGroupsExtension,
+)
 from tlslite.messages import ClientHello
 
 import hostile
@@ -23,11 +28,15 @@ SIGALGS = [(4, 1), (8, 4)]
 UNCOMPRESSED, COMPRESSED = 0, 1
 
 
-def client_hello(suites, groups=None, point_formats=None, compression_methods=(0,)):
+def client_hello(suites, groups=None, point_formats=None, compression_methods=(0,), server_names=None):
     """A ClientHello record (content type, payload) offering `suites` and
-    `compression_methods`, with a supported_groups extension listing `groups` and an
-    ec_point_formats extension listing `point_formats` unless they are None."""
+    `compression_methods`, with a supported_groups extension listing `groups`, an
+    ec_point_formats extension listing `point_formats` and a server_name extension
+    listing `server_names` (each (name type, bytes)) unless they are None."""
     extensions = [SignatureAlgorithmsExtension().create(SIGALGS)]
+    if server_names is not None:
+        names = [SNIExtension.ServerName(kind, bytearray(name)) for kind, name in server_names]
+        extensions.append(SNIExtension().create(serverNames=names))
     if groups is not None:
         extensions.append(SupportedGroupsExtension().create(groups))
     if point_formats is not None:
