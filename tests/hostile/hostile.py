@@ -245,18 +245,21 @@ class Peer:
         self._socket = socket.create_connection(("127.0.0.1", port), timeout=HANDSHAKE_TIMEOUT)
         self.connection = _Connection(self._socket, self.outcome)
 
-    def handshake(self, before=None, after=None):
+    def handshake(self, before=None, after=None, settings=None):
         """A full handshake (no client certificate). `before` and `after` map a
         handshake type (tlslite.constants.HandshakeType) to a list of records, each
         (content type, payload), sent unchanged (no fragmenting, not hashed) just
-        before or after the first message of that type. Returns whether the handshake
-        completed; if not, the reason is in the outcome."""
+        before or after the first message of that type; `settings` maps attributes of
+        tlslite-ng's HandshakeSettings to values (such as {"eccCurves": ["secp256r1"]}).
+        Returns whether the handshake completed; if not, the reason is in the outcome."""
         self.connection.before = dict(before or {})
         self.connection.after = dict(after or {})
-        settings = HandshakeSettings()
-        settings.minVersion = settings.maxVersion = (3, 3)
+        handshake_settings = HandshakeSettings()
+        handshake_settings.minVersion = handshake_settings.maxVersion = (3, 3)
+        for name, value in (settings or {}).items():
+            setattr(handshake_settings, name, value)
         try:
-            self.connection.handshakeClientCert(settings=settings)
+            self.connection.handshakeClientCert(settings=handshake_settings)
         except (TLSError, OSError) as error:
             self.outcome.handshake_error = f"{type(error).__name__}: {error}"
             return False

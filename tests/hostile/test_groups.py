@@ -3,6 +3,7 @@ supported_groups and ec_point_formats in question, and the group the server puts
 ServerKeyExchange (or the alert it sends instead)."""
 
 from tlslite.constants import AlertDescription, GroupName
+from tlslite.messages import ClientKeyExchange
 
 from hello import COMPRESSED, DHE, ECDHE, UNCOMPRESSED, UNKNOWN_GROUP, client_hello, sending
 
@@ -55,4 +56,33 @@ def test_empty_point_format_list_is_decode_error(compare):
 def test_point_formats_without_uncompressed_are_illegal_parameter(compare):
     """RFC 8422 5.1.2: uncompressed must be in the list."""
     tls12, openssl = compare(sending(client_hello([ECDHE], [GroupName.secp256r1], [COMPRESSED])))
+    assert tls12.fatal == AlertDescription.illegal_parameter, tls12.explain()
+
+
+def test_a_compressed_client_point_is_illegal_parameter(compare):
+    """RFC 8422 5.1.2: only uncompressed points were agreed on; the client's
+    ClientKeyExchange carries its P-256 point in compressed form instead."""
+
+    def case(peer):
+        connection = peer.connection
+        send = connection._sendMsg
+
+        def compressing(msg, *args, **kwargs):
+            if isinstance(msg, ClientKeyExchange) and msg.ecdh_Yc and msg.ecdh_Yc[0] == 4:
+                point = bytes(msg.ecdh_Yc)
+                x, y = point[1:33], point[33:]
+                msg.ecdh_Yc = bytearray([2 + (y[-1] & 1)]) + bytearray(x)
+            return send(msg, *args, **kwargs)
+
+        connection._sendMsg = compressing
+        settings = {
+            "cipherNames": ["aes128gcm"],
+            "keyExchangeNames": ["ecdhe_rsa"],
+            "eccCurves": ["secp256r1"],
+            "keyShares": [],
+        }
+        peer.handshake(settings=settings)
+        return peer.collect()
+
+    tls12, openssl = compare(case)
     assert tls12.fatal == AlertDescription.illegal_parameter, tls12.explain()
