@@ -39,6 +39,7 @@ const SSL_TLSEXT_ERR_ALERT_FATAL: c_int = 2;
 const SSL_TLSEXT_ERR_NOACK: c_int = 3;
 const NID_FFDHE2048: c_int = 1126;
 const NID_FFDHE3072: c_int = 1127;
+const NID_FFDHE6144: c_int = 1129;
 
 /// Reason codes (`ERR_GET_REASON`) the tests look for.
 mod reason {
@@ -699,6 +700,9 @@ fn ffdhe_group_names_min_bits_and_security_levels_reach_the_handshake() {
     unsafe {
         assert_eq!(tls12_SSL_CTX_set1_groups_list(client, c"ffdhe3072:X25519".as_ptr()), 1);
         assert_eq!(dhe_group(client, server), Ok(NID_FFDHE3072));
+        // The client's first FFDHE group that the server has, unknown names skipped.
+        assert_eq!(tls12_SSL_CTX_set1_groups_list(client, c"X25519:ffdhe6144:ffdhe2048".as_ptr()), 1);
+        assert_eq!(dhe_group(client, server), Ok(NID_FFDHE6144));
         // The client wants 3072 bits at least; the server offers ffdhe2048 by default.
         assert_eq!(tls12_SSL_CTX_set1_groups_list(client, c"X25519".as_ptr()), 1);
         assert_eq!(tls12_SSL_CTX_set_dh_min_bits(client, 3072), 1);

@@ -733,6 +733,10 @@ const NID_FFDHE2048: c_int = 1126;
 const NID_FFDHE3072: c_int = 1127;
 /// `NID_ffdhe4096`.
 const NID_FFDHE4096: c_int = 1128;
+/// `NID_ffdhe6144`.
+const NID_FFDHE6144: c_int = 1129;
+/// `NID_ffdhe8192`.
+const NID_FFDHE8192: c_int = 1130;
 
 /// `SSL_get_negotiated_group` (a macro over `SSL_ctrl` in OpenSSL): the NID of the key
 /// exchange group (`NID_X25519` 1034, `NID_X9_62_prime256v1` 415, `NID_secp384r1` 715),
@@ -753,6 +757,8 @@ pub unsafe extern "C" fn tls12_SSL_get_negotiated_group(ssl: *const Ssl) -> c_in
             Some(NamedGroup::Ffdhe2048) => NID_FFDHE2048,
             Some(NamedGroup::Ffdhe3072) => NID_FFDHE3072,
             Some(NamedGroup::Ffdhe4096) => NID_FFDHE4096,
+            Some(NamedGroup::Ffdhe6144) => NID_FFDHE6144,
+            Some(NamedGroup::Ffdhe8192) => NID_FFDHE8192,
             Some(NamedGroup::Unknown(_)) | None => 0,
         })
     }

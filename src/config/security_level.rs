@@ -13,9 +13,8 @@
 //!   certificates with keys below it and fails the peer's leaf with "key too small"
 //!   (see [`min_security_bits`]).
 //!
-//! A client that names only FFDHE groups below the level still gets the first of them
-//! (the engine answers a client that names FFDHE groups with one of its groups, RFC
-//! 7919 4).
+//! A client that names only FFDHE groups below the level gets no DHE suite (RFC 7919
+//! 4: a client that names FFDHE groups is answered with one of them or not with DHE).
 
 use super::Config;
 use crate::cipher_string::allowed_at_level;
@@ -57,10 +56,7 @@ pub(super) fn apply(wanted: &Config) -> Config {
     config.groups.retain(|g| DhParams::named(*g).is_none_or(|p| p.bits() >= min_bits));
     let server_group = config.dh_params.clone().or_else(|| DhParams::named(NamedGroup::Ffdhe2048));
     if server_group.is_some_and(|p| p.bits() < min_bits) {
-        config.dh_params = [NamedGroup::Ffdhe3072, NamedGroup::Ffdhe4096]
-            .into_iter()
-            .filter_map(DhParams::named)
-            .find(|p| p.bits() >= min_bits);
+        config.dh_params = DhParams::ffdhe_groups().filter_map(DhParams::named).find(|p| p.bits() >= min_bits);
         if config.dh_params.is_none() {
             config.suites.retain(|s| !matches!(s.kx, KeyExchange::Dhe | KeyExchange::DhePsk));
         }

@@ -117,13 +117,12 @@ struct Choice {
     cert: Option<Arc<CertifiedKey>>,
 }
 
-/// The FFDHE groups this library implements, strongest last.
-const FFDHE_GROUPS: [NamedGroup; 3] = [NamedGroup::Ffdhe2048, NamedGroup::Ffdhe3072, NamedGroup::Ffdhe4096];
-
 /// Picks the group for each key exchange method, honouring whose preference counts.
 struct GroupChoice {
     curve: Option<NamedGroup>,
     field: Option<DhParams>,
+    /// The client named FFDHE groups and none of them is acceptable (RFC 7919 4).
+    no_acceptable_ffdhe: bool,
 }
 
 impl GroupChoice {
@@ -137,19 +136,33 @@ impl GroupChoice {
             }
         };
         let curve = match offered {
-            // RFC 8422 4: with no supported_groups the client accepts any curve.
-            None => config.groups.iter().copied().find(|g| kx::is_supported(*g)),
+            // RFC 8422 5.1.1: a client without supported_groups is assumed to accept
+            // secp256r1 (OpenSSL picks the same).
+            None => [NamedGroup::Secp256r1]
+                .into_iter()
+                .chain(config.groups.iter().copied())
+                .find(|g| kx::is_supported(*g) && config.groups.contains(g)),
             Some(_) => pick(&|g| kx::is_supported(g)),
         };
-        let client_names_ffdhe = offered.is_some_and(|groups| groups.iter().any(|g| FFDHE_GROUPS.contains(g)));
+        let is_ffdhe = |g: &NamedGroup| DhParams::ffdhe_groups().any(|known| known == *g);
+        let client_names_ffdhe = offered.is_some_and(|groups| groups.iter().any(is_ffdhe));
         let field = if !needs_field {
             None
         } else if client_names_ffdhe {
             // RFC 7919 4: a client that names FFDHE groups gets one of them or no DHE.
+            // The server's FFDHE groups are those in its group list, or every RFC 7919
+            // group when the list names none; each at least as large as the security
+            // level asks.
+            let listed: Vec<NamedGroup> = config.groups.iter().copied().filter(is_ffdhe).collect();
+            let ours = if listed.is_empty() { DhParams::ffdhe_groups().collect() } else { listed };
+            let usable =
+                |g: NamedGroup| ours.contains(&g) && DhParams::named(g).is_some_and(|p| p.bits() >= config.min_dh_bits);
             let theirs = offered.unwrap_or_default();
-            let shared = |g: &NamedGroup| theirs.contains(g);
-            let ours_first = config.groups.iter().copied().filter(|g| FFDHE_GROUPS.contains(g)).find(|g| shared(g));
-            ours_first.or_else(|| theirs.iter().copied().find(|g| FFDHE_GROUPS.contains(g))).and_then(DhParams::named)
+            let chosen = match server_first {
+                true => ours.iter().copied().find(|g| usable(*g) && theirs.contains(g)),
+                false => theirs.iter().copied().find(|g| usable(*g)),
+            };
+            chosen.and_then(DhParams::named)
         } else {
             Some(
                 config
@@ -158,7 +171,8 @@ impl GroupChoice {
                     .unwrap_or_else(|| DhParams::named(NamedGroup::Ffdhe2048).expect("ffdhe2048 is built in")),
             )
         };
-        GroupChoice { curve, field }
+        let no_acceptable_ffdhe = needs_field && client_names_ffdhe && field.is_none();
+        GroupChoice { curve, field, no_acceptable_ffdhe }
     }
 
     fn for_method(&self, method: KeyExchange) -> Option<KxGroup> {
@@ -224,6 +238,13 @@ fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
             AlertDescription::HandshakeFailure,
             Reason::MISSING_SIGALGS_EXTENSION,
             "the client sent no signature_algorithms, and the SHA-1 default is not accepted",
+        ));
+    }
+    if groups.no_acceptable_ffdhe {
+        return Err(Error::fatal(
+            AlertDescription::InsufficientSecurity,
+            Reason::NO_SHARED_CIPHER,
+            "none of the client's FFDHE groups is acceptable, and no other cipher suite is shared",
         ));
     }
     let reason = if config.certs.is_empty() {

@@ -203,6 +203,10 @@ wire_enum! {
         Ffdhe3072 = 257, "ffdhe3072";
         /// ffdhe4096 (RFC 7919)
         Ffdhe4096 = 258, "ffdhe4096";
+        /// ffdhe6144 (RFC 7919)
+        Ffdhe6144 = 259, "ffdhe6144";
+        /// ffdhe8192 (RFC 7919)
+        Ffdhe8192 = 260, "ffdhe8192";
     }
 }
 

@@ -80,7 +80,10 @@ impl Extensions {
     }
 }
 
-/// server_name (RFC 6066 3): the host name in a client's list, if it has one.
+/// server_name (RFC 6066 3): the host name in a client's list, if it has one. Lengths
+/// that do not add up are a `decode_error`; a second host_name, or one that is not a
+/// host name (see [`is_host_name`]), is an `illegal_parameter`; other name types are
+/// skipped.
 pub fn read_server_name(r: &mut Reader<'_>) -> Result<Option<String>, Error> {
     let mut list = r.sub16("server_name extension")?;
     if list.is_empty() {
@@ -90,15 +93,26 @@ pub fn read_server_name(r: &mut Reader<'_>) -> Result<Option<String>, Error> {
     while !list.is_empty() {
         let name_type = list.u8()?;
         let name = list.vec16()?;
-        if name_type == 0 && host.is_none() {
-            let valid = !name.is_empty() && name.iter().all(|&c| c.is_ascii_graphic()) && name.len() <= 255;
-            if !valid {
-                return Err(Error::illegal(Reason::BAD_EXTENSION, "the server name is not a valid host name"));
-            }
-            host = Some(String::from_utf8_lossy(name).into_owned());
+        if name_type != 0 {
+            continue;
         }
+        if host.is_some() {
+            return Err(Error::illegal(Reason::BAD_EXTENSION, "the server_name list has two host names"));
+        }
+        if !is_host_name(name) {
+            return Err(Error::illegal(Reason::BAD_EXTENSION, "the server name is not a valid host name"));
+        }
+        host = Some(String::from_utf8_lossy(name).into_owned());
     }
     Ok(host)
+}
+
+/// RFC 6066 3 and RFC 1123 2.1: at most 255 bytes of dot-separated labels, each 1 to 63
+/// letters, digits and hyphens, without a trailing dot.
+fn is_host_name(name: &[u8]) -> bool {
+    let label_ok =
+        |label: &[u8]| (1..=63).contains(&label.len()) && label.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-');
+    !name.is_empty() && name.len() <= 255 && name.split(|&c| c == b'.').all(label_ok)
 }
 
 /// Encodes a server_name extension body with one host name.
@@ -160,9 +174,13 @@ pub fn alpn_body<'a>(names: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
     out
 }
 
-/// ec_point_formats (RFC 8422 5.1.2): the list must contain `uncompressed` (0).
+/// ec_point_formats (RFC 8422 5.1.2): the list must contain `uncompressed` (0); an
+/// empty list is a `decode_error` (the grammar asks for at least one format).
 pub fn read_point_formats(r: &mut Reader<'_>) -> Result<(), Error> {
     let formats = r.vec8()?;
+    if formats.is_empty() {
+        return Err(Error::decode("the ec_point_formats list is empty"));
+    }
     if !formats.contains(&0) {
         return Err(Error::illegal(Reason::BAD_EXTENSION, "the peer does not accept uncompressed points"));
     }

@@ -11,13 +11,14 @@ _comparisons = []
 
 @pytest.fixture
 def compare(request, tmp_path):
-    """`compare(case, service="plain")` runs `case(peer)` against a fresh libtls12 server
-    and a fresh OpenSSL server, both running `service` (see hostile.server_command);
+    """`compare(case, service="plain", extra=())` runs `case(peer)` against a fresh
+    libtls12 server and a fresh OpenSSL server, both running `service` with the options
+    `extra` (see hostile.server_command);
     returns the outcomes (libtls12's, OpenSSL's) and keeps them for the table."""
 
-    def run(case, service="plain"):
+    def run(case, service="plain", extra=()):
         outcomes = {
-            kind: hostile.run_case(kind, case, tmp_path / f"{kind}.log", service) for kind in hostile.SERVERS
+            kind: hostile.run_case(kind, case, tmp_path / f"{kind}.log", service, extra) for kind in hostile.SERVERS
         }
         _comparisons.append((request.node.name, outcomes))
         return tuple(outcomes[kind] for kind in hostile.SERVERS)

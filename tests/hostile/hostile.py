@@ -50,9 +50,10 @@ SILENCE = 1.0
 SERVICES = ("plain", "rev")
 
 
-def server_command(kind, service="plain"):
+def server_command(kind, service="plain", extra=()):
     """The command line of the server `kind` (one of SERVERS): RSA certificate with its
-    chain, TLS 1.2, listening on a free port of 127.0.0.1. `service` is what it does
+    chain, TLS 1.2, listening on a free port of 127.0.0.1, then the options `extra`
+    (the same for both servers, such as ("-groups", "P-256:ffdhe3072")). `service` is what it does
     after the handshake: "plain", s_server's default (libtls12's echoes what arrives,
     OpenSSL's prints it and sends nothing: its standard input stays open and empty),
     or "rev", each line sent back reversed. (OpenSSL's -rev sleeps a second after each
@@ -68,6 +69,7 @@ def server_command(kind, service="plain"):
     ]
     if service == "rev":
         options.append("-rev")
+    options.extend(extra)
     if kind == "libtls12":
         tool = os.environ.get("TLS12_TOOL", str(ROOT / "build/tls12/tls12"))
         return [tool, "s_server", *options]
@@ -78,11 +80,13 @@ def server_command(kind, service="plain"):
 
 class Server:
     """A server process (context manager): started with `server_command(kind, service)`,
-    its output in `log_path`, stopped (SIGTERM, then SIGKILL) when the block ends."""
+    its output in `log_path`, stopped (SIGTERM, then SIGKILL) when the block ends;
+    `extra` are more options for server_command."""
 
-    def __init__(self, kind, log_path, service="plain"):
+    def __init__(self, kind, log_path, service="plain", extra=()):
         self.kind = kind
         self.service = service
+        self.extra = tuple(extra)
         self.log_path = Path(log_path)
         self.port = None
         self._process = None
@@ -90,7 +94,7 @@ class Server:
     def __enter__(self):
         with open(self.log_path, "wb") as log:
             self._process = subprocess.Popen(
-                server_command(self.kind, self.service),
+                server_command(self.kind, self.service, self.extra),
                 stdin=subprocess.PIPE,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -241,18 +245,21 @@ class Peer:
         self._socket = socket.create_connection(("127.0.0.1", port), timeout=HANDSHAKE_TIMEOUT)
         self.connection = _Connection(self._socket, self.outcome)
 
-    def handshake(self, before=None, after=None):
+    def handshake(self, before=None, after=None, settings=None):
         """A full handshake (no client certificate). `before` and `after` map a
         handshake type (tlslite.constants.HandshakeType) to a list of records, each
         (content type, payload), sent unchanged (no fragmenting, not hashed) just
-        before or after the first message of that type. Returns whether the handshake
-        completed; if not, the reason is in the outcome."""
+        before or after the first message of that type; `settings` maps attributes of
+        tlslite-ng's HandshakeSettings to values (such as {"eccCurves": ["secp256r1"]}).
+        Returns whether the handshake completed; if not, the reason is in the outcome."""
         self.connection.before = dict(before or {})
         self.connection.after = dict(after or {})
-        settings = HandshakeSettings()
-        settings.minVersion = settings.maxVersion = (3, 3)
+        handshake_settings = HandshakeSettings()
+        handshake_settings.minVersion = handshake_settings.maxVersion = (3, 3)
+        for name, value in (settings or {}).items():
+            setattr(handshake_settings, name, value)
         try:
-            self.connection.handshakeClientCert(settings=settings)
+            self.connection.handshakeClientCert(settings=handshake_settings)
         except (TLSError, OSError) as error:
             self.outcome.handshake_error = f"{type(error).__name__}: {error}"
             return False
@@ -309,10 +316,10 @@ class Peer:
         self._socket.close()
 
 
-def run_case(kind, case, log_path, service="plain"):
-    """Runs `case(peer)` against a fresh server `kind` running `service`; returns its
-    outcome, with the server's state and output."""
-    with Server(kind, log_path, service) as server:
+def run_case(kind, case, log_path, service="plain", extra=()):
+    """Runs `case(peer)` against a fresh server `kind` running `service` with the options
+    `extra`; returns its outcome, with the server's state and output."""
+    with Server(kind, log_path, service, extra) as server:
         peer = Peer(server.port)
         try:
             outcome = case(peer)

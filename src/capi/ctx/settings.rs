@@ -229,8 +229,7 @@ macro_rules! both {
 }
 
 /// Parses a group list such as "X25519:P-256:secp384r1:ffdhe3072". Unknown names
-/// fail; groups that are known but not implemented (P-521, X448, ffdhe6144, ffdhe8192)
-/// are skipped.
+/// fail; groups that are known but not implemented (P-521, X448) are skipped.
 fn parse_groups(list: &str) -> Result<Vec<NamedGroup>, String> {
     let mut out = Vec::new();
     for name in list.split(':').filter(|n| !n.is_empty()) {
@@ -241,8 +240,10 @@ fn parse_groups(list: &str) -> Result<Vec<NamedGroup>, String> {
             "ffdhe2048" => NamedGroup::Ffdhe2048,
             "ffdhe3072" => NamedGroup::Ffdhe3072,
             "ffdhe4096" => NamedGroup::Ffdhe4096,
+            "ffdhe6144" => NamedGroup::Ffdhe6144,
+            "ffdhe8192" => NamedGroup::Ffdhe8192,
             // Known, but not implemented: skipped.
-            "p-521" | "secp521r1" | "x448" | "ffdhe6144" | "ffdhe8192" => continue,
+            "p-521" | "secp521r1" | "x448" => continue,
             _ => return Err(format!("unknown group \"{name}\"")),
         };
         if !out.contains(&group) {
@@ -692,8 +693,9 @@ mod tests {
         assert!(parse_groups("P-521").is_err());
         assert_eq!(
             parse_groups("ffdhe3072:X25519:ffdhe8192").unwrap(),
-            vec![NamedGroup::Ffdhe3072, NamedGroup::X25519]
+            vec![NamedGroup::Ffdhe3072, NamedGroup::X25519, NamedGroup::Ffdhe8192]
         );
+        assert_eq!(parse_groups("ffdhe6144").unwrap(), vec![NamedGroup::Ffdhe6144]);
         assert!(parse_groups("brainpool").is_err());
         assert_eq!(
             parse_sigalgs("ECDSA+SHA256:RSA-PSS+SHA256:rsa_pss_rsae_sha384:ed25519").unwrap(),
