@@ -1,7 +1,7 @@
 //! Minimal X.509 reading for the C accessors: subject and issuer names, serial number,
 //! validity, subject alternative names, authority information access (OCSP responders,
-//! CA issuers) and CRL distribution points. A bounds-checked DER reader; nothing here
-//! checks signatures or trust (that is `verify`'s job).
+//! CA issuers) and CRL distribution points, read with the one DER reader in [`der`].
+//! Nothing here checks signatures or trust (that is `verify`'s job).
 
 pub mod der;
 mod time;
@@ -59,73 +59,42 @@ fn bad(what: &str) -> Error {
     Error::local(Reason::X509_LIB, format!("malformed certificate: {what}"))
 }
 
-/// Reads DER elements one after another from a byte slice.
-struct Reader<'a> {
-    rest: &'a [u8],
-}
+/// [`der::Reader`] for certificates: a malformed or unexpected element is an error that
+/// says what was expected.
+struct Reader<'a>(der::Reader<'a>);
 
 impl<'a> Reader<'a> {
     fn new(data: &'a [u8]) -> Reader<'a> {
-        Reader { rest: data }
+        Reader(der::Reader::new(data))
     }
 
     fn is_empty(&self) -> bool {
-        self.rest.is_empty()
-    }
-
-    fn peek_tag(&self) -> Option<u8> {
-        self.rest.first().copied()
+        self.0.is_empty()
     }
 
     /// The next element: its tag, its content bytes, and its whole encoding.
     fn any(&mut self) -> Result<(u8, &'a [u8], &'a [u8]), Error> {
-        let whole = self.rest;
-        let (&t, rest) = whole.split_first().ok_or_else(|| bad("element missing"))?;
-        if t & 0x1f == 0x1f {
-            return Err(bad("multi-byte tags are not used in certificates"));
-        }
-        let (&first, mut rest) = rest.split_first().ok_or_else(|| bad("length missing"))?;
-        let len = if first < 0x80 {
-            usize::from(first)
-        } else {
-            let n = usize::from(first & 0x7f);
-            if n == 0 || n > 4 || rest.len() < n {
-                return Err(bad("unsupported or truncated length"));
-            }
-            let (len_bytes, after) = rest.split_at(n);
-            rest = after;
-            len_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
-        };
-        if rest.len() < len {
-            return Err(bad("element longer than its container"));
-        }
-        let header = whole.len() - rest.len();
-        let (content, after) = rest.split_at(len);
-        self.rest = after;
-        Ok((t, content, &whole[..header + len]))
-    }
-
-    /// The next element, read as a UTCTime or GeneralizedTime.
-    fn time(&mut self) -> Result<Time, Error> {
-        let (tag, content, encoded) = self.any()?;
-        Time::from_element(der::Element { tag, content, encoded })
+        let element = self.0.element().ok_or_else(|| bad("an element is missing, truncated or has a bad length"))?;
+        Ok((element.tag, element.content, element.encoded))
     }
 
     /// The next element, which must have tag `want`; its content bytes.
     fn expect(&mut self, want: u8, what: &str) -> Result<&'a [u8], Error> {
-        match self.any()? {
-            (t, content, _) if t == want => Ok(content),
-            _ => Err(bad(what)),
-        }
+        self.0.read(want).ok_or_else(|| bad(what))
     }
 
     /// The next element if it has tag `want`.
     fn optional(&mut self, want: u8) -> Result<Option<&'a [u8]>, Error> {
-        if self.peek_tag() == Some(want) {
+        if self.0.peek_tag() == Some(want) {
             self.any().map(|(_, content, _)| Some(content))
         } else {
             Ok(None)
         }
+    }
+
+    /// The next element, read as a UTCTime or GeneralizedTime.
+    fn time(&mut self) -> Result<Time, Error> {
+        Time::from_element(self.0.element().ok_or_else(|| bad("a time is missing or truncated"))?)
     }
 }
 
