@@ -1,9 +1,10 @@
 //! Certificates and private keys from PEM files, PEM in memory, and DER.
 
+use crate::crypto::pbe;
 use crate::crypto::sign::SigningKey;
-use crate::crypto::{der, pbe};
 use crate::error::{Error, Reason};
 use crate::pem;
+use crate::x509::der;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer, PrivateSec1KeyDer};
 use std::path::Path;
 use zeroize::Zeroizing;

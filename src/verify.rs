@@ -2,10 +2,10 @@
 //! signatures the peer makes with its certificate's key. Results use OpenSSL's
 //! `X509_V_*` codes.
 
-use crate::crypto::der::{self, key_usage, ns_cert_type, CertificateFields, ExtendedKeyUsage};
 use crate::error::{Error, Reason};
 use crate::keys::{certs_from_pem, read_file};
 use crate::msgs::enums::{AlertDescription, SignatureScheme};
+use crate::x509::der::{self, key_usage, ns_cert_type, CertificateFields, ExtendedKeyUsage};
 use rustls_pki_types::{CertificateDer, ServerName, SignatureVerificationAlgorithm, TrustAnchor, UnixTime};
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;

@@ -10,8 +10,8 @@ use super::{
     arc_borrow, arc_into_ptr, arc_release, arc_retain, bio, copy_to_c_buf, guard, intern, malloc_bytes,
     malloc_c_string, null_arg,
 };
-use crate::crypto::der;
 use crate::error::Reason;
+use crate::x509::der;
 use crate::x509::{AttributeType, Certificate, GeneralName, HostFlags, Name, NameEntry};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::CertificateDer;
@@ -1207,7 +1207,8 @@ fn push_high(out: &mut Vec<u8>, c: u32, flags: c_ulong) {
 fn value_text(e: &NameEntry, flags: c_ulong) -> Vec<u8> {
     let unknown_field = flags & DUMP_UNKNOWN_FIELDS != 0 && e.attribute_type().is_none();
     if flags & DUMP_ALL != 0 || (flags & DUMP_UNKNOWN != 0 && !e.is_string()) || unknown_field {
-        let dumped = if flags & DUMP_DER != 0 { crate::x509::der_tlv(e.string_tag, &e.value) } else { e.value.clone() };
+        let dumped =
+            if flags & DUMP_DER != 0 { crate::x509::der::encode(e.string_tag, &e.value) } else { e.value.clone() };
         let hex: String = dumped.iter().map(|b| format!("{b:02X}")).collect();
         return format!("#{hex}").into_bytes();
     }

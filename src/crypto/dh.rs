@@ -3,9 +3,10 @@
 //! applies to parameters chosen by the server. The exponentiation is constant time in
 //! the private exponent (crypto-bigint's Montgomery form with a fixed window).
 
-use crate::crypto::{constant_time_eq, der, fill_random, from_hex};
+use crate::crypto::{constant_time_eq, fill_random, from_hex};
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{AlertDescription, NamedGroup};
+use crate::x509::der;
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use crypto_bigint::BoxedUint;
 use zeroize::Zeroizing;

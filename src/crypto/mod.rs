@@ -3,7 +3,6 @@
 
 pub mod aead;
 pub mod cbc;
-pub mod der;
 pub mod dh;
 pub mod hash;
 pub mod kx;

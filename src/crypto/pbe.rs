@@ -11,9 +11,9 @@
 //! not a peer's records, so a wrong password may be told apart from damaged data.
 
 use super::cbc::cbc_decrypt;
-use super::der::{self, Reader, OCTET_STRING, OID, SEQUENCE};
 use super::from_hex;
 use crate::error::{Error, Reason};
+use crate::x509::der::{self, Reader, OCTET_STRING, OID, SEQUENCE};
 use md5::{Digest, Md5};
 use std::num::NonZeroU32;
 use zeroize::Zeroizing;

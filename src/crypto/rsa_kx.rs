@@ -9,9 +9,10 @@
 //! any other disagreement about keys. The bignum arithmetic (blinded, constant time) is the
 //! `rsa` crate's raw `hazmat` decryption; the padding check is ours.
 
-use crate::crypto::{der, fill_random, sign::rsa_modulus_bits};
+use crate::crypto::{fill_random, sign::rsa_modulus_bits};
 use crate::error::{Error, Reason};
 use crate::msgs::enums::AlertDescription;
+use crate::x509::der;
 use ring::hmac;
 use rsa::hazmat::rsa_decrypt_and_check;
 use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey};

@@ -1,9 +1,9 @@
 //! Our private keys and the signatures they make (ServerKeyExchange, CertificateVerify).
 
-use crate::crypto::der;
 use crate::crypto::rsa_kx::RsaDecryptionKey;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{NamedGroup, SignatureScheme};
+use crate::x509::der;
 use ring::rand::SystemRandom;
 use ring::signature::{self, EcdsaKeyPair, EcdsaSigningAlgorithm, Ed25519KeyPair, KeyPair, RsaKeyPair};
 use rustls_pki_types::{PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer};

@@ -40,10 +40,10 @@
 pub mod cache;
 pub mod ticket;
 
-use crate::crypto::der::{self, Reader};
 use crate::error::{Error, Reason};
 use crate::pem;
 use crate::suites::{self, Suite};
+use crate::x509::der::{self, Reader};
 use rustls_pki_types::CertificateDer;
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};

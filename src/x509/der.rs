@@ -376,46 +376,9 @@ fn bit_string_bits(content: &[u8]) -> u16 {
     u16::from(first) | (u16::from(second) << 8)
 }
 
-/// Reads a UTCTime or GeneralizedTime in the `...Z` form DER requires and returns
-/// seconds since the Unix epoch.
+/// Reads a UTCTime or GeneralizedTime and returns seconds since the Unix epoch.
 fn read_time(reader: &mut Reader<'_>) -> Option<i64> {
-    let element = reader.element()?;
-    let text = element.content.strip_suffix(b"Z")?;
-    if !text.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<i64> {
-        text.get(range)?.iter().try_fold(0i64, |acc, &digit| Some(acc * 10 + i64::from(digit - b'0')))
-    };
-    let (year, rest) = match (element.tag, text.len()) {
-        (UTC_TIME, 12) => {
-            let two_digits = number(0..2)?;
-            (if two_digits >= 50 { 1900 + two_digits } else { 2000 + two_digits }, 2)
-        }
-        (GENERALIZED_TIME, 14) => (number(0..4)?, 4),
-        _ => return None,
-    };
-    let month = number(rest..rest + 2)?;
-    let day = number(rest + 2..rest + 4)?;
-    let hour = number(rest + 4..rest + 6)?;
-    let minute = number(rest + 6..rest + 8)?;
-    let second = number(rest + 8..rest + 10)?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    Some(days_since_epoch(year, month, day) * 86_400 + hour * 3_600 + minute * 60 + second)
-}
-
-/// Days from 1970-01-01 to the given proleptic Gregorian date.
-fn days_since_epoch(year: i64, month: i64, day: i64) -> i64 {
-    // Count years from March so that the leap day is the last day of the year.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    super::Time::from_element(reader.element()?).ok().map(|time| time.unix)
 }
 
 #[cfg(test)]
@@ -439,17 +402,5 @@ mod tests {
         assert_eq!(Reader::new(&[0x04, 0x82, 0x01]).element(), None);
         assert_eq!(Reader::new(&[0x1f, 0x01, 0x00]).element(), None);
         assert_eq!(Reader::new(&[]).element(), None);
-    }
-
-    #[test]
-    fn times_convert_to_unix_seconds() {
-        let utc = encode(UTC_TIME, b"700101000000Z");
-        assert_eq!(read_time(&mut Reader::new(&utc)), Some(0));
-        let generalized = encode(GENERALIZED_TIME, b"20000301000000Z");
-        assert_eq!(read_time(&mut Reader::new(&generalized)), Some(951_868_800));
-        let leap_day = encode(UTC_TIME, b"240229120000Z");
-        assert_eq!(read_time(&mut Reader::new(&leap_day)), Some(1_709_208_000));
-        let local_time = encode(UTC_TIME, b"240229120000+0100");
-        assert_eq!(read_time(&mut Reader::new(&local_time)), None);
     }
 }

@@ -1,7 +1,12 @@
 //! Minimal X.509 reading for the C accessors: subject and issuer names, serial number,
 //! validity, subject alternative names, authority information access (OCSP responders,
-//! CA issuers) and CRL distribution points. A bounds-checked DER reader; nothing here
-//! checks signatures or trust (that is `verify`'s job).
+//! CA issuers) and CRL distribution points, read with the one DER reader in [`der`].
+//! Nothing here checks signatures or trust (that is `verify`'s job).
+
+pub mod der;
+mod time;
+
+pub use time::Time;
 
 use crate::error::{Error, Reason};
 
@@ -20,8 +25,6 @@ mod tag {
     pub const GRAPHIC_STRING: u8 = 0x19;
     pub const VISIBLE_STRING: u8 = 0x1a;
     pub const GENERAL_STRING: u8 = 0x1b;
-    pub const UTC_TIME: u8 = 0x17;
-    pub const GENERALIZED_TIME: u8 = 0x18;
     pub const UNIVERSAL_STRING: u8 = 0x1c;
     pub const BMP_STRING: u8 = 0x1e;
     pub const SEQUENCE: u8 = 0x30;
@@ -56,67 +59,42 @@ fn bad(what: &str) -> Error {
     Error::local(Reason::X509_LIB, format!("malformed certificate: {what}"))
 }
 
-/// Reads DER elements one after another from a byte slice.
-struct Reader<'a> {
-    rest: &'a [u8],
-}
+/// [`der::Reader`] for certificates: a malformed or unexpected element is an error that
+/// says what was expected.
+struct Reader<'a>(der::Reader<'a>);
 
 impl<'a> Reader<'a> {
     fn new(data: &'a [u8]) -> Reader<'a> {
-        Reader { rest: data }
+        Reader(der::Reader::new(data))
     }
 
     fn is_empty(&self) -> bool {
-        self.rest.is_empty()
-    }
-
-    fn peek_tag(&self) -> Option<u8> {
-        self.rest.first().copied()
+        self.0.is_empty()
     }
 
     /// The next element: its tag, its content bytes, and its whole encoding.
     fn any(&mut self) -> Result<(u8, &'a [u8], &'a [u8]), Error> {
-        let whole = self.rest;
-        let (&t, rest) = whole.split_first().ok_or_else(|| bad("element missing"))?;
-        if t & 0x1f == 0x1f {
-            return Err(bad("multi-byte tags are not used in certificates"));
-        }
-        let (&first, mut rest) = rest.split_first().ok_or_else(|| bad("length missing"))?;
-        let len = if first < 0x80 {
-            usize::from(first)
-        } else {
-            let n = usize::from(first & 0x7f);
-            if n == 0 || n > 4 || rest.len() < n {
-                return Err(bad("unsupported or truncated length"));
-            }
-            let (len_bytes, after) = rest.split_at(n);
-            rest = after;
-            len_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
-        };
-        if rest.len() < len {
-            return Err(bad("element longer than its container"));
-        }
-        let header = whole.len() - rest.len();
-        let (content, after) = rest.split_at(len);
-        self.rest = after;
-        Ok((t, content, &whole[..header + len]))
+        let element = self.0.element().ok_or_else(|| bad("an element is missing, truncated or has a bad length"))?;
+        Ok((element.tag, element.content, element.encoded))
     }
 
     /// The next element, which must have tag `want`; its content bytes.
     fn expect(&mut self, want: u8, what: &str) -> Result<&'a [u8], Error> {
-        match self.any()? {
-            (t, content, _) if t == want => Ok(content),
-            _ => Err(bad(what)),
-        }
+        self.0.read(want).ok_or_else(|| bad(what))
     }
 
     /// The next element if it has tag `want`.
     fn optional(&mut self, want: u8) -> Result<Option<&'a [u8]>, Error> {
-        if self.peek_tag() == Some(want) {
+        if self.0.peek_tag() == Some(want) {
             self.any().map(|(_, content, _)| Some(content))
         } else {
             Ok(None)
         }
+    }
+
+    /// The next element, read as a UTCTime or GeneralizedTime.
+    fn time(&mut self) -> Result<Time, Error> {
+        Time::from_element(self.0.element().ok_or_else(|| bad("a time is missing or truncated"))?)
     }
 }
 
@@ -337,82 +315,6 @@ impl Name {
     }
 }
 
-/// A point in time as a certificate states it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Time {
-    /// The DER tag: UTCTime (0x17) or GeneralizedTime (0x18).
-    pub tag: u8,
-    /// The text as encoded ("250101000000Z").
-    pub text: String,
-    /// Seconds since 1970-01-01 00:00:00 UTC.
-    pub unix: i64,
-}
-
-impl Time {
-    fn parse(t: u8, content: &[u8]) -> Result<Time, Error> {
-        let text = std::str::from_utf8(content).map_err(|_| bad("time is not text"))?;
-        let digits = text.strip_suffix('Z').ok_or_else(|| bad("time is not in UTC"))?;
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad("time has characters other than digits"));
-        }
-        let (year, rest) = match t {
-            tag::UTC_TIME if digits.len() == 12 => {
-                let yy: i64 = num(&digits[..2])?;
-                (if yy >= 50 { 1900 + yy } else { 2000 + yy }, &digits[2..])
-            }
-            tag::GENERALIZED_TIME if digits.len() == 14 => (num(&digits[..4])?, &digits[4..]),
-            _ => return Err(bad("time has an unexpected form")),
-        };
-        let field = |i: usize| num(&rest[i..i + 2]);
-        let (month, day, hour, min, sec) = (field(0)?, field(2)?, field(4)?, field(6)?, field(8)?);
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || min > 59 || sec > 60 {
-            return Err(bad("time is out of range"));
-        }
-        let unix = days_from_civil(year, month, day) * 86_400 + hour * 3600 + min * 60 + sec;
-        Ok(Time { tag: t, text: text.to_string(), unix })
-    }
-
-    /// The calendar fields: (year, month 1-12, day, hour, minute, second).
-    pub fn fields(&self) -> (i64, u32, u32, u32, u32, u32) {
-        let days = self.unix.div_euclid(86_400);
-        let secs = self.unix.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        (y, m, d, (secs / 3600) as u32, (secs / 60 % 60) as u32, (secs % 60) as u32)
-    }
-}
-
-fn num(s: &str) -> Result<i64, Error> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().map_err(|_| bad("time field is not a number"))
-    } else {
-        Err(bad("time field is not a number"))
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 /// One GeneralName (RFC 5280 4.2.1.6) from a certificate extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneralName {
@@ -504,10 +406,8 @@ impl Certificate {
         }
         let issuer = Name::parse(issuer, issuer_der)?;
         let mut validity = Reader::new(tbs.expect(tag::SEQUENCE, "validity missing")?);
-        let (t, content, _) = validity.any()?;
-        let not_before = Time::parse(t, content)?;
-        let (t, content, _) = validity.any()?;
-        let not_after = Time::parse(t, content)?;
+        let not_before = validity.time()?;
+        let not_after = validity.time()?;
         let (t, subject, subject_der) = tbs.any()?;
         if t != tag::SEQUENCE {
             return Err(bad("subject is not a Name"));
@@ -699,21 +599,6 @@ pub fn integer_magnitude(content: &[u8]) -> (bool, Vec<u8>) {
     }
     let start = magnitude.iter().position(|&b| b != 0).unwrap_or(magnitude.len());
     (negative, magnitude.split_off(start))
-}
-
-/// The DER encoding of an element with tag `t` and `content`.
-pub fn der_tlv(t: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![t];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes: Vec<u8> = len.to_be_bytes().into_iter().skip_while(|&b| b == 0).collect();
-        out.push(0x80 | bytes.len() as u8);
-        out.extend_from_slice(&bytes);
-    }
-    out.extend_from_slice(content);
-    out
 }
 
 /// Certificates made with the `openssl` command at test time, each in its own temporary
@@ -931,7 +816,7 @@ mod tests {
         let mut two = der.clone();
         two.extend_from_slice(&der);
         assert_eq!(Certificate::encoded_len(&two).unwrap(), der.len());
-        assert_eq!(der_tlv(0x04, &[7; 200])[..3], [0x04, 0x81, 200]);
+        assert_eq!(der::encode(0x04, &[7; 200])[..3], [0x04, 0x81, 200]);
     }
 
     #[test]
@@ -962,12 +847,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_oids() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
-        let t = Time::parse(0x17, b"491231235959Z").unwrap();
-        assert!(Time::parse(0x17, "4912312359\u{e9}Z".as_bytes()).is_err());
-        assert_eq!(t.fields(), (2049, 12, 31, 23, 59, 59));
+    fn oids() {
         assert_eq!(oid_text(&[0x55, 0x04, 0x03]), "2.5.4.3");
         assert_eq!(oid_text(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d]), "1.2.840.113549");
     }
