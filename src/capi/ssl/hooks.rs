@@ -80,9 +80,8 @@ impl Hooks for CapiHooks {
         // lives across the call.
         let ret = unsafe { cb(self.ssl_ptr(), &mut alert, arg) };
         // `SSL_set_SSL_CTX` from the callback: go on with the new certificates.
-        let switched = (ssl.ctx.get() != before)
-            .then(|| ssl.settings.try_borrow().ok().map(|s| s.config.build()))
-            .flatten();
+        let switched =
+            (ssl.ctx.get() != before).then(|| ssl.settings.try_borrow().ok().map(|s| s.config.build())).flatten();
         match ret {
             TLSEXT_ERR_ALERT_FATAL => ServerNameDecision::Reject(AlertDescription::from(alert as u8)),
             TLSEXT_ERR_ALERT_WARNING | TLSEXT_ERR_NOACK => ServerNameDecision::NoAck(switched),
