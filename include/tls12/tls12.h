@@ -1986,10 +1986,10 @@ int tls12_SSL_CTX_set_min_proto_version(struct SSL_CTX *ctx, int version);
 /**
  * `SSL_CTX_set_mode` / `SSL_set_mode` (macros in OpenSSL): turns on the
  * `SSL_MODE_*` bits in `mode`; returns the mode now in force. The bits that change
- * behaviour are `SSL_MODE_ENABLE_PARTIAL_WRITE` and `SSL_MODE_AUTO_RETRY` (always
- * in effect: records that carry no data never make a call return early); the
- * others are kept and reported (a retried write may always come from another
- * address, and the buffers are small and kept).
+ * behaviour are `SSL_MODE_ENABLE_PARTIAL_WRITE`, `SSL_MODE_RELEASE_BUFFERS` and
+ * `SSL_MODE_AUTO_RETRY` (always in effect: records that carry no data never make
+ * a call return early); the others are kept and reported (a retried write may
+ * always come from another address).
  *
  * # Safety
  * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
@@ -3454,10 +3454,10 @@ int tls12_SSL_set_min_proto_version(struct SSL *ssl, int version);
 /**
  * `SSL_CTX_set_mode` / `SSL_set_mode` (macros in OpenSSL): turns on the
  * `SSL_MODE_*` bits in `mode`; returns the mode now in force. The bits that change
- * behaviour are `SSL_MODE_ENABLE_PARTIAL_WRITE` and `SSL_MODE_AUTO_RETRY` (always
- * in effect: records that carry no data never make a call return early); the
- * others are kept and reported (a retried write may always come from another
- * address, and the buffers are small and kept).
+ * behaviour are `SSL_MODE_ENABLE_PARTIAL_WRITE`, `SSL_MODE_RELEASE_BUFFERS` and
+ * `SSL_MODE_AUTO_RETRY` (always in effect: records that carry no data never make
+ * a call return early); the others are kept and reported (a retried write may
+ * always come from another address).
  *
  * # Safety
  * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the

@@ -13,6 +13,7 @@
 //! `BIO_should_write` says which way to wait.
 
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
+pub(crate) use crate::conn::IoResult;
 use std::collections::VecDeque;
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_void};
 use std::io;
@@ -67,19 +68,6 @@ pub type ReadCallback = Option<unsafe extern "C" fn(user_data: *mut c_void, buf:
 /// ("would block": `SSL_ERROR_WANT_WRITE`), or -1 with any other `errno` for an error
 /// (0 is also taken as an error: the peer cannot be reached).
 pub type WriteCallback = Option<unsafe extern "C" fn(user_data: *mut c_void, buf: *const c_uchar, len: c_int) -> c_int>;
-
-/// The outcome of one read or write on a BIO.
-#[derive(Debug)]
-pub(crate) enum IoResult {
-    /// This many bytes were moved (0 only when the buffer given was empty).
-    Done(usize),
-    /// The end of the stream (reads only).
-    Eof,
-    /// Nothing can be moved now; the retry flags are set.
-    WouldBlock,
-    /// The transport failed.
-    Failed(io::Error),
-}
 
 /// A `BIO_METHOD`: which kind of BIO `BIO_new` makes.
 pub struct BioMethod {

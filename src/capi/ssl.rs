@@ -28,7 +28,7 @@ use super::bio::{self, Bio, ReadCallback, WriteCallback};
 use super::ctx::{ExData, Handle, Role, Settings, SslCtx};
 use super::verify_param::X509VerifyParam;
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, c_str, err, guard, null_arg};
-use crate::conn::Connection;
+use crate::conn::{Connection, Stream};
 use crate::error::Reason;
 use crate::msgs::enums::{NamedGroup, TLS12};
 use crate::verify::X509_V_OK;
@@ -51,20 +51,14 @@ pub struct Ssl {
     settings: RefCell<Settings>,
     /// `SSL_set_ex_data` / `SSL_set_app_data`.
     ex_data: RefCell<ExData>,
-    /// The engine, made by the first handshake step.
-    conn: RefCell<Option<Connection>>,
-    /// Buffers of the data path.
-    io: RefCell<io::IoState>,
+    /// The engine and its I/O loop, made by the first handshake step.
+    conn: RefCell<Option<Stream>>,
     /// The BIO read from (one reference held, or NULL).
     rbio: Cell<*mut Bio>,
     /// The BIO written to (one reference held, or NULL).
     wbio: Cell<*mut Bio>,
     /// What the last I/O call waits for (`SSL_want`).
     want: Cell<io::Want>,
-    /// `SSL_SENT_SHUTDOWN` / `SSL_RECEIVED_SHUTDOWN` bits.
-    shutdown: Cell<c_int>,
-    /// Whether the peer's close_notify arrived.
-    close_received: Cell<bool>,
     /// Client: the SNI name to send (`SSL_set_tlsext_host_name`).
     sni: RefCell<Option<CString>>,
     /// Client: the name the certificate must match (`SSL_set1_host`).
@@ -186,13 +180,18 @@ impl Ssl {
     /// While a callback runs inside the handshake, the handshake is running.
     fn progress(&self) -> Option<(bool, bool)> {
         match self.conn.try_borrow() {
-            Ok(conn) => conn.as_ref().map(|c| (c.is_handshaking(), c.fatal_error().is_some())),
+            Ok(stream) => stream.as_ref().map(|st| (st.conn().is_handshaking(), st.conn().fatal_error().is_some())),
             Err(_) => Some((true, false)),
         }
     }
 
     /// Runs `f` on the engine, if it exists and is not busy.
     pub(crate) fn with_conn<R>(&self, f: impl FnOnce(&Connection) -> R) -> Option<R> {
+        self.with_stream(|st| f(st.conn()))
+    }
+
+    /// Runs `f` on the engine's I/O loop, if it exists and is not busy.
+    fn with_stream<R>(&self, f: impl FnOnce(&Stream) -> R) -> Option<R> {
         self.conn.try_borrow().ok()?.as_ref().map(f)
     }
 }
@@ -234,12 +233,9 @@ pub unsafe extern "C" fn tls12_SSL_new(ctx: *mut SslCtx) -> *mut Ssl {
             settings: RefCell::new(settings),
             ex_data: RefCell::new(ExData::default()),
             conn: RefCell::new(None),
-            io: RefCell::new(io::IoState::new()),
             rbio: Cell::new(ptr::null_mut()),
             wbio: Cell::new(ptr::null_mut()),
             want: Cell::new(io::Want::Nothing),
-            shutdown: Cell::new(0),
-            close_received: Cell::new(false),
             sni: RefCell::new(None),
             verify_host: RefCell::new(None),
             servername_received: RefCell::new(None),
@@ -899,18 +895,13 @@ pub unsafe extern "C" fn tls12_SSL_clear(ssl: *mut Ssl) -> c_int {
     // SAFETY: the caller promises `ssl` is NULL or live.
     unsafe {
         with_ssl(ssl, 0, |s| {
-            let (Ok(mut conn), Ok(mut io), Ok(mut peer)) =
-                (s.conn.try_borrow_mut(), s.io.try_borrow_mut(), s.peer.try_borrow_mut())
-            else {
+            let (Ok(mut conn), Ok(mut peer)) = (s.conn.try_borrow_mut(), s.peer.try_borrow_mut()) else {
                 busy_or::<()>(None);
                 return 0;
             };
             *conn = None;
-            *io = io::IoState::new();
             *peer = peer::PeerCache::default();
             s.want.set(io::Want::Nothing);
-            s.shutdown.set(0);
-            s.close_received.set(false);
             s.verify_result.set(X509_V_OK as c_long);
             *s.servername_received.borrow_mut() = None;
             s.handshake_state.set(trace::HandshakeState::Before);

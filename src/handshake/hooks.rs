@@ -98,6 +98,12 @@ pub enum Progress {
     },
     /// The connection failed; reported before the fatal alert (if any) is queued.
     Failed,
+    /// A call that ran the handshake returns, with it complete or not (waiting or
+    /// failed).
+    Returned {
+        /// Whether the handshake is complete.
+        complete: bool,
+    },
 }
 
 /// The application's part in a handshake.

@@ -5,6 +5,7 @@
 pub mod joiner;
 pub mod protection;
 
+use crate::conn::IoResult;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{AlertDescription, ContentType, TLS10, TLS12};
 use protection::Protection;
@@ -83,6 +84,22 @@ impl RecordLayer {
         let n = room.min(data.len());
         self.input.extend_from_slice(&data[..n]);
         n
+    }
+
+    /// Lets `read` fill the input buffer straight from the network, with room for up
+    /// to one whole record; keeps the bytes it reports. Returns what `read` returned.
+    pub fn read_input_with(&mut self, read: impl FnOnce(&mut [u8]) -> IoResult) -> IoResult {
+        self.compact_input();
+        let room = MAX_BUFFERED_INPUT.saturating_sub(self.input.len() - self.input_start).min(HEADER + MAX_CIPHERTEXT);
+        let old = self.input.len();
+        self.input.resize(old + room, 0);
+        let result = read(&mut self.input[old..]);
+        let n = match result {
+            IoResult::Done(n) => n.min(room),
+            _ => 0,
+        };
+        self.input.truncate(old + n);
+        result
     }
 
     fn compact_input(&mut self) {

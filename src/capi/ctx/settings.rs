@@ -21,6 +21,8 @@ pub const SSL_VERIFY_FAIL_IF_NO_PEER_CERT: c_int = 0x02;
 pub const SSL_VERIFY_CLIENT_ONCE: c_int = 0x04;
 /// `SSL_MODE_ENABLE_PARTIAL_WRITE`: `SSL_write` may report fewer bytes than given.
 pub const SSL_MODE_ENABLE_PARTIAL_WRITE: c_long = 0x01;
+/// `SSL_MODE_RELEASE_BUFFERS`: buffers are freed when a call leaves them idle.
+pub const SSL_MODE_RELEASE_BUFFERS: c_long = 0x10;
 /// `SSL_MODE_AUTO_RETRY`: on by default, as in OpenSSL 3.
 pub const SSL_MODE_AUTO_RETRY: c_long = 0x04;
 /// `SSL_OP_IGNORE_UNEXPECTED_EOF`: an end of stream without close_notify counts as a
@@ -362,10 +364,10 @@ both! {
     }
     /// `SSL_CTX_set_mode` / `SSL_set_mode` (macros in OpenSSL): turns on the
     /// `SSL_MODE_*` bits in `mode`; returns the mode now in force. The bits that change
-    /// behaviour are `SSL_MODE_ENABLE_PARTIAL_WRITE` and `SSL_MODE_AUTO_RETRY` (always
-    /// in effect: records that carry no data never make a call return early); the
-    /// others are kept and reported (a retried write may always come from another
-    /// address, and the buffers are small and kept).
+    /// behaviour are `SSL_MODE_ENABLE_PARTIAL_WRITE`, `SSL_MODE_RELEASE_BUFFERS` and
+    /// `SSL_MODE_AUTO_RETRY` (always in effect: records that carry no data never make
+    /// a call return early); the others are kept and reported (a retried write may
+    /// always come from another address).
     tls12_SSL_CTX_set_mode / tls12_SSL_set_mode (mut; mode: c_long) -> c_long = on_settings, 0, |s, func| {
         s.mode |= mode;
         s.mode

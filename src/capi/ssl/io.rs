@@ -1,16 +1,12 @@
-//! Driving the engine: handshakes, reads, writes and shutdown move bytes between the
-//! engine and the BIOs, and turn "cannot go on now" into `SSL_ERROR_WANT_READ` /
-//! `SSL_ERROR_WANT_WRITE` with OpenSSL's retry rules.
-//!
-//! Pending output is always flushed first; more input is read only when the engine
-//! needs it. The data path allocates nothing per record: input is read into a buffer
-//! kept in the `SSL`, and `SSL_write` hands the engine one record's worth at a time.
+//! The C side of the I/O calls: the `SSL`'s BIOs as the engine's [`Transport`], the
+//! entry points that run the core's [`Stream`] over them, and the `SSL_get_error`
+//! mapping of how a call stopped.
 
 use super::{hooks, with_ssl, Ssl};
-use crate::capi::bio::{self, Bio, IoResult};
-use crate::capi::ctx::{Role, SSL_MODE_ENABLE_PARTIAL_WRITE, SSL_OP_IGNORE_UNEXPECTED_EOF};
+use crate::capi::bio::{self, Bio};
+use crate::capi::ctx::{Role, SSL_MODE_ENABLE_PARTIAL_WRITE, SSL_MODE_RELEASE_BUFFERS, SSL_OP_IGNORE_UNEXPECTED_EOF};
 use crate::capi::{err, guard};
-use crate::conn::Connection;
+use crate::conn::{Connection, IoResult, Stop, Stream, Transport};
 use crate::error::{Error, Reason};
 use std::ffi::{c_int, c_ulong, c_void};
 
@@ -37,10 +33,6 @@ pub const SSL_WRITING: c_int = 2;
 /// `SSL_READING`: `SSL_want` when a call waits to read.
 pub const SSL_READING: c_int = 3;
 
-/// The input buffer: the largest record (16 KiB of data plus expansion) fits.
-const READ_BUF_SIZE: usize = 16 * 1024 + 2048;
-/// The most plaintext handed to the engine per record.
-const MAX_FRAGMENT: usize = 16 * 1024;
 /// `ERR_LIB_SYS`, whose entries make `SSL_get_error` say `SSL_ERROR_SYSCALL`.
 const ERR_LIB_SYS: c_ulong = 2;
 
@@ -55,54 +47,6 @@ pub(crate) enum Want {
     Write,
 }
 
-/// The buffers of the data path, kept for the connection's life.
-pub(crate) struct IoState {
-    /// Bytes read from the BIO; `buf[start..end]` are not given to the engine yet.
-    buf: Box<[u8]>,
-    start: usize,
-    end: usize,
-    /// Plaintext taken from the engine by `SSL_peek`; `peeked[peek_start..]` is unread.
-    peeked: Vec<u8>,
-    peek_start: usize,
-    /// How much of the buffer of the `SSL_write` being retried is already encrypted.
-    write_taken: usize,
-}
-
-impl IoState {
-    /// Empty buffers.
-    pub(crate) fn new() -> IoState {
-        IoState {
-            buf: vec![0; READ_BUF_SIZE].into_boxed_slice(),
-            start: 0,
-            end: 0,
-            peeked: Vec::new(),
-            peek_start: 0,
-            write_taken: 0,
-        }
-    }
-
-    fn peeked(&self) -> &[u8] {
-        &self.peeked[self.peek_start..]
-    }
-}
-
-/// Why a call stops before it is done.
-#[derive(Debug)]
-enum Stop {
-    /// The read BIO has nothing now.
-    WantRead,
-    /// The write BIO takes nothing now.
-    WantWrite,
-    /// The transport failed (`errno` is set).
-    Syscall,
-    /// An error entry was pushed.
-    Error,
-    /// The peer closed with close_notify.
-    Closed,
-    /// The transport ended without close_notify while reading (an entry was pushed).
-    Eof,
-}
-
 /// Sets `errno` from a transport error, for `SSL_ERROR_SYSCALL` callers.
 fn set_errno(e: &std::io::Error) {
     if let Some(code) = e.raw_os_error() {
@@ -111,309 +55,56 @@ fn set_errno(e: &std::io::Error) {
     }
 }
 
-/// One call's access to the engine and the buffers.
-struct Driver<'a> {
+/// The `SSL`'s read and write BIOs as the engine's transport, looked up at each use
+/// (a callback may switch them).
+struct Bios<'a> {
     ssl: &'a Ssl,
-    conn: &'a mut Connection,
-    io: &'a mut IoState,
-    func: &'static str,
+    /// The direction that was needed while no BIO was set for it.
+    missing: Option<&'static str>,
 }
 
-impl<'a> Driver<'a> {
-    /// The BIO in `slot`, or an error entry when none is set.
-    fn bio(&self, slot: *mut Bio, way: &str) -> Result<&'a Bio, Stop> {
+impl Bios<'_> {
+    /// Runs `op` on the BIO in `slot`, or notes that none is set for `way`.
+    fn with(&mut self, slot: *mut Bio, way: &'static str, op: impl FnOnce(&Bio) -> IoResult) -> IoResult {
         // SAFETY: the slot holds NULL or a BIO the SSL has a reference to.
         match unsafe { bio::from_ptr(slot) } {
-            Some(b) => Ok(b),
+            Some(b) => op(b),
             None => {
-                err::push(
-                    Reason::UNINITIALIZED,
-                    format!(
-                        "{}: no BIO is set for {way}: call SSL_set_fd, SSL_set_bio or tls12_SSL_set_io_callbacks first",
-                        self.func
-                    ),
-                );
-                Err(Stop::Error)
+                self.missing = Some(way);
+                IoResult::Failed(std::io::Error::other("no BIO is set"))
             }
         }
     }
+}
 
-    /// Sends everything the engine has queued.
-    fn flush(&mut self) -> Result<(), Stop> {
-        while !self.conn.pending_tls().is_empty() {
-            let bio = self.bio(self.ssl.wbio.get(), "writing")?;
-            match bio.write(self.conn.pending_tls()) {
-                IoResult::Done(n) if n > 0 => self.conn.consume_tls(n),
-                IoResult::WouldBlock => return Err(Stop::WantWrite),
-                IoResult::Failed(e) => {
-                    set_errno(&e);
-                    return Err(Stop::Syscall);
-                }
-                IoResult::Done(_) | IoResult::Eof => return Err(Stop::Syscall),
-            }
-        }
-        Ok(())
+impl Transport for Bios<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> IoResult {
+        self.with(self.ssl.rbio.get(), "reading", |b| b.read(buf))
     }
 
-    /// Records a fatal error: the alert goes out if it can, an entry is pushed.
-    fn fail(&mut self, e: &Error) -> Stop {
-        let _ = self.flush();
-        err::push_error(e);
-        if (1000..1256).contains(&e.reason.0) {
-            self.ssl.shutdown.set(self.ssl.shutdown.get() | SSL_RECEIVED_SHUTDOWN);
-        }
-        Stop::Error
-    }
-
-    /// Fails again with the error that already ended the connection, if one did.
-    fn check_fatal(&mut self) -> Result<(), Stop> {
-        match self.conn.fatal_error() {
-            Some(e) => {
-                let e = e.clone();
-                Err(self.fail(&e))
-            }
-            None => Ok(()),
-        }
-    }
-
-    fn process(&mut self) -> Result<(), Stop> {
-        match self.conn.process_new_packets() {
-            Ok(()) => Ok(()),
-            Err(e) => Err(self.fail(&e)),
-        }
-    }
-
-    /// Gives the engine the buffered input, or reads more from the BIO first, and
-    /// processes it. Returns true at the end of the stream (the engine is not told:
-    /// see [`Driver::end_of_stream`]).
-    fn receive(&mut self) -> Result<bool, Stop> {
-        if self.io.start == self.io.end {
-            let bio = self.bio(self.ssl.rbio.get(), "reading")?;
-            match bio.read(&mut self.io.buf) {
-                IoResult::Done(n) => {
-                    self.io.start = 0;
-                    self.io.end = n;
-                }
-                IoResult::Eof => return Ok(true),
-                IoResult::WouldBlock => return Err(Stop::WantRead),
-                IoResult::Failed(e) => {
-                    set_errno(&e);
-                    return Err(Stop::Syscall);
-                }
-            }
-        }
-        for _ in 0..2 {
-            let taken = self.conn.read_tls(&self.io.buf[self.io.start..self.io.end]);
-            self.io.start += taken;
-            self.process()?;
-            if taken > 0 {
-                return Ok(false);
-            }
-        }
-        let e = Error::internal("the engine takes no more input although it has processed what it holds");
-        Err(self.fail(&e))
-    }
-
-    /// Tells the engine the stream ended where more was expected, and records the
-    /// error (the engine's, or ours saying `what` was going on).
-    fn end_of_stream(&mut self, what: &str) {
-        self.conn.read_eof();
-        if self.process().is_ok() && self.conn.fatal_error().is_none() {
-            let e = Error::local(
-                Reason::UNEXPECTED_EOF_WHILE_READING,
-                format!("{}: the peer closed the connection {what} without sending close_notify", self.func),
-            );
-            self.fail(&e);
-        }
-    }
-
-    /// Runs the handshake until it is complete; a call that finds it running tells the
-    /// info callback when it returns.
-    fn handshake(&mut self) -> Result<(), Stop> {
-        let running = self.conn.is_handshaking() && self.conn.fatal_error().is_none();
-        let result = self.handshake_steps();
-        if running {
-            super::trace::handshake_exit(self.ssl, result.is_ok());
-        }
-        result
-    }
-
-    fn handshake_steps(&mut self) -> Result<(), Stop> {
-        loop {
-            self.check_fatal()?;
-            self.flush()?;
-            if !self.conn.is_handshaking() {
-                return Ok(());
-            }
-            if self.receive()? {
-                self.end_of_stream("during the handshake");
-                return Err(Stop::Error);
-            }
-        }
-    }
-
-    /// Copies plaintext into `buf` (leaving it to be read again when `peek`).
-    fn read(&mut self, buf: &mut [u8], peek: bool) -> Result<usize, Stop> {
-        loop {
-            let peeked = self.io.peeked();
-            if !peeked.is_empty() {
-                let n = peeked.len().min(buf.len());
-                buf[..n].copy_from_slice(&peeked[..n]);
-                if !peek {
-                    self.io.peek_start += n;
-                }
-                return Ok(n);
-            }
-            self.check_fatal()?;
-            if self.conn.is_handshaking() {
-                self.handshake()?;
-                continue;
-            }
-            if buf.is_empty() {
-                return Ok(0);
-            }
-            if self.conn.plaintext_pending() > 0 {
-                if !peek {
-                    return Ok(self.conn.read_plaintext(buf));
-                }
-                self.io.peeked.resize(MAX_FRAGMENT, 0);
-                let n = self.conn.read_plaintext(&mut self.io.peeked);
-                self.io.peeked.truncate(n);
-                self.io.peek_start = 0;
-                continue;
-            }
-            if self.conn.received_close_notify() {
-                return Err(self.closed());
-            }
-            // Alerts or handshake messages the engine queued go out if they can; data
-            // of a write waiting for WANT_WRITE is left to that write, as in OpenSSL.
-            if self.io.write_taken == 0 {
-                match self.flush() {
-                    Ok(()) | Err(Stop::WantWrite) => {}
-                    Err(stop) => return Err(stop),
-                }
-            }
-            if self.receive()? {
-                if self.ssl.options() & SSL_OP_IGNORE_UNEXPECTED_EOF != 0 {
-                    return Err(self.closed());
-                }
-                self.end_of_stream("while data was awaited");
-                return Err(Stop::Eof);
-            }
-        }
-    }
-
-    /// Notes that the peer closed the connection.
-    fn closed(&mut self) -> Stop {
-        self.ssl.close_received.set(true);
-        self.ssl.shutdown.set(self.ssl.shutdown.get() | SSL_RECEIVED_SHUTDOWN);
-        Stop::Closed
-    }
-
-    /// Encrypts and sends `buf`. A call retried after `WANT_WRITE` must pass at least
-    /// the bytes already taken; they are not encrypted twice.
-    fn write(&mut self, buf: &[u8]) -> Result<usize, Stop> {
-        self.check_fatal()?;
-        if self.ssl.shutdown.get() & SSL_SENT_SHUTDOWN != 0 || self.conn.sent_close_notify() {
-            err::push(
-                Reason::PROTOCOL_IS_SHUTDOWN,
-                format!("{}: the connection is shut down for writing (close_notify was sent)", self.func),
-            );
-            return Err(Stop::Error);
-        }
-        if self.conn.is_handshaking() {
-            self.handshake()?;
-        }
-        if buf.len() < self.io.write_taken {
-            err::push(
-                Reason::BAD_VALUE,
-                format!(
-                    "{}: bad length: a retried write must pass the same data ({} bytes were already taken, {} given)",
-                    self.func,
-                    self.io.write_taken,
-                    buf.len()
-                ),
-            );
-            return Err(Stop::Error);
-        }
-        let partial = self.ssl.mode() & SSL_MODE_ENABLE_PARTIAL_WRITE != 0;
-        loop {
-            self.flush()?;
-            let taken = self.io.write_taken;
-            if taken == buf.len() || (partial && taken > 0) {
-                self.io.write_taken = 0;
-                return Ok(taken);
-            }
-            let chunk = &buf[taken..buf.len().min(taken + MAX_FRAGMENT)];
-            match self.conn.write_plaintext(chunk) {
-                Ok(n) => self.io.write_taken += n,
-                Err(e) => {
-                    self.io.write_taken = 0;
-                    return Err(self.fail(&e));
-                }
-            }
-        }
-    }
-
-    /// The two steps of `SSL_shutdown`: send close_notify (returns 0), then wait for
-    /// the peer's (returns 1).
-    fn shutdown(&mut self) -> Result<c_int, Stop> {
-        if self.conn.is_handshaking() || self.conn.fatal_error().is_some() {
-            err::push(
-                Reason::UNINITIALIZED,
-                format!("{}: shutdown while in init: the handshake has not completed", self.func),
-            );
-            return Err(Stop::Error);
-        }
-        let flags = self.ssl.shutdown.get();
-        if flags & SSL_SENT_SHUTDOWN == 0 {
-            self.ssl.shutdown.set(flags | SSL_SENT_SHUTDOWN);
-            self.conn.send_close_notify();
-            self.flush()?;
-        } else if !self.conn.pending_tls().is_empty() {
-            // A retry after WANT_WRITE: finish sending close_notify.
-            self.flush()?;
-        } else {
-            let mut scratch = [0u8; 4096];
-            while self.ssl.shutdown.get() & SSL_RECEIVED_SHUTDOWN == 0 {
-                // Data that arrives after our close_notify is dropped, as OpenSSL does.
-                while self.conn.read_plaintext(&mut scratch) > 0 {}
-                if self.conn.received_close_notify() {
-                    self.closed();
-                } else if self.receive()? {
-                    self.end_of_stream("before its close_notify");
-                    return Err(Stop::Error);
-                }
-            }
-        }
-        Ok(c_int::from(self.ssl.shutdown.get() == SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN))
+    fn write(&mut self, data: &[u8]) -> IoResult {
+        self.with(self.ssl.wbio.get(), "writing", |b| b.write(data))
     }
 }
 
 impl Ssl {
     /// Makes the engine for the first handshake step.
-    fn make_connection(&self, func: &str) -> Result<Connection, Stop> {
+    fn make_connection(&self, func: &str) -> Result<Connection, Error> {
         let config = {
             let settings = self.settings.borrow();
             if !settings.config.tls12_enabled() {
-                err::push(
+                return Err(Error::local(
                     Reason::NO_PROTOCOLS_AVAILABLE,
                     format!("{func}: no protocols available: the version range and options exclude TLS 1.2, the only version this library speaks"),
-                );
-                return Err(Stop::Error);
+                ));
             }
             settings.config.build()
         };
-        let made = match self.role.get() {
-            Role::Any => {
-                err::push(
-                    Reason::UNINITIALIZED,
-                    format!(
-                        "{func}: connection type not set: call SSL_set_connect_state or SSL_set_accept_state first"
-                    ),
-                );
-                return Err(Stop::Error);
-            }
+        match self.role.get() {
+            Role::Any => Err(Error::local(
+                Reason::UNINITIALIZED,
+                format!("{func}: connection type not set: call SSL_set_connect_state or SSL_set_accept_state first"),
+            )),
             Role::Client => {
                 let sni = self.sni.borrow();
                 let sni = sni.as_ref().and_then(|n| n.to_str().ok());
@@ -422,42 +113,63 @@ impl Ssl {
                 Connection::new_client_with_hooks(config, sni, host.as_deref(), self.session.offer(), hooks)
             }
             Role::Server => Connection::new_server_with_hooks(config, Box::new(hooks::CapiHooks::new(self))),
-        };
-        match made {
-            Ok(conn) => Ok(conn),
-            Err(e) => {
-                err::push_error(&e);
-                Err(Stop::Error)
-            }
         }
     }
 
-    /// Runs one I/O call: borrows the engine and buffers (making the engine on the
-    /// first call, except for `SSL_shutdown`) and records what a stop waits for.
-    fn drive<R>(&self, func: &'static str, op: impl FnOnce(&mut Driver<'_>) -> Result<R, Stop>) -> Result<R, Stop> {
+    /// Runs one I/O call on the stream and the BIOs (making the engine on the first
+    /// call, except for `SSL_shutdown`), records what a stop waits for, and puts a
+    /// failure on the error queue (or in `errno`).
+    fn drive<R>(
+        &self,
+        func: &'static str,
+        op: impl FnOnce(&mut Stream, &mut Bios<'_>) -> Result<R, Stop>,
+    ) -> Result<R, Stop> {
         self.want.set(Want::Nothing);
-        let (Ok(mut conn), Ok(mut io)) = (self.conn.try_borrow_mut(), self.io.try_borrow_mut()) else {
-            err::push(
-                Reason::INTERNAL_ERROR,
-                format!("{func} was called from a callback of the same connection, which is busy"),
-            );
-            return Err(Stop::Error);
-        };
-        if conn.is_none() {
-            if func == "SSL_shutdown" {
-                err::push(Reason::UNINITIALIZED, "SSL_shutdown: the handshake has not started");
-                return Err(Stop::Error);
-            }
-            *conn = Some(self.make_connection(func)?);
-        }
-        let Some(conn) = conn.as_mut() else {
-            return Err(Stop::Error);
-        };
-        let result = op(&mut Driver { ssl: self, conn, io: &mut io, func });
-        match result {
+        let mut bios = Bios { ssl: self, missing: None };
+        let result = self.run(func, &mut bios, op);
+        match &result {
             Err(Stop::WantRead) => self.want.set(Want::Read),
             Err(Stop::WantWrite) => self.want.set(Want::Write),
+            Err(Stop::Failed(e) | Stop::Eof(e)) => err::push_error(e),
+            Err(Stop::Io(e)) => match bios.missing {
+                Some(way) => err::push(
+                    Reason::UNINITIALIZED,
+                    format!("{func}: no BIO is set for {way}: call SSL_set_fd, SSL_set_bio or tls12_SSL_set_io_callbacks first"),
+                ),
+                None => set_errno(e),
+            },
             _ => {}
+        }
+        result
+    }
+
+    fn run<R>(
+        &self,
+        func: &'static str,
+        bios: &mut Bios<'_>,
+        op: impl FnOnce(&mut Stream, &mut Bios<'_>) -> Result<R, Stop>,
+    ) -> Result<R, Stop> {
+        let Ok(mut stream) = self.conn.try_borrow_mut() else {
+            return Err(Stop::Failed(Error::local(
+                Reason::INTERNAL_ERROR,
+                format!("{func} was called from a callback of the same connection, which is busy"),
+            )));
+        };
+        if stream.is_none() {
+            if func == "SSL_shutdown" {
+                return Err(Stop::Failed(Error::local(
+                    Reason::UNINITIALIZED,
+                    "SSL_shutdown: the handshake has not started",
+                )));
+            }
+            *stream = Some(Stream::new(self.make_connection(func).map_err(Stop::Failed)?));
+        }
+        let Some(stream) = stream.as_mut() else {
+            return Err(Stop::Failed(Error::internal("the connection has no engine")));
+        };
+        let result = op(stream, bios);
+        if self.mode() & SSL_MODE_RELEASE_BUFFERS != 0 {
+            stream.release_buffers();
         }
         result
     }
@@ -482,7 +194,7 @@ macro_rules! handshakes {
                     if let Some(role) = role {
                         s.role.set(role);
                     }
-                    s.drive($func, |d| d.handshake()).map_or(-1, |()| 1)
+                    s.drive($func, |st, io| st.handshake(io)).map_or(-1, |()| 1)
                 })
             }
         }
@@ -527,8 +239,9 @@ unsafe fn read_into(
                 // SAFETY: non-NULL with `num` writable bytes, as the caller promises.
                 std::slice::from_raw_parts_mut(buf.cast::<u8>(), num)
             };
-            s.drive(func, |d| d.read(out, peek)).map_err(|stop| match stop {
-                Stop::Closed | Stop::Eof => 0,
+            let ignore_eof = s.options() & SSL_OP_IGNORE_UNEXPECTED_EOF != 0;
+            s.drive(func, |st, io| st.read(io, out, peek, ignore_eof)).map_err(|stop| match stop {
+                Stop::Closed | Stop::Eof(_) => 0,
                 _ => -1,
             })
         })
@@ -553,7 +266,8 @@ unsafe fn write_from(ssl: *mut Ssl, buf: *const c_void, num: usize, func: &'stat
                 // SAFETY: non-NULL with `num` readable bytes, as the caller promises.
                 std::slice::from_raw_parts(buf.cast::<u8>(), num)
             };
-            s.drive(func, |d| d.write(data)).map_err(|_| -1)
+            let partial = s.mode() & SSL_MODE_ENABLE_PARTIAL_WRITE != 0;
+            s.drive(func, |st, io| st.write(io, data, partial)).map_err(|_| -1)
         })
     }
 }
@@ -666,7 +380,7 @@ pub unsafe extern "C" fn tls12_SSL_write_ex(
 #[no_mangle]
 pub unsafe extern "C" fn tls12_SSL_shutdown(ssl: *mut Ssl) -> c_int {
     // SAFETY: the caller promises `ssl` is NULL or live.
-    unsafe { with_ssl(ssl, -1, |s| s.drive("SSL_shutdown", |d| d.shutdown()).unwrap_or(-1)) }
+    unsafe { with_ssl(ssl, -1, |s| s.drive("SSL_shutdown", |st, io| st.shutdown(io)).map_or(-1, c_int::from)) }
 }
 
 /// `SSL_set_shutdown`: sets the `SSL_SENT_SHUTDOWN` / `SSL_RECEIVED_SHUTDOWN` bits
@@ -677,7 +391,13 @@ pub unsafe extern "C" fn tls12_SSL_shutdown(ssl: *mut Ssl) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn tls12_SSL_set_shutdown(ssl: *mut Ssl, mode: c_int) {
     // SAFETY: the caller promises `ssl` is NULL or live.
-    unsafe { with_ssl(ssl, (), |s| s.shutdown.set(mode)) }
+    unsafe {
+        with_ssl(ssl, (), |s| {
+            if let Ok(Some(stream)) = s.conn.try_borrow_mut().as_deref_mut() {
+                stream.set_shutdown_state(mode & SSL_SENT_SHUTDOWN != 0, mode & SSL_RECEIVED_SHUTDOWN != 0);
+            }
+        })
+    }
 }
 
 /// `SSL_get_shutdown`: the `SSL_SENT_SHUTDOWN` / `SSL_RECEIVED_SHUTDOWN` bits.
@@ -687,7 +407,12 @@ pub unsafe extern "C" fn tls12_SSL_set_shutdown(ssl: *mut Ssl, mode: c_int) {
 #[no_mangle]
 pub unsafe extern "C" fn tls12_SSL_get_shutdown(ssl: *const Ssl) -> c_int {
     // SAFETY: the caller promises `ssl` is NULL or live.
-    unsafe { with_ssl(ssl, 0, |s| s.shutdown.get()) }
+    unsafe {
+        with_ssl(ssl, 0, |s| {
+            let (sent, received) = s.with_stream(Stream::shutdown_state).unwrap_or((false, false));
+            (if sent { SSL_SENT_SHUTDOWN } else { 0 }) | (if received { SSL_RECEIVED_SHUTDOWN } else { 0 })
+        })
+    }
 }
 
 /// `SSL_get_error`: why the call that returned `ret` on `ssl` stopped, as OpenSSL 3
@@ -714,7 +439,7 @@ pub unsafe extern "C" fn tls12_SSL_get_error(ssl: *const Ssl, ret: c_int) -> c_i
             match s.want.get() {
                 Want::Read => SSL_ERROR_WANT_READ,
                 Want::Write => SSL_ERROR_WANT_WRITE,
-                Want::Nothing if s.close_received.get() => SSL_ERROR_ZERO_RETURN,
+                Want::Nothing if s.with_stream(Stream::close_reported).unwrap_or(false) => SSL_ERROR_ZERO_RETURN,
                 Want::Nothing => SSL_ERROR_SYSCALL,
             }
         })
@@ -740,8 +465,7 @@ pub unsafe extern "C" fn tls12_SSL_want(ssl: *const Ssl) -> c_int {
 
 /// Decrypted bytes waiting in the connection (0 while it is busy).
 fn pending_plaintext(s: &Ssl) -> usize {
-    let peeked = s.io.try_borrow().map_or(0, |io| io.peeked().len());
-    peeked + s.with_conn(Connection::plaintext_pending).unwrap_or(0)
+    s.with_conn(Connection::plaintext_pending).unwrap_or(0)
 }
 
 /// `SSL_pending`: how many decrypted bytes `SSL_read` can return without reading
@@ -768,11 +492,13 @@ pub unsafe extern "C" fn tls12_SSL_has_pending(ssl: *const Ssl) -> c_int {
     // SAFETY: the caller promises `ssl` is NULL or live.
     unsafe {
         with_ssl(ssl, 0, |s| {
-            let staged = s.io.try_borrow().is_ok_and(|io| io.start < io.end);
             let buffered = s
-                .with_conn(|c| c.has_unprocessed_input() || (c.received_close_notify() && !s.close_received.get()))
+                .with_stream(|st| {
+                    let c = st.conn();
+                    c.has_unprocessed_input() || (c.received_close_notify() && !st.close_reported())
+                })
                 .unwrap_or(false);
-            c_int::from(staged || buffered || pending_plaintext(s) > 0)
+            c_int::from(buffered || pending_plaintext(s) > 0)
         })
     }
 }

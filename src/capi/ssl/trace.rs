@@ -178,13 +178,10 @@ pub(crate) fn progress(ssl: &Ssl, event: Progress) {
             ssl.info(SSL_CB_ALERT | way, value);
         }
         Progress::Failed => ssl.handshake_state.set(HandshakeState::Failed),
+        // `SSL_CB_CONNECT_EXIT` / `SSL_CB_ACCEPT_EXIT` with 1 when the handshake is
+        // complete, -1 when it waits or failed.
+        Progress::Returned { complete } => ssl.info(ssl.role_bit() | SSL_CB_EXIT, if complete { 1 } else { -1 }),
     }
-}
-
-/// A call that ran the handshake returns: `SSL_CB_CONNECT_EXIT` / `SSL_CB_ACCEPT_EXIT`
-/// with 1 when the handshake is complete, -1 when it waits or failed.
-pub(crate) fn handshake_exit(ssl: &Ssl, complete: bool) {
-    ssl.info(ssl.role_bit() | SSL_CB_EXIT, if complete { 1 } else { -1 });
 }
 
 /// The texts for where the handshake of `s` is.

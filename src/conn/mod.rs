@@ -24,6 +24,9 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 pub use crate::handshake::hooks::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
+pub use stream::{IoResult, Stop, Stream, Transport};
+
+mod stream;
 
 /// How many records in a row may make no progress (empty records, refused renegotiation
 /// requests, HelloRequests) before the peer is taken to be flooding us: OpenSSL's
@@ -205,6 +208,12 @@ impl Connection {
     /// given only when enough unprocessed input is already buffered).
     pub fn read_tls(&mut self, data: &[u8]) -> usize {
         self.record.buffer_input(data)
+    }
+
+    /// Lets `read` put network bytes straight into the input buffer (see
+    /// [`Transport::read`]); returns what it returned.
+    pub fn read_tls_with(&mut self, read: impl FnOnce(&mut [u8]) -> IoResult) -> IoResult {
+        self.record.read_input_with(read)
     }
 
     /// Whether received bytes are waiting to be processed (a partial record, say).
@@ -419,6 +428,26 @@ impl Connection {
         n
     }
 
+    /// Copies decrypted application data into `buf` and leaves it to be read again;
+    /// returns how many bytes.
+    pub fn peek_plaintext(&self, buf: &mut [u8]) -> usize {
+        let n = buf.len().min(self.plaintext.len());
+        for (out, byte) in buf[..n].iter_mut().zip(self.plaintext.iter()) {
+            *out = *byte;
+        }
+        n
+    }
+
+    /// Reports to the hooks that a call that ran the handshake returns.
+    pub(crate) fn report_return(&mut self, complete: bool) {
+        self.hooks.progress(Progress::Returned { complete });
+    }
+
+    /// Drops the decrypted application data not read yet.
+    pub fn discard_plaintext(&mut self) {
+        self.plaintext.clear();
+    }
+
     /// Decrypted application data waiting to be read.
     pub fn plaintext_pending(&self) -> usize {
         self.plaintext.len()
@@ -597,14 +626,14 @@ mod tests {
         Arc::new(CertifiedKey::new(chain, key).unwrap())
     }
 
-    fn server_config() -> Config {
+    pub(super) fn server_config() -> Config {
         let mut config = Config::default();
         config.certs.rsa = Some(certified("rsa"));
         config.certs.ecdsa = Some(certified("ecdsa"));
         config
     }
 
-    fn client_config() -> Config {
+    pub(super) fn client_config() -> Config {
         let mut roots = RootStore::default();
         roots.add_pem_file(&cert_dir().join("ca.pem")).unwrap();
         Config {
@@ -956,27 +985,24 @@ mod tests {
     fn a_foreign_ticket_or_another_context_means_a_full_handshake() {
         let server = Arc::new(server_config());
         let (first, _, _) = resume_with(client_config(), &server);
+        let resuming = || {
+            Connection::new_client_resuming(
+                Arc::new(client_config()),
+                Some("localhost"),
+                None,
+                first.session().cloned(),
+            )
+            .unwrap()
+        };
         // Another server (other ticket keys, empty cache) does not resume.
         let other = Arc::new(server_config());
-        let client = Connection::new_client_resuming(
-            Arc::new(client_config()),
-            Some("localhost"),
-            None,
-            first.session().cloned(),
-        )
-        .unwrap();
+        let client = resuming();
         let (client, server_end) = exchange(client, Connection::new_server(other).unwrap());
         assert!(!client.session_reused() && !server_end.session_reused());
         assert!(client.session().unwrap().ticket.is_some());
         // Another session ID context on the same server does not resume either.
         let elsewhere = Arc::new(Config { session_id_context: b"other app".to_vec(), ..(*server).clone() });
-        let client = Connection::new_client_resuming(
-            Arc::new(client_config()),
-            Some("localhost"),
-            None,
-            first.session().cloned(),
-        )
-        .unwrap();
+        let client = resuming();
         let (client, _) = exchange(client, Connection::new_server(elsewhere).unwrap());
         assert!(!client.session_reused());
     }
