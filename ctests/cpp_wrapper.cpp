@@ -377,7 +377,7 @@ void test_ca_directory()
         to << from.rdbuf();
     }
     const std::string rehash = "openssl rehash " + ca_dir;
-    check(std::system(rehash.c_str()) == 0, "openssl rehash " + ca_dir);
+    check(std::system(rehash.c_str()) == 0, "openssl rehash of the CA directory");
     OpensslServer server(serving("rsa"), 1);
     Socket sock{server.connect_socket()};
     tls12::Context ctx(tls12::Role::client);
@@ -414,7 +414,7 @@ void test_nonblocking()
         wait_for(sock.fd, status);
     }
     check(status == tls12::Status::ok,
-          "non-blocking handshake: ok after " + std::to_string(wants) + " WANT results");
+          "non-blocking handshake: ok after WANT results");
     // Nothing has been sent to the server yet, so it has nothing to say.
     char early;
     const tls12::IoResult nothing = conn.read(&early, 1);
@@ -491,7 +491,7 @@ void test_keylog_file()
     std::getline(log, line);
     // CLIENT_RANDOM <64 hex digits> <96 hex digits>
     check(line.rfind("CLIENT_RANDOM ", 0) == 0 && line.size() == 14 + 64 + 1 + 96,
-          "keylog_file wrote: " + line.substr(0, 30) + "...");
+          "keylog_file wrote a CLIENT_RANDOM line");
     unlink(path);
 }
 
@@ -509,7 +509,7 @@ void test_session_resumption()
         check(!conn.session_reused(), "first connection: a full handshake");
         saved = conn.session().to_bytes();
     }
-    check(!saved.empty(), "session saved as " + std::to_string(saved.size()) + " bytes");
+    check(!saved.empty(), "session saved as bytes");
     tls12::Context fresh = verifying_client();   // as after a restart
     Socket sock{server.connect_socket()};
     tls12::Connection conn(fresh);
