@@ -23,18 +23,6 @@ pub use security_level::min_security_bits;
 /// the lifetime hint sent with tickets.
 pub const DEFAULT_SESSION_TIMEOUT: u64 = 7200;
 
-/// `SSL_OP_CIPHER_SERVER_PREFERENCE`: the server picks from its own order.
-pub const OP_CIPHER_SERVER_PREFERENCE: u64 = 0x0040_0000;
-/// `SSL_OP_NO_RENEGOTIATION`: refuse renegotiation (always the case here).
-pub const OP_NO_RENEGOTIATION: u64 = 0x4000_0000;
-/// `SSL_OP_NO_EXTENDED_MASTER_SECRET`: neither offer nor accept RFC 7627.
-pub const OP_NO_EXTENDED_MASTER_SECRET: u64 = 0x1;
-/// `SSL_OP_LEGACY_SERVER_CONNECT`: a client may talk to a server without RFC 5746 support.
-pub const OP_LEGACY_SERVER_CONNECT: u64 = 0x4;
-/// `SSL_OP_NO_ENCRYPT_THEN_MAC`: neither offer nor accept RFC 7366.
-pub const OP_NO_ENCRYPT_THEN_MAC: u64 = 0x0008_0000;
-/// `SSL_OP_NO_TICKET`: neither ask for nor issue session tickets (RFC 5077).
-pub const OP_NO_TICKET: u64 = 0x4000;
 /// `SSL_SESS_CACHE_CLIENT`: a client keeps the sessions it makes (for the application).
 pub const SESS_CACHE_CLIENT: u32 = 0x1;
 /// `SSL_SESS_CACHE_SERVER`: a server caches sessions and assigns session IDs.
@@ -45,8 +33,36 @@ pub const SESS_CACHE_NO_AUTO_CLEAR: u32 = 0x80;
 pub const SESS_CACHE_NO_INTERNAL_LOOKUP: u32 = 0x100;
 /// `SSL_SESS_CACHE_NO_INTERNAL_STORE`: new sessions go only to the application's callback.
 pub const SESS_CACHE_NO_INTERNAL_STORE: u32 = 0x200;
-/// `SSL_OP_NO_TLSv1_2`: with this set there is nothing left to speak.
-pub const OP_NO_TLSV1_2: u64 = 0x0800_0000;
+/// Protocol features an application turns on or off (the C layer sets them from
+/// OpenSSL's `SSL_OP_*` bits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Server: the suite is picked in the server's order of preference, not the client's.
+    pub server_preference: bool,
+    /// RFC 7627 extended master secret is offered and accepted.
+    pub extended_master_secret: bool,
+    /// RFC 7366 encrypt-then-MAC is offered and accepted.
+    pub encrypt_then_mac: bool,
+    /// Session tickets (RFC 5077) are asked for (client) and issued (server).
+    pub tickets: bool,
+    /// Client: a server without RFC 5746 secure renegotiation is still talked to.
+    pub legacy_server_connect: bool,
+    /// TLS 1.2, the one version spoken, is allowed (without it nothing is left).
+    pub tls12: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            server_preference: false,
+            extended_master_secret: true,
+            encrypt_then_mac: true,
+            tickets: true,
+            legacy_server_connect: false,
+            tls12: true,
+        }
+    }
+}
 
 /// How the peer's certificate is checked (`SSL_VERIFY_*`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -88,8 +104,8 @@ pub struct Config {
     pub groups: Vec<NamedGroup>,
     /// Signature schemes we offer and accept, in preference order.
     pub sigalgs: Vec<SignatureScheme>,
-    /// `SSL_OP_*` bits.
-    pub options: u64,
+    /// Protocol features turned on or off.
+    pub options: Options,
     /// Lowest version allowed (0 = no limit).
     pub min_version: u16,
     /// Highest version allowed (0 = no limit).
@@ -149,7 +165,7 @@ impl Default for Config {
             suites: suites::ALL_SUITES.iter().collect(),
             groups: vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
             sigalgs: crate::crypto::sign::SUPPORTED_SCHEMES.to_vec(),
-            options: 0,
+            options: Options::default(),
             min_version: 0,
             max_version: 0,
             certs: CertSlots::default(),
@@ -180,23 +196,23 @@ impl Default for Config {
 impl Config {
     /// Whether RFC 7627 extended master secret is offered and accepted.
     pub fn extended_master_secret(&self) -> bool {
-        self.options & OP_NO_EXTENDED_MASTER_SECRET == 0
+        self.options.extended_master_secret
     }
 
     /// Whether RFC 7366 encrypt-then-MAC is offered and accepted.
     pub fn encrypt_then_mac(&self) -> bool {
-        self.options & OP_NO_ENCRYPT_THEN_MAC == 0
+        self.options.encrypt_then_mac
     }
 
     /// Whether session tickets are asked for (client) and issued (server).
     pub fn tickets(&self) -> bool {
-        self.options & OP_NO_TICKET == 0
+        self.options.tickets
     }
 
     /// Whether the configured version range still contains TLS 1.2.
     pub fn tls12_enabled(&self) -> bool {
         let v = crate::msgs::enums::TLS12;
-        self.options & OP_NO_TLSV1_2 == 0
+        self.options.tls12
             && (self.min_version == 0 || self.min_version <= v)
             && (self.max_version == 0 || self.max_version >= v)
     }

@@ -172,6 +172,7 @@ fn named(error: Error, source: &str) -> Error {
 }
 
 /// The error for PEM text that is damaged.
+#[track_caller]
 fn malformed(what: &str, source: &str, problem: &str) -> Error {
     Error::local(Reason::X509_LIB, format!("malformed PEM {what} in {source}: {problem}"))
 }

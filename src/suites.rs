@@ -1,6 +1,8 @@
 //! The cipher suite table. One row per suite; everything else looks suites up here
 //! and nothing switches on suite ids elsewhere.
 
+pub use crate::crypto::algorithms::{BulkCipher, Mac, PrfHash};
+
 /// How the premaster secret is agreed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyExchange {
@@ -41,55 +43,6 @@ pub enum Authentication {
     Ecdsa,
     /// The pre-shared key itself; no certificate.
     Psk,
-}
-
-/// The record protection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BulkCipher {
-    /// AES-128 in GCM mode (RFC 5288).
-    Aes128Gcm,
-    /// AES-256 in GCM mode (RFC 5288).
-    Aes256Gcm,
-    /// ChaCha20-Poly1305 (RFC 7905).
-    Chacha20Poly1305,
-    /// AES-128 in CBC mode with an HMAC (RFC 5246 6.2.3.2).
-    Aes128Cbc,
-    /// AES-256 in CBC mode with an HMAC (RFC 5246 6.2.3.2).
-    Aes256Cbc,
-}
-
-/// The record MAC of a CBC suite (AEAD suites have none).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mac {
-    /// No separate MAC: the AEAD authenticates.
-    Aead,
-    /// HMAC-SHA1.
-    HmacSha1,
-    /// HMAC-SHA256.
-    HmacSha256,
-    /// HMAC-SHA384.
-    HmacSha384,
-}
-
-impl Mac {
-    /// Length of the MAC key and of the MAC value.
-    pub fn key_len(self) -> usize {
-        match self {
-            Mac::Aead => 0,
-            Mac::HmacSha1 => 20,
-            Mac::HmacSha256 => 32,
-            Mac::HmacSha384 => 48,
-        }
-    }
-}
-
-/// The hash that drives the PRF (and the Finished computation).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PrfHash {
-    /// SHA-256.
-    Sha256,
-    /// SHA-384.
-    Sha384,
 }
 
 /// One cipher suite.
@@ -152,40 +105,6 @@ impl Suite {
         };
         let (name, version) = (self.openssl_name, self.version_label);
         format!("{name:<30} {version:<7} Kx={kx:<8} Au={au:<5} Enc={enc:<22} Mac={mac:<4}\n")
-    }
-}
-
-impl BulkCipher {
-    /// Length of the encryption key.
-    pub fn key_len(self) -> usize {
-        match self {
-            BulkCipher::Aes128Gcm | BulkCipher::Aes128Cbc => 16,
-            BulkCipher::Aes256Gcm | BulkCipher::Aes256Cbc | BulkCipher::Chacha20Poly1305 => 32,
-        }
-    }
-
-    /// Length of the implicit (fixed) part of the nonce taken from the key block.
-    pub fn fixed_iv_len(self) -> usize {
-        match self {
-            BulkCipher::Aes128Gcm | BulkCipher::Aes256Gcm => 4,
-            BulkCipher::Chacha20Poly1305 => 12,
-            // TLS 1.2 CBC records carry their whole IV.
-            BulkCipher::Aes128Cbc | BulkCipher::Aes256Cbc => 0,
-        }
-    }
-
-    /// Length of the explicit nonce carried in each record.
-    pub fn explicit_nonce_len(self) -> usize {
-        match self {
-            BulkCipher::Aes128Gcm | BulkCipher::Aes256Gcm => 8,
-            BulkCipher::Chacha20Poly1305 => 0,
-            BulkCipher::Aes128Cbc | BulkCipher::Aes256Cbc => 16,
-        }
-    }
-
-    /// Length of the authentication tag.
-    pub fn tag_len(self) -> usize {
-        16
     }
 }
 
@@ -267,8 +186,6 @@ pub static ALL_SUITES: &[Suite] = &[
 
 /// The signalling value that says "I support secure renegotiation" (RFC 5746).
 pub const EMPTY_RENEGOTIATION_INFO_SCSV: u16 = 0x00ff;
-/// The signalling value of a client that fell back to a lower version (RFC 7507).
-pub const FALLBACK_SCSV: u16 = 0x5600;
 
 /// Looks a suite up by its wire id.
 pub fn by_id(id: u16) -> Option<&'static Suite> {

@@ -1,68 +1,17 @@
 //! Checking the peer: certificate chains against trust anchors, host names, and the
-//! signatures the peer makes with its certificate's key. Results use OpenSSL's
-//! `X509_V_*` codes.
+//! signatures the peer makes with its certificate's key. Failures are
+//! [`VerifyError`]s, the kinds OpenSSL reports.
 
 use crate::error::{Error, Reason};
 use crate::keys::{certs_from_pem, read_file};
 use crate::msgs::enums::{AlertDescription, SignatureScheme};
+use crate::verify_error::VerifyError;
 use crate::x509::der::{self, key_usage, ns_cert_type, CertificateFields, ExtendedKeyUsage};
 use rustls_pki_types::{CertificateDer, ServerName, SignatureVerificationAlgorithm, TrustAnchor, UnixTime};
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use webpki::{EndEntityCert, KeyUsage};
-
-/// `X509_V_OK`.
-pub const X509_V_OK: i64 = 0;
-/// `X509_V_ERR_UNSPECIFIED`.
-pub const X509_V_ERR_UNSPECIFIED: i64 = 1;
-/// `X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT`: the top of the chain came from the store but
-/// is no trust anchor, and its issuer is not there.
-pub const X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT: i64 = 2;
-/// `X509_V_ERR_CERT_SIGNATURE_FAILURE`.
-pub const X509_V_ERR_CERT_SIGNATURE_FAILURE: i64 = 7;
-/// `X509_V_ERR_CERT_NOT_YET_VALID`.
-pub const X509_V_ERR_CERT_NOT_YET_VALID: i64 = 9;
-/// `X509_V_ERR_CERT_HAS_EXPIRED`.
-pub const X509_V_ERR_CERT_HAS_EXPIRED: i64 = 10;
-/// `X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD`.
-pub const X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD: i64 = 13;
-/// `X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT`.
-pub const X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT: i64 = 18;
-/// `X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN`.
-pub const X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN: i64 = 19;
-/// `X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY`.
-pub const X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY: i64 = 20;
-/// `X509_V_ERR_CERT_CHAIN_TOO_LONG`.
-pub const X509_V_ERR_CERT_CHAIN_TOO_LONG: i64 = 22;
-/// `X509_V_ERR_CERT_REVOKED`.
-pub const X509_V_ERR_CERT_REVOKED: i64 = 23;
-/// `X509_V_ERR_PATH_LENGTH_EXCEEDED`.
-pub const X509_V_ERR_PATH_LENGTH_EXCEEDED: i64 = 25;
-/// `X509_V_ERR_INVALID_PURPOSE`.
-pub const X509_V_ERR_INVALID_PURPOSE: i64 = 26;
-/// `X509_V_ERR_CERT_REJECTED`.
-pub const X509_V_ERR_CERT_REJECTED: i64 = 28;
-/// `X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION`.
-pub const X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION: i64 = 34;
-/// `X509_V_ERR_INVALID_NON_CA`.
-pub const X509_V_ERR_INVALID_NON_CA: i64 = 37;
-/// `X509_V_ERR_INVALID_EXTENSION`.
-pub const X509_V_ERR_INVALID_EXTENSION: i64 = 41;
-/// `X509_V_ERR_PERMITTED_VIOLATION`.
-pub const X509_V_ERR_PERMITTED_VIOLATION: i64 = 47;
-/// `X509_V_ERR_APPLICATION_VERIFICATION`: set by a verify callback that rejects a chain.
-pub const X509_V_ERR_APPLICATION_VERIFICATION: i64 = 50;
-/// `X509_V_ERR_HOSTNAME_MISMATCH`.
-pub const X509_V_ERR_HOSTNAME_MISMATCH: i64 = 62;
-/// `X509_V_ERR_IP_ADDRESS_MISMATCH`.
-pub const X509_V_ERR_IP_ADDRESS_MISMATCH: i64 = 64;
-/// `X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY`.
-pub const X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY: i64 = 78;
-/// `X509_V_ERR_INVALID_CA`.
-pub const X509_V_ERR_INVALID_CA: i64 = 79;
-/// `X509_V_ERR_EE_KEY_TOO_SMALL`: the leaf's key is weaker than the security level.
-pub const X509_V_ERR_EE_KEY_TOO_SMALL: i64 = 66;
 
 /// OID content bytes of the P-521 curve, `secp521r1` (1.3.132.0.35).
 const OID_P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
@@ -279,46 +228,34 @@ pub enum Purpose {
 /// The outcome of checking a chain, as `SSL_get_verify_result` reports it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct VerifyResult {
-    /// An `X509_V_*` code.
-    pub code: i64,
+    /// Why the chain was not accepted; `None` when it was (or nothing was checked).
+    pub error: Option<VerifyError>,
     /// The depth in the chain the failure is about (0 = the leaf).
     pub depth: u32,
 }
 
 impl VerifyResult {
     /// Success.
-    pub const OK: VerifyResult = VerifyResult { code: X509_V_OK, depth: 0 };
+    pub const OK: VerifyResult = VerifyResult { error: None, depth: 0 };
 
-    /// A failure with `code` about the certificate at `depth`.
-    pub fn failure(code: i64, depth: usize) -> VerifyResult {
-        VerifyResult { code, depth: u32::try_from(depth).unwrap_or(u32::MAX) }
+    /// A failure with `error` about the certificate at `depth`.
+    pub fn failure(error: VerifyError, depth: usize) -> VerifyResult {
+        VerifyResult { error: Some(error), depth: u32::try_from(depth).unwrap_or(u32::MAX) }
     }
 
     /// Whether the chain was accepted.
     pub fn is_ok(&self) -> bool {
-        self.code == X509_V_OK
+        self.error.is_none()
     }
 
-    /// OpenSSL's text for the code.
+    /// OpenSSL's text for the result ("ok" for success).
     pub fn text(&self) -> &'static str {
-        verify_error_string(self.code)
+        self.error.map_or("ok", VerifyError::text)
     }
 
-    /// The alert a peer gets when this result aborts the handshake (OpenSSL's choice
-    /// for each code).
+    /// The alert a peer gets when this result aborts the handshake.
     pub fn alert(&self) -> AlertDescription {
-        match self.code {
-            2 | 3 | 33 => AlertDescription::UnknownCa,
-            4..=6 | 9 | 11 | 13..=16 | 27 | 28 | 62..=68 | 94 => AlertDescription::BadCertificate,
-            7 | 8 => AlertDescription::DecryptError,
-            10 | 12 => AlertDescription::CertificateExpired,
-            23 => AlertDescription::CertificateRevoked,
-            1 | 17 | 69 | 70 => AlertDescription::InternalError,
-            18..=22 | 25 | 79 => AlertDescription::UnknownCa,
-            50 => AlertDescription::HandshakeFailure,
-            26 => AlertDescription::UnsupportedCertificate,
-            _ => AlertDescription::CertificateUnknown,
-        }
+        self.error.map_or(AlertDescription::CertificateUnknown, VerifyError::alert)
     }
 }
 
@@ -473,11 +410,11 @@ fn build_path<'a>(
     }
     let top = path[path.len() - 1];
     let code = match () {
-        _ if path.len() > max_len => X509_V_ERR_CERT_CHAIN_TOO_LONG,
-        _ if top.self_signed() && path.len() == 1 => X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
-        _ if top.self_signed() => X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
-        _ if !all_untrusted => X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT,
-        _ => X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+        _ if path.len() > max_len => VerifyError::CERT_CHAIN_TOO_LONG,
+        _ if top.self_signed() && path.len() == 1 => VerifyError::DEPTH_ZERO_SELF_SIGNED_CERT,
+        _ if top.self_signed() => VerifyError::SELF_SIGNED_CERT_IN_CHAIN,
+        _ if !all_untrusted => VerifyError::UNABLE_TO_GET_ISSUER_CERT,
+        _ => VerifyError::UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
     };
     let failure = VerifyResult::failure(code, path.len() - 1);
     (path, Some(failure))
@@ -511,7 +448,7 @@ fn fit_for_purpose(leaf: &CertificateFields<'_>, purpose: Purpose) -> bool {
 /// are checked only along the one path found, once it reaches a trust anchor.
 pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params: &VerifyParams<'_>) -> VerifyResult {
     let Some(leaf) = chain.first() else {
-        return VerifyResult::failure(X509_V_ERR_UNSPECIFIED, 0);
+        return VerifyResult::failure(VerifyError::UNSPECIFIED, 0);
     };
     let params = &VerifyParams { flags: params.flags.union(roots.flags), ..*params };
     let now = UnixTime::now();
@@ -519,7 +456,7 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     let leaf_fields = match (EndEntityCert::try_from(leaf), der::parse_certificate(leaf)) {
         (Ok(_), Some(fields)) => fields,
         (Err(error), _) => return VerifyResult::failure(webpki_code(&error), 0),
-        (Ok(_), None) => return VerifyResult::failure(X509_V_ERR_CERT_REJECTED, 0),
+        (Ok(_), None) => return VerifyResult::failure(VerifyError::CERT_REJECTED, 0),
     };
     let mut seen: HashSet<&[u8]> = HashSet::from([leaf.as_ref()]);
     let mut untrusted = Vec::new();
@@ -535,7 +472,7 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     }
     // OpenSSL checks purposes, then the host name, then signatures and dates.
     if !fit_for_purpose(&leaf_fields, params.purpose) {
-        return VerifyResult::failure(X509_V_ERR_INVALID_PURPOSE, 0);
+        return VerifyResult::failure(VerifyError::INVALID_PURPOSE, 0);
     }
     let host_result = match params.host {
         None => Ok(()),
@@ -549,8 +486,8 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
             return VerifyResult::failure(code, 0);
         }
         return match leaf_fields {
-            f if now_secs < f.not_before => VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, 0),
-            f if now_secs > f.not_after => VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, 0),
+            f if now_secs < f.not_before => VerifyResult::failure(VerifyError::CERT_NOT_YET_VALID, 0),
+            f if now_secs > f.not_after => VerifyResult::failure(VerifyError::CERT_HAS_EXPIRED, 0),
             _ => VerifyResult::OK,
         };
     }
@@ -586,19 +523,19 @@ fn chain_failure(error: &webpki::Error, path: &[CertificateFields<'_>], now: i64
     match error {
         webpki::Error::CertExpired { .. } => {
             let depth = path.iter().position(|f| now > f.not_after);
-            VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, depth.unwrap_or(0))
+            VerifyResult::failure(VerifyError::CERT_HAS_EXPIRED, depth.unwrap_or(0))
         }
         webpki::Error::CertNotValidYet { .. } => {
             let depth = path.iter().position(|f| now < f.not_before);
-            VerifyResult::failure(X509_V_ERR_CERT_NOT_YET_VALID, depth.unwrap_or(0))
+            VerifyResult::failure(VerifyError::CERT_NOT_YET_VALID, depth.unwrap_or(0))
         }
         webpki::Error::EndEntityUsedAsCa => {
             let depth = path.iter().skip(1).position(|f| f.usage.ca != Some(true)).map_or(1, |d| d + 1);
-            VerifyResult::failure(X509_V_ERR_INVALID_CA, depth)
+            VerifyResult::failure(VerifyError::INVALID_CA, depth)
         }
         // The names link all the way to the anchor, so a path webpki cannot complete
         // has a signature that does not verify.
-        webpki::Error::UnknownIssuer => VerifyResult::failure(X509_V_ERR_CERT_SIGNATURE_FAILURE, 0),
+        webpki::Error::UnknownIssuer => VerifyResult::failure(VerifyError::CERT_SIGNATURE_FAILURE, 0),
         other => VerifyResult::failure(webpki_code(other), 0),
     }
 }
@@ -613,46 +550,50 @@ fn checked_after_host(error: &webpki::Error) -> bool {
     )
 }
 
-/// The `X509_V_ERR_*` code closest to a webpki error.
-fn webpki_code(error: &webpki::Error) -> i64 {
+/// The verification failure closest to a webpki error.
+fn webpki_code(error: &webpki::Error) -> VerifyError {
     use webpki::Error as E;
     #[allow(deprecated)]
     match error {
-        E::UnknownIssuer => X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
-        E::CertExpired { .. } => X509_V_ERR_CERT_HAS_EXPIRED,
-        E::CertNotValidYet { .. } => X509_V_ERR_CERT_NOT_YET_VALID,
-        E::CertRevoked => X509_V_ERR_CERT_REVOKED,
-        E::CertNotValidForName(_) => X509_V_ERR_HOSTNAME_MISMATCH,
+        E::UnknownIssuer => VerifyError::UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+        E::CertExpired { .. } => VerifyError::CERT_HAS_EXPIRED,
+        E::CertNotValidYet { .. } => VerifyError::CERT_NOT_YET_VALID,
+        E::CertRevoked => VerifyError::CERT_REVOKED,
+        E::CertNotValidForName(_) => VerifyError::HOSTNAME_MISMATCH,
         E::InvalidSignatureForPublicKey
         | E::UnsupportedSignatureAlgorithm
         | E::UnsupportedSignatureAlgorithmContext(_)
         | E::UnsupportedSignatureAlgorithmForPublicKey
-        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => X509_V_ERR_CERT_SIGNATURE_FAILURE,
-        E::SignatureAlgorithmMismatch => X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY,
-        E::RequiredEkuNotFound | E::RequiredEkuNotFoundContext(_) | E::EmptyEkuExtension => X509_V_ERR_INVALID_PURPOSE,
-        E::CaUsedAsEndEntity => X509_V_ERR_INVALID_NON_CA,
-        E::EndEntityUsedAsCa => X509_V_ERR_INVALID_CA,
-        E::PathLenConstraintViolated => X509_V_ERR_PATH_LENGTH_EXCEEDED,
+        | E::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => VerifyError::CERT_SIGNATURE_FAILURE,
+        E::SignatureAlgorithmMismatch => VerifyError::SIGNATURE_ALGORITHM_INCONSISTENCY,
+        E::RequiredEkuNotFound | E::RequiredEkuNotFoundContext(_) | E::EmptyEkuExtension => {
+            VerifyError::INVALID_PURPOSE
+        }
+        E::CaUsedAsEndEntity => VerifyError::INVALID_NON_CA,
+        E::EndEntityUsedAsCa => VerifyError::INVALID_CA,
+        E::PathLenConstraintViolated => VerifyError::PATH_LENGTH_EXCEEDED,
         E::MaximumPathDepthExceeded | E::MaximumPathBuildCallsExceeded | E::MaximumSignatureChecksExceeded => {
-            X509_V_ERR_CERT_CHAIN_TOO_LONG
+            VerifyError::CERT_CHAIN_TOO_LONG
         }
-        E::NameConstraintViolation | E::MaximumNameConstraintComparisonsExceeded => X509_V_ERR_PERMITTED_VIOLATION,
-        E::UnsupportedCriticalExtension => X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION,
-        E::ExtensionValueInvalid | E::MalformedExtensions | E::MalformedNameConstraint => X509_V_ERR_INVALID_EXTENSION,
-        E::BadDerTime | E::InvalidCertValidity => X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD,
+        E::NameConstraintViolation | E::MaximumNameConstraintComparisonsExceeded => VerifyError::PERMITTED_VIOLATION,
+        E::UnsupportedCriticalExtension => VerifyError::UNHANDLED_CRITICAL_EXTENSION,
+        E::ExtensionValueInvalid | E::MalformedExtensions | E::MalformedNameConstraint => {
+            VerifyError::INVALID_EXTENSION
+        }
+        E::BadDerTime | E::InvalidCertValidity => VerifyError::ERROR_IN_CERT_NOT_BEFORE_FIELD,
         E::BadDer | E::TrailingData(_) | E::InvalidSerialNumber | E::UnsupportedCertVersion | E::CertDistrusted => {
-            X509_V_ERR_CERT_REJECTED
+            VerifyError::CERT_REJECTED
         }
-        _ => X509_V_ERR_UNSPECIFIED,
+        _ => VerifyError::UNSPECIFIED,
     }
 }
 
 /// Checks the leaf's subjectAltName against `host`: `Err` carries the mismatch code.
-fn check_host(end_entity: &EndEntityCert<'_>, host: &str) -> Result<(), i64> {
-    let name = ServerName::try_from(host).map_err(|_| X509_V_ERR_HOSTNAME_MISMATCH)?;
+fn check_host(end_entity: &EndEntityCert<'_>, host: &str) -> Result<(), VerifyError> {
+    let name = ServerName::try_from(host).map_err(|_| VerifyError::HOSTNAME_MISMATCH)?;
     let mismatch = match name {
-        ServerName::IpAddress(_) => X509_V_ERR_IP_ADDRESS_MISMATCH,
-        _ => X509_V_ERR_HOSTNAME_MISMATCH,
+        ServerName::IpAddress(_) => VerifyError::IP_ADDRESS_MISMATCH,
+        _ => VerifyError::HOSTNAME_MISMATCH,
     };
     end_entity.verify_is_valid_for_subject_name(&name).map_err(|_| mismatch)
 }
@@ -698,13 +639,13 @@ pub fn key_security_bits(cert: &CertificateDer<'_>) -> Option<u32> {
 }
 
 /// OpenSSL's key check at security `level` (`check_key_level`): a chain that is
-/// otherwise accepted fails with `X509_V_ERR_EE_KEY_TOO_SMALL` when its leaf's key is
+/// otherwise accepted fails with `VerifyError::EE_KEY_TOO_SMALL` when its leaf's key is
 /// weaker than the level asks for.
 pub fn check_key_level(chain: &[CertificateDer<'_>], level: u32, result: VerifyResult) -> VerifyResult {
     let needed = crate::config::min_security_bits(level);
     let too_small = chain.first().and_then(key_security_bits).is_some_and(|bits| bits < needed);
     match result.is_ok() && too_small {
-        true => VerifyResult::failure(X509_V_ERR_EE_KEY_TOO_SMALL, 0),
+        true => VerifyResult::failure(VerifyError::EE_KEY_TOO_SMALL, 0),
         false => result,
     }
 }
@@ -751,108 +692,6 @@ pub fn verify_signature(
     ))
 }
 
-/// OpenSSL's text for an `X509_V_*` code (`X509_verify_cert_error_string`, OpenSSL 3.0).
-pub fn verify_error_string(code: i64) -> &'static str {
-    match code {
-        0 => "ok",
-        1 => "unspecified certificate verification error",
-        2 => "unable to get issuer certificate",
-        3 => "unable to get certificate CRL",
-        4 => "unable to decrypt certificate's signature",
-        5 => "unable to decrypt CRL's signature",
-        6 => "unable to decode issuer public key",
-        7 => "certificate signature failure",
-        8 => "CRL signature failure",
-        9 => "certificate is not yet valid",
-        10 => "certificate has expired",
-        11 => "CRL is not yet valid",
-        12 => "CRL has expired",
-        13 => "format error in certificate's notBefore field",
-        14 => "format error in certificate's notAfter field",
-        15 => "format error in CRL's lastUpdate field",
-        16 => "format error in CRL's nextUpdate field",
-        17 => "out of memory",
-        18 => "self-signed certificate",
-        19 => "self-signed certificate in certificate chain",
-        20 => "unable to get local issuer certificate",
-        21 => "unable to verify the first certificate",
-        22 => "certificate chain too long",
-        23 => "certificate revoked",
-        24 => "issuer certificate doesn't have a public key",
-        25 => "path length constraint exceeded",
-        26 => "unsuitable certificate purpose",
-        27 => "certificate not trusted",
-        28 => "certificate rejected",
-        29 => "subject issuer mismatch",
-        30 => "authority and subject key identifier mismatch",
-        31 => "authority and issuer serial number mismatch",
-        32 => "key usage does not include certificate signing",
-        33 => "unable to get CRL issuer certificate",
-        34 => "unhandled critical extension",
-        35 => "key usage does not include CRL signing",
-        36 => "unhandled critical CRL extension",
-        37 => "invalid non-CA certificate (has CA markings)",
-        38 => "proxy path length constraint exceeded",
-        39 => "key usage does not include digital signature",
-        40 => "proxy certificates not allowed, please set the appropriate flag",
-        41 => "invalid or inconsistent certificate extension",
-        42 => "invalid or inconsistent certificate policy extension",
-        43 => "no explicit policy",
-        44 => "different CRL scope",
-        45 => "unsupported extension feature",
-        46 => "RFC 3779 resource not subset of parent's resources",
-        47 => "permitted subtree violation",
-        48 => "excluded subtree violation",
-        49 => "name constraints minimum and maximum not supported",
-        50 => "application verification failure",
-        51 => "unsupported name constraint type",
-        52 => "unsupported or invalid name constraint syntax",
-        53 => "unsupported or invalid name syntax",
-        54 => "CRL path validation error",
-        55 => "path loop",
-        56 => "Suite B: certificate version invalid",
-        57 => "Suite B: invalid public key algorithm",
-        58 => "Suite B: invalid ECC curve",
-        59 => "Suite B: invalid signature algorithm",
-        60 => "Suite B: curve not allowed for this LOS",
-        61 => "Suite B: cannot sign P-384 with P-256",
-        62 => "hostname mismatch",
-        63 => "email address mismatch",
-        64 => "IP address mismatch",
-        65 => "no matching DANE TLSA records",
-        66 => "EE certificate key too weak",
-        67 => "CA certificate key too weak",
-        68 => "CA signature digest algorithm too weak",
-        69 => "invalid certificate verification context",
-        70 => "issuer certificate lookup error",
-        71 => "Certificate Transparency required, but no valid SCTs found",
-        72 => "proxy subject name violation",
-        73 => "OCSP verification needed",
-        74 => "OCSP verification failed",
-        75 => "OCSP unknown cert",
-        76 => "Cannot find certificate signature algorithm",
-        77 => "subject signature algorithm and issuer public key algorithm mismatch",
-        78 => "cert info signature and signature algorithm mismatch",
-        79 => "invalid CA certificate",
-        80 => "Path length invalid for non-CA cert",
-        81 => "Path length given without key usage keyCertSign",
-        82 => "Key usage keyCertSign invalid for non-CA cert",
-        83 => "Issuer name empty",
-        84 => "Subject name empty",
-        85 => "Missing Authority Key Identifier",
-        86 => "Missing Subject Key Identifier",
-        87 => "Empty Subject Alternative Name extension",
-        88 => "Subject empty and Subject Alt Name extension not critical",
-        89 => "Basic Constraints of CA cert not marked critical",
-        90 => "Authority Key Identifier marked critical",
-        91 => "Subject Key Identifier marked critical",
-        92 => "CA cert does not include key usage extension",
-        93 => "Using cert extension requires at least X509v3",
-        94 => "Certificate public key has explicit ECC parameters",
-        _ => "unknown certificate verification error",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -873,50 +712,56 @@ mod tests {
         names.iter().flat_map(|name| test_pki::get().certs(name)).collect()
     }
 
-    fn check(trusted: &[&str], presented: &[&str], host: Option<&str>) -> (i64, u32) {
+    fn check(trusted: &[&str], presented: &[&str], host: Option<&str>) -> (Option<VerifyError>, u32) {
         let params = VerifyParams { host, ..VerifyParams::new(Purpose::ServerAuth) };
         let result = verify_chain(&roots(trusted), &chain(presented), &params);
-        (result.code, result.depth)
+        (result.error, result.depth)
     }
 
     #[test]
     fn good_chains_verify() {
-        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("localhost")), (X509_V_OK, 0));
-        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("www.example.test")), (X509_V_OK, 0));
-        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.1")), (X509_V_OK, 0));
-        assert_eq!(check(&["ca.pem"], &["leaf.pem"], None), (X509_V_OK, 0));
-        assert_eq!(check(&["ca.pem"], &["leaf-via-inter.pem", "inter.pem"], None), (X509_V_OK, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("localhost")), (None, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("www.example.test")), (None, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.1")), (None, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], None), (None, 0));
+        assert_eq!(check(&["ca.pem"], &["leaf-via-inter.pem", "inter.pem"], None), (None, 0));
     }
 
     #[test]
     fn failures_carry_openssl_codes_and_depths() {
         // Each of these was checked against `openssl verify` on the same files, except the
         // leaf used as a CA, for which OpenSSL names the leaf's keyUsage (32) instead.
-        assert_eq!(check(&["ca.pem"], &["expired.pem"], None), (X509_V_ERR_CERT_HAS_EXPIRED, 0));
-        assert_eq!(check(&["ca.pem"], &["not-yet-valid.pem"], None), (X509_V_ERR_CERT_NOT_YET_VALID, 0));
-        assert_eq!(check(&["ca.pem"], &["stranger.pem"], None), (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0));
+        assert_eq!(check(&["ca.pem"], &["expired.pem"], None), (Some(VerifyError::CERT_HAS_EXPIRED), 0));
+        assert_eq!(check(&["ca.pem"], &["not-yet-valid.pem"], None), (Some(VerifyError::CERT_NOT_YET_VALID), 0));
+        assert_eq!(
+            check(&["ca.pem"], &["stranger.pem"], None),
+            (Some(VerifyError::UNABLE_TO_GET_ISSUER_CERT_LOCALLY), 0)
+        );
         assert_eq!(
             check(&["ca.pem"], &["stranger.pem", "other-ca.pem"], None),
-            (X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, 1)
+            (Some(VerifyError::SELF_SIGNED_CERT_IN_CHAIN), 1)
         );
-        assert_eq!(check(&["ca.pem"], &["selfsigned.pem"], None), (X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, 0));
-        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("other.test")), (X509_V_ERR_HOSTNAME_MISMATCH, 0));
-        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.2")), (X509_V_ERR_IP_ADDRESS_MISMATCH, 0));
-        assert_eq!(check(&["ca.pem"], &["client.pem"], None), (X509_V_ERR_INVALID_PURPOSE, 0));
-        assert_eq!(check(&["ca.pem"], &["issued-by-leaf.pem", "leaf.pem"], None), (X509_V_ERR_INVALID_CA, 1));
+        assert_eq!(check(&["ca.pem"], &["selfsigned.pem"], None), (Some(VerifyError::DEPTH_ZERO_SELF_SIGNED_CERT), 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("other.test")), (Some(VerifyError::HOSTNAME_MISMATCH), 0));
+        assert_eq!(check(&["ca.pem"], &["leaf.pem"], Some("127.0.0.2")), (Some(VerifyError::IP_ADDRESS_MISMATCH), 0));
+        assert_eq!(check(&["ca.pem"], &["client.pem"], None), (Some(VerifyError::INVALID_PURPOSE), 0));
+        assert_eq!(check(&["ca.pem"], &["issued-by-leaf.pem", "leaf.pem"], None), (Some(VerifyError::INVALID_CA), 1));
 
         // OpenSSL finds a missing issuer or a wrong purpose before a wrong host name, and
         // a wrong host name before expiry.
         let other = Some("other.test");
-        assert_eq!(check(&["ca.pem"], &["expired.pem"], other), (X509_V_ERR_HOSTNAME_MISMATCH, 0));
-        assert_eq!(check(&["ca.pem"], &["stranger.pem"], other), (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, 0));
-        assert_eq!(check(&["ca.pem"], &["client.pem"], other), (X509_V_ERR_INVALID_PURPOSE, 0));
+        assert_eq!(check(&["ca.pem"], &["expired.pem"], other), (Some(VerifyError::HOSTNAME_MISMATCH), 0));
+        assert_eq!(
+            check(&["ca.pem"], &["stranger.pem"], other),
+            (Some(VerifyError::UNABLE_TO_GET_ISSUER_CERT_LOCALLY), 0)
+        );
+        assert_eq!(check(&["ca.pem"], &["client.pem"], other), (Some(VerifyError::INVALID_PURPOSE), 0));
 
         let as_client = VerifyParams::new(Purpose::ClientAuth);
         let client = verify_chain(&roots(&["ca.pem"]), &chain(&["client.pem"]), &as_client);
         assert_eq!(client, VerifyResult::OK);
         let server_as_client = verify_chain(&roots(&["ca.pem"]), &chain(&["leaf.pem"]), &as_client);
-        assert_eq!(server_as_client.code, X509_V_ERR_INVALID_PURPOSE);
+        assert_eq!(server_as_client.error, Some(VerifyError::INVALID_PURPOSE));
     }
 
     #[test]
@@ -925,47 +770,46 @@ mod tests {
         let store = roots(&["ca.pem"]);
         let depth = |max_depth| VerifyParams { max_depth, ..VerifyParams::new(Purpose::ServerAuth) };
         let too_long = verify_chain(&store, &presented, &depth(0));
-        assert_eq!((too_long.code, too_long.depth), (X509_V_ERR_CERT_CHAIN_TOO_LONG, 1));
+        assert_eq!((too_long.error, too_long.depth), (Some(VerifyError::CERT_CHAIN_TOO_LONG), 1));
         assert!(verify_chain(&store, &presented, &depth(1)).is_ok());
     }
 
     #[test]
     fn a_trusted_self_signed_leaf_is_accepted_by_byte_equality() {
         let trusted = ["selfsigned.pem"];
-        assert_eq!(check(&trusted, &["selfsigned.pem"], Some("localhost")), (X509_V_OK, 0));
-        assert_eq!(check(&trusted, &["selfsigned.pem"], Some("other.test")), (X509_V_ERR_HOSTNAME_MISMATCH, 0));
+        assert_eq!(check(&trusted, &["selfsigned.pem"], Some("localhost")), (None, 0));
+        assert_eq!(check(&trusted, &["selfsigned.pem"], Some("other.test")), (Some(VerifyError::HOSTNAME_MISMATCH), 0));
         let expired = ["expired-selfsigned.pem"];
-        assert_eq!(check(&expired, &expired, None), (X509_V_ERR_CERT_HAS_EXPIRED, 0));
+        assert_eq!(check(&expired, &expired, None), (Some(VerifyError::CERT_HAS_EXPIRED), 0));
     }
 
     #[test]
     fn codes_have_openssl_texts_and_alerts() {
         let texts = [
-            (X509_V_ERR_CERT_HAS_EXPIRED, "certificate has expired"),
-            (X509_V_ERR_CERT_NOT_YET_VALID, "certificate is not yet valid"),
-            (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "unable to get local issuer certificate"),
-            (X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, "self-signed certificate"),
-            (X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, "self-signed certificate in certificate chain"),
-            (X509_V_ERR_HOSTNAME_MISMATCH, "hostname mismatch"),
-            (X509_V_ERR_INVALID_PURPOSE, "unsuitable certificate purpose"),
-            (X509_V_ERR_CERT_CHAIN_TOO_LONG, "certificate chain too long"),
-            (X509_V_ERR_INVALID_CA, "invalid CA certificate"),
-            (999, "unknown certificate verification error"),
+            (VerifyError::CERT_HAS_EXPIRED, "certificate has expired"),
+            (VerifyError::CERT_NOT_YET_VALID, "certificate is not yet valid"),
+            (VerifyError::UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "unable to get local issuer certificate"),
+            (VerifyError::DEPTH_ZERO_SELF_SIGNED_CERT, "self-signed certificate"),
+            (VerifyError::SELF_SIGNED_CERT_IN_CHAIN, "self-signed certificate in certificate chain"),
+            (VerifyError::HOSTNAME_MISMATCH, "hostname mismatch"),
+            (VerifyError::INVALID_PURPOSE, "unsuitable certificate purpose"),
+            (VerifyError::CERT_CHAIN_TOO_LONG, "certificate chain too long"),
+            (VerifyError::INVALID_CA, "invalid CA certificate"),
         ];
-        for (code, text) in texts {
-            assert_eq!(verify_error_string(code), text);
+        for (error, text) in texts {
+            assert_eq!(error.text(), text);
         }
         let alert = |code| VerifyResult::failure(code, 0).alert();
-        assert_eq!(alert(X509_V_ERR_CERT_HAS_EXPIRED), AlertDescription::CertificateExpired);
-        assert_eq!(alert(X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY), AlertDescription::UnknownCa);
-        assert_eq!(alert(X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT), AlertDescription::UnknownCa);
-        assert_eq!(alert(X509_V_ERR_CERT_NOT_YET_VALID), AlertDescription::BadCertificate);
-        assert_eq!(alert(X509_V_ERR_HOSTNAME_MISMATCH), AlertDescription::BadCertificate);
-        assert_eq!(alert(X509_V_ERR_CERT_SIGNATURE_FAILURE), AlertDescription::DecryptError);
-        assert_eq!(alert(X509_V_ERR_CERT_REVOKED), AlertDescription::CertificateRevoked);
-        assert_eq!(alert(X509_V_ERR_INVALID_PURPOSE), AlertDescription::UnsupportedCertificate);
-        assert_eq!(alert(X509_V_ERR_APPLICATION_VERIFICATION), AlertDescription::HandshakeFailure);
-        assert_eq!(alert(X509_V_ERR_INVALID_NON_CA), AlertDescription::CertificateUnknown);
+        assert_eq!(alert(VerifyError::CERT_HAS_EXPIRED), AlertDescription::CertificateExpired);
+        assert_eq!(alert(VerifyError::UNABLE_TO_GET_ISSUER_CERT_LOCALLY), AlertDescription::UnknownCa);
+        assert_eq!(alert(VerifyError::DEPTH_ZERO_SELF_SIGNED_CERT), AlertDescription::UnknownCa);
+        assert_eq!(alert(VerifyError::CERT_NOT_YET_VALID), AlertDescription::BadCertificate);
+        assert_eq!(alert(VerifyError::HOSTNAME_MISMATCH), AlertDescription::BadCertificate);
+        assert_eq!(alert(VerifyError::CERT_SIGNATURE_FAILURE), AlertDescription::DecryptError);
+        assert_eq!(alert(VerifyError::CERT_REVOKED), AlertDescription::CertificateRevoked);
+        assert_eq!(alert(VerifyError::INVALID_PURPOSE), AlertDescription::UnsupportedCertificate);
+        assert_eq!(alert(VerifyError::APPLICATION_VERIFICATION), AlertDescription::HandshakeFailure);
+        assert_eq!(alert(VerifyError::INVALID_NON_CA), AlertDescription::CertificateUnknown);
     }
 
     #[test]
@@ -1033,11 +877,14 @@ mod tests {
         assert_eq!(key_security_bits(&CertificateDer::from(&b"junk"[..])), None);
         let rsa = pki.certs("rsa2048.pem");
         assert_eq!(check_key_level(&rsa, 2, VerifyResult::OK), VerifyResult::OK);
-        assert_eq!(check_key_level(&rsa, 3, VerifyResult::OK), VerifyResult::failure(X509_V_ERR_EE_KEY_TOO_SMALL, 0));
-        let expired = VerifyResult::failure(X509_V_ERR_CERT_HAS_EXPIRED, 0);
+        assert_eq!(check_key_level(&rsa, 3, VerifyResult::OK), VerifyResult::failure(VerifyError::EE_KEY_TOO_SMALL, 0));
+        let expired = VerifyResult::failure(VerifyError::CERT_HAS_EXPIRED, 0);
         assert_eq!(check_key_level(&rsa, 3, expired), expired);
         assert_eq!(check_key_level(&pki.certs("p384.pem"), 4, VerifyResult::OK), VerifyResult::OK);
-        assert_eq!(check_key_level(&pki.certs("p384.pem"), 5, VerifyResult::OK).code, 66);
+        assert_eq!(
+            check_key_level(&pki.certs("p384.pem"), 5, VerifyResult::OK).error,
+            Some(VerifyError::EE_KEY_TOO_SMALL)
+        );
         assert_eq!(check_key_level(&rsa, 0, VerifyResult::OK), VerifyResult::OK);
     }
 }

@@ -17,7 +17,7 @@ use common::wire::{frame, frame_msgs, hs, messages, put_vec, u16s, with_len16, H
 use common::{
     client_config, feed_ours, plaintext_alerts, record, records, server_config, take_ours, Failures, Prng, RSA2048,
 };
-use tls12::msgs::enums::AlertDescription as AD;
+use tls12::AlertDescription as AD;
 use tls12::{Connection, Error};
 
 /// One table-driven case: returns a description of what went wrong.
@@ -43,7 +43,7 @@ const NOT_OURS: [u16; 3] = [0x00a3, 0x0005, 0x000a];
 #[test]
 fn not_ours_is_not_ours() {
     for id in NOT_OURS {
-        assert!(tls12::suites::by_id(id).is_none(), "{id:#06x} is implemented now");
+        assert!(tls12::internal::suites::by_id(id).is_none(), "{id:#06x} is implemented now");
     }
 }
 
@@ -636,7 +636,7 @@ fn received_fatal_alert_is_not_answered() {
     for (name, mut conn) in [("server", new_server()), ("client", new_client().0)] {
         let mut sink = Vec::new();
         let err = feed_ours(&mut conn, &record(ALERT, 0x0303, &[2, 40]), &mut sink).expect_err(name);
-        assert_eq!(err.reason, tls12::error::Reason::alert_received(AD::HandshakeFailure), "{name}: {err:?}");
+        assert_eq!(err.reason, tls12::Reason::ALERT_RECEIVED(AD::HandshakeFailure), "{name}: {err:?}");
         assert_eq!(err.alert, None, "{name}: we must not answer a fatal alert");
         assert!(plaintext_alerts(conn.pending_tls()).is_empty(), "{name}: queued {:02x?}", conn.pending_tls());
     }

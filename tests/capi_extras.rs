@@ -21,7 +21,7 @@ use tls12::capi::cipher_nid::*;
 use tls12::capi::client_cert::*;
 use tls12::capi::ctx::*;
 use tls12::capi::dh::*;
-use tls12::capi::err::tls12_ERR_get_error;
+use tls12::capi::err::{tls12_ERR_clear_error, tls12_ERR_get_error, tls12_ERR_get_error_line};
 use tls12::capi::exporter::*;
 use tls12::capi::keylog::*;
 use tls12::capi::ocsp::*;
@@ -799,6 +799,42 @@ fn the_client_ca_list_reaches_openssl_s_client() {
     assert_eq!(accepted, 1, "{out}");
     let names = out.split("Acceptable client certificate CA names").nth(1).unwrap_or_else(|| panic!("{out}"));
     assert!(names.lines().nth(1).is_some_and(|l| l.contains("CN")), "{out}");
+    // SAFETY: a live context.
+    unsafe { tls12_SSL_CTX_free(server) };
+}
+
+/// `SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE`.
+const SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE: c_ulong = 199;
+
+#[test]
+fn a_handshake_error_entry_names_the_engine_line_that_raised_it() {
+    // The server insists on a client certificate; openssl s_client sends none.
+    let server = cert_ctx("rsa");
+    // SAFETY: a live context and a NUL-terminated path.
+    unsafe {
+        assert_eq!(tls12_SSL_CTX_load_verify_locations(server, cpath("ca.pem").as_ptr(), ptr::null()), 1);
+        tls12_SSL_CTX_set_verify(server, 1 | 2, None);
+    }
+    tls12_ERR_clear_error();
+    let (accepted, out) = s_client::serve_one(server);
+    assert!(accepted <= 0, "the handshake succeeded without a client certificate: {out}");
+    let mut entries = Vec::new();
+    loop {
+        let mut file: *const c_char = ptr::null();
+        let mut line: c_int = 0;
+        // SAFETY: valid output slots; the file text lives until the next entry is taken.
+        let code = unsafe { tls12_ERR_get_error_line(&mut file, &mut line) };
+        if code == 0 {
+            break;
+        }
+        entries.push((code & 0x7f_ffff, text(file).unwrap_or_default(), line));
+    }
+    let (_, file, line) = entries
+        .iter()
+        .find(|(reason, _, _)| *reason == SSL_R_PEER_DID_NOT_RETURN_A_CERTIFICATE)
+        .unwrap_or_else(|| panic!("no 'peer did not return a certificate' entry in {entries:?}"));
+    assert!(file.starts_with("src/handshake/"), "the entry points at {file}:{line}, not at the handshake");
+    assert!(*line > 0, "{file}:{line}");
     // SAFETY: a live context.
     unsafe { tls12_SSL_CTX_free(server) };
 }

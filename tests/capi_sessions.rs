@@ -154,7 +154,7 @@ fn resumption_by_session_id() {
         assert_eq!(tls12_SSL_SESSION_get_master_key(first, secret.as_mut_ptr(), 100), 48);
         assert_ne!(secret, [0u8; 48]);
         assert_eq!(tls12_SSL_SESSION_get_timeout(first), 7200);
-        let age = tls12::session::now() as i64 - tls12_SSL_SESSION_get_time(first);
+        let age = tls12::internal::session::now() as i64 - tls12_SSL_SESSION_get_time(first);
         assert!((0..5).contains(&age));
 
         let (c, s, second) = connect(cctx, sctx, first);
@@ -341,7 +341,7 @@ fn expired_sessions_are_not_resumed() {
         assert_eq!(tls12_SSL_CTX_sess_misses(sctx), before, "nothing was offered");
         // Flushing at a time removes what has expired by then.
         assert_eq!(tls12_SSL_CTX_sess_number(sctx), 2);
-        tls12_SSL_CTX_flush_sessions(sctx, (tls12::session::now() + 10) as _);
+        tls12_SSL_CTX_flush_sessions(sctx, (tls12::internal::session::now() + 10) as _);
         assert_eq!(tls12_SSL_CTX_sess_number(sctx), 0);
         for session in [first, second, third, fourth] {
             tls12_SSL_SESSION_free(session);

@@ -12,11 +12,11 @@ mod common;
 use std::sync::Arc;
 
 use common::{client_config, feed_ours, record, records, server_config, take_ours, RSA2048};
-use tls12::error::Reason;
-use tls12::handshake::key_schedule::MasterSecret;
-use tls12::msgs::enums::AlertDescription as AD;
-use tls12::record::protection::Protection;
+use tls12::internal::handshake::MasterSecret;
+use tls12::internal::record::Protection;
+use tls12::AlertDescription as AD;
 use tls12::Connection;
+use tls12::Reason;
 
 const CHANGE_CIPHER_SPEC: u8 = 20;
 const ALERT: u8 = 21;

@@ -13,9 +13,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use common::{cert_path, client_config, server_config, server_config_with, take_ours, CertSpec, ECDSA256, RSA2048};
-use tls12::error::Reason;
-use tls12::msgs::enums::{AlertDescription, SignatureScheme};
-use tls12::suites::{Authentication, Suite};
+use tls12::capi::verify_code::x509_v_code;
+use tls12::Reason;
+use tls12::{AlertDescription, SignatureScheme};
+use tls12::{Authentication, Suite};
 use tls12::{Connection, Error};
 
 /// How long any one step (a handshake, a read, a child's exit) may take.
@@ -282,7 +283,7 @@ fn our_client_rejects_expired_s_server_certificate() {
     let (server, port) = s_server(&expired, &[]);
     let run = our_client_session(new_client(true, "localhost"), port, server);
     assert!(run.result.is_err(), "our client accepted an expired certificate");
-    assert_eq!(run.conn.verify_result().code, 10, "X509_V_ERR_CERT_HAS_EXPIRED");
+    assert_eq!(x509_v_code(run.conn.verify_result()), 10, "X509_V_ERR_CERT_HAS_EXPIRED");
     assert!(run.server_output.contains("sslv3 alert certificate expired"), "s_server saw:\n{}", run.server_output);
 }
 
@@ -406,7 +407,7 @@ fn s_client_rejects_our_untrusted_server_chain() {
     let (out, run) = s_client_session(config, &["-verify_return_error", "-verify_hostname", "localhost"]);
     assert!(out.contains("verify error:num=19"), "s_client said:\n{out}");
     let err = run.result.as_ref().expect_err("our server finished a handshake the client refused");
-    assert_eq!(err.reason, Reason::alert_received(AlertDescription::UnknownCa), "our server: {err:?}");
+    assert_eq!(err.reason, Reason::ALERT_RECEIVED(AlertDescription::UnknownCa), "our server: {err:?}");
 }
 
 /// The Ed25519 leaf under the intermediate (RFC 8422: it serves ECDSA suites).
@@ -421,7 +422,7 @@ fn our_client_to_s_server_with_an_ed25519_certificate() {
     let suite = run.conn.suite().expect("a suite");
     assert_eq!(suite.auth, Authentication::Ecdsa, "{}", suite.openssl_name);
     assert_eq!(run.conn.peer_signature_scheme(), Some(SignatureScheme::Ed25519));
-    assert_eq!(run.conn.verify_result().code, 0);
+    assert_eq!(x509_v_code(run.conn.verify_result()), 0);
     assert!(run.server_output.contains(&format!("Ciphersuite: {}", suite.openssl_name)), "{}", run.server_output);
 }
 

@@ -18,11 +18,15 @@ use common::{
     Failures, GroupSpec, Prng, ALL_CERTS, ALL_GROUPS, ECDSA256, RSA2048,
 };
 use openssl_sys as ffi;
-use tls12::config::{Config, OP_CIPHER_SERVER_PREFERENCE, OP_NO_EXTENDED_MASTER_SECRET as OUR_NO_EMS};
-use tls12::error::Reason;
-use tls12::msgs::enums::{AlertDescription, TLS12};
-use tls12::suites::{self, KeyExchange, Suite};
+use tls12::capi::reason::ssl_reason_code;
+use tls12::capi::verify_code::x509_v_code;
+use tls12::internal::msgs::TLS12;
+use tls12::internal::suites;
+use tls12::AlertDescription;
+use tls12::Config;
 use tls12::Connection;
+use tls12::Reason;
+use tls12::{Authentication, KeyExchange, Suite};
 
 /// Our client for `localhost`, verifying against the test root when `verify` is set.
 fn our_client(config: Config, sni: Option<&str>) -> Connection {
@@ -140,7 +144,7 @@ fn suite_session(role: Role, suite: &'static Suite, group: Option<GroupSpec>, ce
         if out.ok() {
             // The client verified the server's chain: leaf + intermediate to the root.
             let (code, seen) = match role {
-                Role::Client => (ours.verify_result().code, ours.peer_certificates().len()),
+                Role::Client => (x509_v_code(ours.verify_result()), ours.peer_certificates().len()),
                 Role::Server => (theirs.verify_result(), theirs.peer_chain_len()),
             };
             inner.check(code == 0 && seen == 2, || {
@@ -226,7 +230,7 @@ fn extended_master_secret_on_and_off() {
                         role,
                         |c| {
                             if !ours_on {
-                                c.options |= OUR_NO_EMS;
+                                c.options.extended_master_secret = false;
                             }
                         },
                         |ctx| {
@@ -307,7 +311,7 @@ fn alpn_agreement_and_no_overlap() {
                         Role::Client => {
                             let reason = out.ours.as_ref().err().map(|e| e.reason);
                             inner.check(
-                                reason == Some(Reason::alert_received(AlertDescription::NoApplicationProtocol)),
+                                reason == Some(Reason::ALERT_RECEIVED(AlertDescription::NoApplicationProtocol)),
                                 || format!("{label}: our client's error {:?}", out.ours),
                             );
                         }
@@ -492,7 +496,7 @@ fn bulk_transfer_every_suite_both_ways() {
     let data_in = rng.bytes(BULK);
     let mut f = Failures::default();
     for suite in all_suites() {
-        let cert = if suite.auth == suites::Authentication::Rsa { RSA2048 } else { ECDSA256 };
+        let cert = if suite.auth == Authentication::Rsa { RSA2048 } else { ECDSA256 };
         // The full size for the suites the library exists for, 1 MiB for the others.
         let size = if REQUIRED_SUITES.contains(&suite.openssl_name) { BULK } else { 1 << 20 };
         let (data_out, data_in) = (&data_out[..size], &data_in[..size]);
@@ -614,7 +618,7 @@ fn our_client_rejects_bad_server_certificates_like_openssl() {
             if out.ours.is_ok() {
                 problems.push("our client accepted the certificate".to_string());
             }
-            if ours.verify_result().code != reference.client_verify {
+            if x509_v_code(ours.verify_result()) != reference.client_verify {
                 problems.push(format!(
                     "our verify result {:?}, OpenSSL's {}",
                     ours.verify_result(),
@@ -631,7 +635,7 @@ fn our_client_rejects_bad_server_certificates_like_openssl() {
             let out = handshake(&mut ours, &mut theirs);
             if !out.ok() {
                 problems.push(format!("without verify_peer: ours {:?} OpenSSL {:?}", out.ours, out.theirs));
-            } else if ours.verify_result().code != reference.client_verify {
+            } else if x509_v_code(ours.verify_result()) != reference.client_verify {
                 problems.push(format!("without verify_peer our verify result is {:?}", ours.verify_result()));
             }
             if problems.is_empty() {
@@ -652,8 +656,7 @@ fn openssl_client_verifies_our_server_chain() {
         &[("rsa-chain.pem", "rsa.key", true), ("ecdsa-chain.pem", "ecdsa.key", true), ("rsa.pem", "rsa.key", false)];
     for &(chain, key, good) in cases {
         f.run(chain, || -> Result<(), String> {
-            let auth =
-                if key.starts_with("ecdsa") { suites::Authentication::Ecdsa } else { suites::Authentication::Rsa };
+            let auth = if key.starts_with("ecdsa") { Authentication::Ecdsa } else { Authentication::Rsa };
             let mut ours = our_server(server_config_with(chain, key, auth));
             let mut theirs = verifying_openssl_client_ctx().client(Some("localhost"), Some("localhost"));
             let out = handshake(&mut ours, &mut theirs);
@@ -677,7 +680,7 @@ fn openssl_client_verifies_our_server_chain() {
                 openssl_pair(&mut c, &mut s)
             };
             let ref_reason = reference.server.as_ref().err().and_then(|e| e.first_reason());
-            let ours_reason = out.ours.as_ref().err().map(|e| e.reason.0 as c_int);
+            let ours_reason = out.ours.as_ref().err().map(|e| ssl_reason_code(e.reason) as c_int);
             if out.theirs.is_ok() || theirs.verify_result() != reference.client_verify || ours_reason != ref_reason {
                 return Err(format!(
                     "OpenSSL client {:?} verify {} (reference {}); our server {:?} (reference reason {ref_reason:?})",
@@ -714,7 +717,7 @@ fn cipher_preference_server_and_client_order() {
                 |c| {
                     c.suites = our_suites.clone();
                     if server_pref {
-                        c.options |= OP_CIPHER_SERVER_PREFERENCE;
+                        c.options.server_preference = true;
                     }
                 },
                 |ctx| {
@@ -806,7 +809,7 @@ fn our_client_against_tls11_openssl_server_fails_cleanly() {
     let our_err = out.ours.as_ref().expect_err("our client finished a handshake with a TLS 1.1 server");
     assert!(ours.fatal_error().is_some(), "fatal_error() is empty after {our_err:?}");
     assert_eq!(
-        Some(our_err.reason.0 as c_int),
+        Some(ssl_reason_code(our_err.reason) as c_int),
         ref_client_reason,
         "our client's error {our_err:?}; OpenSSL client in our place: {:?}",
         reference.client
@@ -843,7 +846,7 @@ trait Responder {
 impl Responder for Connection {
     fn respond(&mut self, input: &[u8]) -> (Vec<u8>, Result<(), c_int>) {
         let mut sink = Vec::new();
-        let r = feed_ours(self, input, &mut sink).map_err(|e| e.reason.0 as c_int);
+        let r = feed_ours(self, input, &mut sink).map_err(|e| ssl_reason_code(e.reason) as c_int);
         (take_ours(self), r)
     }
 

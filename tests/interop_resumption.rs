@@ -15,15 +15,16 @@ use common::ossl::{
 };
 use common::{client_config, feed_ours, records, server_config, take_ours, Failures, RSA2048};
 use openssl_sys as ffi;
-use tls12::config::{Config, OP_NO_EXTENDED_MASTER_SECRET as OUR_NO_EMS, OP_NO_TICKET};
-use tls12::conn::Hooks;
-use tls12::error::Reason;
-use tls12::handshake::key_agreement::Psk;
-use tls12::session::cache::SessionCache;
-use tls12::session::ticket::{TicketKey, TicketKeyStore, TicketKeys};
-use tls12::session::Session;
-use tls12::suites::{KeyExchange, Suite, ALL_SUITES};
+use tls12::internal::suites::ALL_SUITES;
+use tls12::Hooks;
+use tls12::Psk;
+use tls12::Reason;
+use tls12::Session;
+use tls12::SessionCache;
+use tls12::{Config, Options};
 use tls12::{Connection, Error};
+use tls12::{KeyExchange, Suite};
+use tls12::{TicketKey, TicketKeyStore, TicketKeys};
 use zeroize::Zeroizing;
 
 /// How the server lets a session be resumed.
@@ -38,10 +39,10 @@ enum Mode {
 const MODES: [Mode; 2] = [Mode::Id, Mode::Ticket];
 
 impl Mode {
-    fn options(self) -> u64 {
+    fn options(self) -> Options {
         match self {
-            Mode::Id => OP_NO_TICKET,
-            Mode::Ticket => 0,
+            Mode::Id => Options { tickets: false, ..Options::default() },
+            Mode::Ticket => Options::default(),
         }
     }
 }
@@ -89,7 +90,7 @@ fn parse_client_hello(wire: &[u8]) -> Hello {
 }
 
 /// Our server: RSA 2048, with `options`.
-fn our_server_config(options: u64) -> Config {
+fn our_server_config(options: Options) -> Config {
     let mut config = server_config(&RSA2048);
     config.options = options;
     config
@@ -328,7 +329,7 @@ fn openssl_client_resumes_with_our_server_by_id_and_by_ticket() {
 /// secret, so resuming session 1 by ID would fail the handshake.
 #[test]
 fn ticket_takes_precedence_over_the_session_id() {
-    let config = Arc::new(our_server_config(0));
+    let config = Arc::new(our_server_config(Options::default()));
     let cctx = openssl_client_ctx(0);
     let (_, ours1) = openssl_full(&config, &cctx, None);
     let (sess2, ours2) = openssl_full(&config, &cctx, None);
@@ -346,7 +347,7 @@ fn ticket_takes_precedence_over_the_session_id() {
 /// cache (RFC 5077 3.4), a full handshake. The same ID without the ticket still resumes.
 #[test]
 fn a_failed_ticket_does_not_fall_back_to_the_session_id() {
-    let mut config = our_server_config(0);
+    let mut config = our_server_config(Options::default());
     config.ticket_keys = key_store(1);
     let config = Arc::new(config);
     let cctx = openssl_client_ctx(0);
@@ -412,7 +413,7 @@ fn ems_session_with_ems_offered_without_ems_is_fatal() {
 
         // The same with our client (its configuration has OP_NO_EXTENDED_MASTER_SECRET).
         let mut cconf = client_config(false);
-        cconf.options = OUR_NO_EMS;
+        cconf.options.extended_master_secret = false;
         let ours_session = Arc::new(Session { ticket: sess.ticket(), ..Session::clone(&ours) });
         let (hello, (c, s), _, _) = ours_to_ours(&Arc::new(cconf), &config, None, Some(ours_session), no_hooks);
         assert!(!hello.ems);
@@ -485,7 +486,7 @@ fn expired_sessions_get_a_full_handshake() {
 /// which then gets a full handshake while the second resumes.
 #[test]
 fn evicted_sessions_get_a_full_handshake() {
-    let mut config = our_server_config(OP_NO_TICKET);
+    let mut config = our_server_config(Options { tickets: false, ..Options::default() });
     config.session_cache = Arc::new(SessionCache::new(1));
     let config = Arc::new(config);
     let cctx = openssl_client_ctx(0);
@@ -507,7 +508,7 @@ fn evicted_sessions_get_a_full_handshake() {
 /// handshake, never an error.
 #[test]
 fn tampered_tickets_get_a_full_handshake() {
-    let server_config = Arc::new(our_server_config(0));
+    let server_config = Arc::new(our_server_config(Options::default()));
     let client = Arc::new(client_config(false));
     let (_, (c, s), c1, _) = ours_to_ours(&client, &server_config, None, None, no_hooks);
     c.unwrap();
@@ -555,7 +556,7 @@ fn tampered_tickets_get_a_full_handshake() {
 /// gets a full handshake. OpenSSL is the client.
 #[test]
 fn rotated_ticket_keys() {
-    let mut config = our_server_config(0);
+    let mut config = our_server_config(Options::default());
     config.ticket_keys = key_store(1);
     let config = Arc::new(config);
     let cctx = openssl_client_ctx(0);
@@ -590,7 +591,7 @@ fn rotated_ticket_keys() {
 /// hits, misses, timeouts, accept and accept_good over a known sequence.
 #[test]
 fn cache_statistics() {
-    let config = Arc::new(our_server_config(0));
+    let config = Arc::new(our_server_config(Options::default()));
     let ids = openssl_client_ctx(ffi::SSL_OP_NO_TICKET);
     let tickets = openssl_client_ctx(0);
     let (sess, ours) = openssl_full(&config, &ids, None);
@@ -646,7 +647,7 @@ fn our_psk_client(suite: &'static Suite) -> Config {
 }
 
 /// Our PSK server configuration for `suite` (RSA_PSK gets the RSA certificate).
-fn our_psk_server(suite: &'static Suite, options: u64) -> Config {
+fn our_psk_server(suite: &'static Suite, options: Options) -> Config {
     let mut config = if suite.kx == KeyExchange::RsaPsk { server_config(&RSA2048) } else { Config::default() };
     config.suites = vec![suite];
     config.psk_server = true;
@@ -684,7 +685,7 @@ fn every_psk_suite_both_directions() {
         f.run(&format!("our server, {name}"), || {
             let cctx = OsslCtx::new().versions(0, ffi::TLS1_2_VERSION).ciphers(name).psk();
             let mut theirs = cctx.client(None, None);
-            let mut ours = Connection::new_server(Arc::new(our_psk_server(suite, 0))).unwrap();
+            let mut ours = Connection::new_server(Arc::new(our_psk_server(suite, Options::default()))).unwrap();
             ours.set_hooks(Box::new(PskHooks));
             let out = handshake(&mut ours, &mut theirs);
             if !out.ok() {

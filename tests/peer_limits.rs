@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::ossl::OsslCtx;
 use common::wire::Hello;
 use common::{feed_ours, record, server_config, RSA2048};
-use tls12::msgs::enums::AlertDescription as AD;
+use tls12::AlertDescription as AD;
 use tls12::Connection;
 
 /// Alert record content type.

@@ -21,7 +21,8 @@ use tls12::capi::ctx::*;
 use tls12::capi::err::tls12_ERR_get_error;
 use tls12::capi::psk::*;
 use tls12::capi::ssl::*;
-use tls12::suites::{Authentication, ALL_SUITES};
+use tls12::internal::suites::ALL_SUITES;
+use tls12::Authentication;
 
 /// How long a handshake, a read or a child's exit may take.
 const STEP: Duration = Duration::from_secs(20);

@@ -15,9 +15,10 @@ use std::time::Duration;
 
 use common::ossl::{handshake, Ossl, OsslCtx};
 use common::{root_store, server_config, RSA2048};
-use tls12::config::{Config, VerifyMode};
-use tls12::verify::VerifyFlags;
+use tls12::capi::verify_code::x509_v_code;
 use tls12::Connection;
+use tls12::VerifyFlags;
+use tls12::{Config, VerifyMode};
 
 /// `X509_V_FLAG_PARTIAL_CHAIN`.
 const X509_V_FLAG_PARTIAL_CHAIN: std::os::raw::c_ulong = 0x80000;
@@ -133,11 +134,11 @@ fn our_client_reaches_openssls_verdict_on_every_chain() {
         let mut server = OsslCtx::new().cert(case.chain, case.key).server();
         let outcome = handshake(&mut ours, &mut server);
         let verdict = ours.verify_result();
-        if verdict.code != theirs || outcome.ours.is_ok() != (theirs == 0) {
+        if x509_v_code(verdict) != theirs || outcome.ours.is_ok() != (theirs == 0) {
             mismatches.push(format!(
                 "{}: OpenSSL {theirs}, ours {} ({}) with handshake {:?}",
                 case.name,
-                verdict.code,
+                x509_v_code(verdict),
                 verdict.text(),
                 outcome.ours
             ));
@@ -161,7 +162,7 @@ fn flood_chain_costs_our_client_little_whatever_the_verify_mode() {
         let (outcome, cpu) = cpu_time_of(|| handshake(&mut ours, &mut server));
         assert!(cpu < FLOOD_CPU_BOUND, "verify {verify}: the handshake cost {cpu:?} of CPU");
         assert_eq!(outcome.ours.is_ok(), !verify, "verify {verify}: handshake {:?}", outcome.ours);
-        assert_eq!(ours.verify_result().code, openssl_verdict(flood), "verify {verify}: our verdict");
+        assert_eq!(x509_v_code(ours.verify_result()), openssl_verdict(flood), "verify {verify}: our verdict");
     }
 }
 
@@ -182,5 +183,5 @@ fn flood_chain_from_a_client_costs_our_server_little() {
     let (outcome, cpu) = cpu_time_of(|| handshake(&mut ours, &mut client));
     assert!(cpu < FLOOD_CPU_BOUND, "the handshake cost our server {cpu:?} of CPU");
     assert!(outcome.ours.is_err(), "our server accepted the flood chain");
-    assert_eq!(ours.verify_result().code, openssl, "our verdict");
+    assert_eq!(x509_v_code(ours.verify_result()), openssl, "our verdict");
 }

@@ -2,5 +2,5 @@
 //! The Certificate decoder (with a roundtrip check).
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| tls12_fuzz::within_budget(data, |data| {
-    tls12_fuzz::decode_message(tls12::msgs::enums::HandshakeType::Certificate, 0, data);
+    tls12_fuzz::decode_message(tls12::internal::msgs::HandshakeType::Certificate, 0, data);
 }));

@@ -2,5 +2,5 @@
 //! The ClientHello decoder (with a roundtrip check).
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| tls12_fuzz::within_budget(data, |data| {
-    tls12_fuzz::decode_message(tls12::msgs::enums::HandshakeType::ClientHello, 0, data);
+    tls12_fuzz::decode_message(tls12::internal::msgs::HandshakeType::ClientHello, 0, data);
 }));

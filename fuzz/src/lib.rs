@@ -8,19 +8,14 @@ use std::time::Duration;
 
 use rustls_pki_types::CertificateDer;
 
-use tls12::config::Config;
-use tls12::keys::{self, CertifiedKey};
-use tls12::msgs::codec::Reader;
-use tls12::msgs::enums::{ContentType, HandshakeType};
-use tls12::msgs::extensions::Extensions;
-use tls12::msgs::handshake::{
-    self, CertificateRequest, ClientHello, ClientKeyExchange, ServerHello, ServerKeyExchange,
+use tls12::internal::msgs::{
+    self, CertificateRequest, ClientHello, ClientKeyExchange, ContentType, Extensions, HandshakeType,
+    Reader, ServerHello, ServerKeyExchange,
 };
-use tls12::record::joiner::HandshakeJoiner;
-use tls12::record::RecordLayer;
-use tls12::suites::KeyExchange;
-use tls12::verify::{Purpose, RootStore, VerifyParams};
-use tls12::Connection;
+use tls12::internal::record::{HandshakeJoiner, RecordLayer};
+use tls12::internal::verify::{Purpose, VerifyParams};
+use tls12::keys::{self, CertifiedKey};
+use tls12::{Config, Connection, KeyExchange, RootStore};
 
 #[path = "../../tests/common/certs.rs"]
 mod certs;
@@ -171,9 +166,9 @@ pub fn decode_message(typ: HandshakeType, kx_pick: u8, body: &[u8]) {
         HandshakeType::ClientHello => roundtrip!(ClientHello::decode, ClientHello::encode, body),
         HandshakeType::ServerHello => roundtrip!(ServerHello::decode, ServerHello::encode, body),
         HandshakeType::Certificate => {
-            if let Ok(chain) = handshake::decode_certificate(body) {
-                let again = handshake::encode_certificate(&chain);
-                assert_eq!(handshake::decode_certificate(&again).expect("re-decode"), chain);
+            if let Ok(chain) = msgs::decode_certificate(body) {
+                let again = msgs::encode_certificate(&chain);
+                assert_eq!(msgs::decode_certificate(&again).expect("re-decode"), chain);
             }
         }
         HandshakeType::ServerKeyExchange => {
@@ -186,7 +181,7 @@ pub fn decode_message(typ: HandshakeType, kx_pick: u8, body: &[u8]) {
             roundtrip!(|b| ClientKeyExchange::decode(b, kx), |m: &ClientKeyExchange| m.encode(kx), body)
         }
         other => {
-            let _ = handshake::expect_empty(body, other);
+            let _ = msgs::expect_empty(body, other);
         }
     }
 }
@@ -227,7 +222,7 @@ pub fn deframe(data: &[u8]) {
             loop {
                 match layer.next_record() {
                     Ok(Some(record)) => {
-                        assert!(record.payload.len() <= tls12::record::MAX_FRAGMENT);
+                        assert!(record.payload.len() <= tls12::internal::record::MAX_FRAGMENT);
                         if record.content_type == ContentType::Handshake {
                             joiner.push(record.payload);
                         }
@@ -239,7 +234,7 @@ pub fn deframe(data: &[u8]) {
                     }
                 }
                 loop {
-                    match joiner.pop(|typ| tls12::msgs::handshake::max_message_len(typ, false, 100 * 1024)) {
+                    match joiner.pop(|typ| tls12::internal::msgs::max_message_len(typ, false, 100 * 1024)) {
                         Ok(Some(msg)) => decode_message(msg.typ, 0, msg.body()),
                         Ok(None) => break,
                         Err(_) => return,
@@ -306,7 +301,7 @@ fn test_root() -> &'static CertificateDer<'static> {
 /// 2-4), so that paths can end at anchors the input controls.
 pub fn verify_peer_chain(data: &[u8]) {
     let (selector, body) = split(data);
-    let Ok(chain) = handshake::decode_certificate(body) else { return };
+    let Ok(chain) = msgs::decode_certificate(body) else { return };
     if chain.is_empty() {
         return;
     }
@@ -317,7 +312,7 @@ pub fn verify_peer_chain(data: &[u8]) {
     let purpose = if selector & 1 == 0 { Purpose::ServerAuth } else { Purpose::ClientAuth };
     let mut params = VerifyParams::new(purpose);
     params.flags.partial_chain = selector & 2 != 0;
-    let result = tls12::verify::verify_chain(&roots, &chain, &params);
+    let result = tls12::internal::verify::verify_chain(&roots, &chain, &params);
     // A verdict always has OpenSSL's text, success or not.
     assert!(!result.text().is_empty());
 }

@@ -40,7 +40,7 @@ unsafe fn add_client_ca<H: Handle>(p: *const H, func: &str, x: *const X509) -> c
     let subject = match crate::x509::Certificate::parse(cert.der()) {
         Ok(parsed) => parsed.subject.der,
         Err(e) => {
-            err::push(e.reason, format!("{func}: {e}"));
+            err::push_error_saying(&e, format!("{func}: {e}"));
             return 0;
         }
     };
@@ -111,7 +111,7 @@ pub(crate) fn from_callback(ssl: &Ssl, ssl_ptr: *mut Ssl) -> Option<Arc<Certifie
         (1, Some(cert), Some(key)) => key
             .signing_key()
             .and_then(|k| CertifiedKey::new(vec![cert.der().clone()], k))
-            .map_err(|e| err::push(e.reason, format!("the client certificate callback's certificate: {e}")))
+            .map_err(|e| err::push_error_saying(&e, format!("the client certificate callback's certificate: {e}")))
             .ok()
             .map(Arc::new),
         (r, ..) if r < 0 => {
@@ -255,7 +255,7 @@ pub unsafe extern "C" fn tls12_SSL_load_client_CA_file(file: *const c_char) -> *
                 Ok(der) if !names.contains(&der) => names.push(der),
                 Ok(_) => {}
                 Err(e) => {
-                    err::push(e.reason, format!("{FUNC}: {path}: {e}"));
+                    err::push_error_saying(&e, format!("{FUNC}: {path}: {e}"));
                     return ptr::null_mut();
                 }
             }

@@ -370,7 +370,7 @@ pub(crate) fn read_file(path: &str, func: &str) -> Option<Vec<u8>> {
 
 /// Pushes a library error for `func`, naming what it was about.
 fn push_about(e: &Error, func: &str, what: &str) {
-    err::push(e.reason, format!("{func}: {what}: {e}"));
+    err::push_error_saying(e, format!("{func}: {what}: {e}"));
 }
 
 /// Parses certificates of `kind` (`SSL_FILETYPE_PEM` or `SSL_FILETYPE_ASN1`) from the

@@ -5,11 +5,12 @@
 //! the library it was raised, and a sentence saying what exactly went wrong (OpenSSL's
 //! "error data"). The queue keeps the 16 newest entries, like OpenSSL's.
 
-use super::{bio, copy_to_c_buf, guard, intern};
+use super::{bio, copy_to_c_buf, guard, intern, reason};
 use crate::error::{Error, Reason};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::ffi::{c_char, c_int, c_ulong, c_void, CString};
+use std::panic::Location;
 use std::ptr;
 
 /// `ERR_LIB_SYS`.
@@ -95,7 +96,7 @@ fn lib_text(lib: u32) -> Option<&'static str> {
 fn reason_text(code: u32) -> Option<String> {
     let reason = reason_of(code);
     match lib_of(code) {
-        LIB_SSL => Some(Reason(reason).text()),
+        LIB_SSL => Some(reason::reason_for_code(reason).map_or_else(|| format!("error {reason}"), Reason::text)),
         LIB_PEM if reason == PEM_R_NO_START_LINE => Some("no start line".to_string()),
         LIB_SYS => i32::try_from(reason).ok().map(strerror),
         _ => None,
@@ -130,7 +131,11 @@ pub(crate) fn push_lib(lib: u32, reason: u32, detail: impl Into<String>) {
 /// (the first caller that is not `#[track_caller]`).
 #[track_caller]
 fn push_code(code: u32, detail: String) {
-    let here = std::panic::Location::caller();
+    push_code_at(code, detail, Location::caller());
+}
+
+/// Pushes an entry with a packed `code` raised at `here`.
+fn push_code_at(code: u32, detail: String, here: &Location<'_>) {
     let entry = Entry {
         code,
         detail: to_cstring(detail),
@@ -162,13 +167,18 @@ pub(crate) fn push_sys(e: &std::io::Error, detail: impl Into<String>) {
 /// Pushes an SSL-library entry for `reason` with a sentence for people.
 #[track_caller]
 pub(crate) fn push(reason: Reason, detail: impl Into<String>) {
-    push_lib(LIB_SSL, reason.0, detail);
+    push_lib(LIB_SSL, reason::ssl_reason_code(reason), detail);
 }
 
-/// Pushes the entry for a library [`Error`].
-#[track_caller]
+/// Pushes the entry for a library [`Error`], located where the error arose.
 pub(crate) fn push_error(e: &Error) {
-    push(e.reason, e.detail.clone());
+    push_error_saying(e, e.detail.clone());
+}
+
+/// Pushes the entry for a library [`Error`] with `detail` in place of its own (which
+/// the caller usually puts into context), located where the error arose.
+pub(crate) fn push_error_saying(e: &Error, detail: impl Into<String>) {
+    push_code_at(pack(LIB_SSL, reason::ssl_reason_code(e.reason)), detail.into(), e.location);
 }
 
 fn to_cstring(text: String) -> CString {

@@ -60,7 +60,7 @@ pub unsafe extern "C" fn tls12_SSL_export_keying_material(
             match exported {
                 Some(Ok(())) => 1,
                 Some(Err(e)) => {
-                    err::push(e.reason, format!("SSL_export_keying_material: {e}"));
+                    err::push_error_saying(&e, format!("SSL_export_keying_material: {e}"));
                     0
                 }
                 None => {

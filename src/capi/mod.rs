@@ -16,12 +16,15 @@ pub mod exporter;
 mod extras;
 pub mod keylog;
 pub mod ocsp;
+mod options;
 pub mod passwd;
 mod pem;
 pub mod pkey;
 pub mod psk;
+pub mod reason;
 pub mod ssl;
 pub mod stack;
+pub mod verify_code;
 pub mod verify_param;
 pub mod x509;
 

@@ -88,7 +88,7 @@ pub(crate) unsafe fn hand_out<T>(x: *mut *mut T, made: Result<*mut T, Error>, fu
         Ok(p) => p,
         Err(e) => {
             if e.reason != Reason::PASSED_NULL_PARAMETER {
-                err::push(e.reason, format!("{func}: {e}"));
+                err::push_error_saying(&e, format!("{func}: {e}"));
             }
             return std::ptr::null_mut();
         }

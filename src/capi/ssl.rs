@@ -28,10 +28,10 @@ use super::bio::{self, Bio, ReadCallback, WriteCallback};
 use super::ctx::{ExData, Handle, Role, Settings, SslCtx};
 use super::verify_param::X509VerifyParam;
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, c_str, err, guard, null_arg};
+use crate::capi::verify_code::X509_V_OK;
 use crate::conn::{Connection, Stream};
 use crate::error::Reason;
 use crate::msgs::enums::{NamedGroup, TLS12};
-use crate::verify::X509_V_OK;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void, CString};
 use std::ptr;
@@ -145,7 +145,7 @@ impl Ssl {
 
     /// The option bits in force.
     pub(crate) fn options(&self) -> u64 {
-        self.settings.try_borrow().map_or(0, |s| s.config.options)
+        self.settings.try_borrow().map_or(0, |s| s.options)
     }
 
     /// Replaces the BIO in `slot` with `new`, taking over one reference to it and

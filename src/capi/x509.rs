@@ -1483,7 +1483,7 @@ pub unsafe extern "C" fn tls12_X509_check_ip_asc(x: *const X509, address: *const
 #[no_mangle]
 #[allow(clippy::useless_conversion)] // `long` is 32 bits on some platforms.
 pub extern "C" fn tls12_X509_verify_cert_error_string(n: c_long) -> *const c_char {
-    guard(ptr::null(), || intern(crate::verify::verify_error_string(i64::from(n))))
+    guard(ptr::null(), || intern(crate::capi::verify_code::verify_code_text(i64::from(n))))
 }
 
 pub use super::stack::X509Stack;

@@ -723,7 +723,7 @@ mod tests {
             };
             for &group in groups {
                 for etm in [true, false] {
-                    let options = if etm { 0 } else { crate::config::OP_NO_ENCRYPT_THEN_MAC };
+                    let options = crate::config::Options { encrypt_then_mac: etm, ..Default::default() };
                     // The ECDSA certificate's curve must be acceptable too (RFC 8422 5.1).
                     let groups = vec![group, NamedGroup::Secp256r1];
                     let client = Config { suites: vec![suite], groups, options, ..client_config() };
@@ -897,10 +897,10 @@ mod tests {
         let mut server_end = Connection::new_server(Arc::new(server_config())).unwrap();
         let err = pump(&mut client, &mut server_end).unwrap_err();
         assert_eq!(err.alert, Some(AlertDescription::BadCertificate));
-        assert_eq!(client.verify_result().code, crate::verify::X509_V_ERR_EE_KEY_TOO_SMALL);
+        assert_eq!(client.verify_result().error, Some(crate::verify_error::VerifyError::EE_KEY_TOO_SMALL));
         let unverified = Config { verify_mode: VerifyMode::default(), ..rsa_only(3) };
         let (client, _) = connect(unverified, server_config());
-        assert_eq!(client.verify_result().code, crate::verify::X509_V_ERR_EE_KEY_TOO_SMALL);
+        assert_eq!(client.verify_result().error, Some(crate::verify_error::VerifyError::EE_KEY_TOO_SMALL));
         // Level 2 takes RSA 2048.
         let (client, _) = connect(rsa_only(2), server_config());
         assert_eq!(client.verify_result(), VerifyResult::OK);
@@ -944,7 +944,8 @@ mod tests {
     #[test]
     fn sessions_resume_by_id_when_tickets_are_off() {
         let server = Arc::new(server_config());
-        let client = Config { options: crate::config::OP_NO_TICKET, ..client_config() };
+        let client =
+            Config { options: crate::config::Options { tickets: false, ..Default::default() }, ..client_config() };
         let (first, client, server_end) = resume_with(client, &server);
         assert!(first.session().unwrap().ticket.is_none());
         assert_eq!(first.session().unwrap().id.len(), 32);
@@ -1021,6 +1022,6 @@ mod tests {
         client.consume_tls(usize::MAX);
         client.read_tls(server.pending_tls());
         let seen = client.process_new_packets().unwrap_err();
-        assert_eq!(seen.reason, Reason::alert_received(AlertDescription::BadRecordMac));
+        assert_eq!(seen.reason, Reason::ALERT_RECEIVED(AlertDescription::BadRecordMac));
     }
 }

@@ -119,7 +119,7 @@ impl Stream {
     /// fatal alert from the peer counts as its shutdown.
     fn fail<T: Transport + ?Sized>(&mut self, io: &mut T, e: Error) -> Stop {
         let _ = self.flush(io);
-        if (1000..1256).contains(&e.reason.0) {
+        if matches!(e.reason, Reason::ALERT_RECEIVED(_)) {
             self.received_shutdown = true;
         }
         Stop::Failed(e)

@@ -5,9 +5,9 @@
 //! ChaCha20-Poly1305: the 12-byte IV XORed with the padded sequence number; nothing explicit.
 //! The additional data is seq_num + type + version + plaintext length.
 
+use super::algorithms::BulkCipher;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::AlertDescription;
-use crate::suites::BulkCipher;
 use ring::aead;
 use zeroize::Zeroize;
 

@@ -35,10 +35,10 @@
 //! The outer hash of the HMAC always hashes one digest, a public length. The test
 //! `compressions_do_not_depend_on_padding` counts compression calls to check point 3.
 
+use super::algorithms::{BulkCipher, Mac};
 use crate::crypto::fill_random;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::AlertDescription;
-use crate::suites::{BulkCipher, Mac};
 use aes::cipher::consts::U16;
 use aes::cipher::{
     Array, BlockCipherDecrypt, BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, BlockSizeUser, InnerIvInit,
@@ -420,6 +420,7 @@ fn gather_mac(data: &[u8], lo: usize, start: u64, mac: &mut [u8]) {
 }
 
 /// The one error every failure to open a record gives.
+#[track_caller]
 fn bad_record_mac() -> Error {
     Error::fatal(
         AlertDescription::BadRecordMac,

@@ -1,6 +1,6 @@
 //! Hash functions used by the handshake (transcript hashes, PRF).
 
-use crate::suites::PrfHash;
+use super::algorithms::PrfHash;
 
 impl PrfHash {
     /// ring's digest algorithm for this hash.

@@ -42,11 +42,6 @@ impl EphemeralKey {
         Ok(EphemeralKey { group, private, public })
     }
 
-    /// The group.
-    pub fn group(&self) -> NamedGroup {
-        self.group
-    }
-
     /// Our public value as it goes on the wire.
     pub fn public_key(&self) -> &[u8] {
         &self.public

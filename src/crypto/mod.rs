@@ -2,6 +2,7 @@
 //! keys, ephemeral key exchange, hashes, the TLS 1.2 PRF, signing keys and randomness.
 
 pub mod aead;
+pub mod algorithms;
 pub mod cbc;
 pub mod dh;
 pub mod hash;

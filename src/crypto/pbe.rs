@@ -76,11 +76,13 @@ impl Aes {
 }
 
 /// The error for a wrong password (or damaged data: they cannot be told apart).
+#[track_caller]
 fn bad_decrypt() -> Error {
     Error::local(Reason::BAD_DECRYPT, "the password is wrong or the key is damaged")
 }
 
 /// The error for an encrypted key this module cannot read.
+#[track_caller]
 fn unsupported(what: &str) -> Error {
     Error::local(
         Reason::NOT_SUPPORTED,
@@ -89,6 +91,7 @@ fn unsupported(what: &str) -> Error {
 }
 
 /// The error for a malformed `EncryptedPrivateKeyInfo`.
+#[track_caller]
 fn malformed(what: &str) -> Error {
     Error::local(Reason::BAD_DATA, format!("the encrypted private key is malformed: {what}"))
 }

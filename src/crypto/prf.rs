@@ -1,6 +1,6 @@
 //! The TLS 1.2 pseudo-random function (RFC 5246 section 5): P_hash over HMAC.
 
-use crate::suites::PrfHash;
+use super::algorithms::PrfHash;
 use ring::hmac;
 
 /// Fills `out` with PRF(secret, label, seed).

@@ -331,14 +331,17 @@ pub(crate) fn rsa_modulus_bits(public_key: &[u8]) -> Option<usize> {
     Some(significant.len() * 8 - significant[0].leading_zeros() as usize)
 }
 
+#[track_caller]
 fn bad_key(detail: impl Into<String>) -> Error {
     Error::local(Reason::BAD_VALUE, detail)
 }
 
+#[track_caller]
 fn unsupported_curve() -> Error {
     bad_key("the EC private key is on a curve this library does not support (only P-256 and P-384)")
 }
 
+#[track_caller]
 fn rejected(kind: &str, reason: ring::error::KeyRejected) -> Error {
     bad_key(format!("the {kind} private key was rejected: {reason}"))
 }

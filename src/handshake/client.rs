@@ -14,7 +14,7 @@ use super::key_schedule::{MasterSecret, Side};
 use super::resumption;
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
-use crate::config::{OP_LEGACY_SERVER_CONNECT, SESS_CACHE_CLIENT};
+use crate::config::SESS_CACHE_CLIENT;
 use crate::crypto::dh::DhParams;
 use crate::crypto::kx;
 use crate::error::{Error, Reason};
@@ -281,7 +281,7 @@ impl State for ExpectServerHello {
                 ));
             }
             Some(_) => cx.info.secure_renegotiation = true,
-            None if cx.config.options & OP_LEGACY_SERVER_CONNECT == 0 => {
+            None if !cx.config.options.legacy_server_connect => {
                 return Err(Error::fatal(
                     AlertDescription::HandshakeFailure,
                     Reason::UNSAFE_LEGACY_RENEGOTIATION_DISABLED,

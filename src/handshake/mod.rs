@@ -157,12 +157,8 @@ impl Context<'_> {
         let computed = verify::check_key_level(chain, self.config.security_level, computed);
         let result = self.hooks.verify_peer(chain, computed);
         self.info.verify_result = Some(result);
-        if result.code != verify::X509_V_OK && self.config.verify_mode.peer {
-            return Err(Error::fatal(
-                result.alert(),
-                Reason::CERTIFICATE_VERIFY_FAILED,
-                verify::verify_error_string(result.code),
-            ));
+        if !result.is_ok() && self.config.verify_mode.peer {
+            return Err(Error::fatal(result.alert(), Reason::CERTIFICATE_VERIFY_FAILED, result.text()));
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ pub fn make_session(info: &HandshakeInfo, secrets: &Secrets, id: Vec<u8>, config
         master_secret: Zeroizing::new(*secrets.master.secret_bytes()),
         extended_master_secret: info.extended_master_secret,
         peer_certificates: info.peer_certificates.clone(),
-        verify_result: info.verify_result.map_or(crate::verify::X509_V_OK, |r| r.code),
+        verify_result: info.verify_result.and_then(|r| r.error),
         server_name: info.server_name.clone(),
         alpn: info.alpn.clone(),
         sid_ctx: config.session_id_context.clone(),
@@ -36,7 +36,7 @@ pub fn restore_info(info: &mut HandshakeInfo, session: &Session) {
     info.suite = Some(session.suite);
     info.extended_master_secret = session.extended_master_secret;
     info.peer_certificates = session.peer_certificates.clone();
-    info.verify_result = Some(crate::verify::VerifyResult { code: session.verify_result, depth: 0 });
+    info.verify_result = Some(crate::verify::VerifyResult { error: session.verify_result, depth: 0 });
     info.psk_identity = session.psk_identity.clone();
     info.resumed = true;
 }

@@ -15,7 +15,7 @@ use super::key_schedule::{MasterSecret, Side};
 use super::resumption;
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
-use crate::config::{Config, OP_CIPHER_SERVER_PREFERENCE, SESS_CACHE_SERVER};
+use crate::config::{Config, SESS_CACHE_SERVER};
 use crate::crypto::dh::DhParams;
 use crate::crypto::kx;
 use crate::crypto::sign::KeyKind;
@@ -187,7 +187,7 @@ impl GroupChoice {
 /// Picks suite, group, certificate and signature scheme: the client's order unless the
 /// server's is asked for, and only what both sides can complete.
 fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
-    let server_first = config.options & OP_CIPHER_SERVER_PREFERENCE != 0;
+    let server_first = config.options.server_preference;
     let client_suites: Vec<&'static Suite> =
         offer.hello.cipher_suites.iter().filter_map(|id| suites::by_id(*id)).collect();
     let candidates: Vec<&'static Suite> = if server_first {
@@ -367,6 +367,7 @@ fn open_ticket(cx: &mut Context<'_>, ticket: &[u8]) -> Result<Option<(Session, b
 }
 
 /// The error of a ticket key callback that failed.
+#[track_caller]
 fn ticket_key_failed() -> Error {
     Error::fatal(AlertDescription::InternalError, Reason::CALLBACK_FAILED, "the ticket key callback failed")
 }

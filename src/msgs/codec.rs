@@ -17,6 +17,7 @@ impl<'a> Reader<'a> {
         Reader { buf, pos: 0, what }
     }
 
+    #[track_caller]
     fn short(&self) -> Error {
         Error::decode(format!("{} is truncated", self.what))
     }

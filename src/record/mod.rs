@@ -298,9 +298,4 @@ impl RecordLayer {
         self.read_seq = 0;
         Ok(())
     }
-
-    /// Whether our records are protected.
-    pub fn is_encrypting(&self) -> bool {
-        self.encrypter.is_some()
-    }
 }

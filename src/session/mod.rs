@@ -18,7 +18,8 @@
 //!     masterSecret          OCTET STRING (SIZE (48)),
 //!     extendedMasterSecret  BOOLEAN,
 //!     peerCertificates      SEQUENCE OF OCTET STRING,      -- DER certificates, leaf first
-//!     verifyResult          INTEGER,                       -- fits an i64
+//!     verifyResult          INTEGER,                       -- 0 accepted, else 1 + the
+//!                                                          -- failure's place in VerifyError::ALL
 //!     sessionIdContext      OCTET STRING (SIZE (0..32)),
 //!     created               INTEGER (0..2^64-1),           -- unix seconds
 //!     timeout               INTEGER (0..2^64-1),           -- seconds
@@ -43,6 +44,7 @@ pub mod ticket;
 use crate::error::{Error, Reason};
 use crate::pem;
 use crate::suites::{self, Suite};
+use crate::verify_error::VerifyError;
 use crate::x509::der::{self, Reader};
 use rustls_pki_types::CertificateDer;
 use std::fmt;
@@ -81,8 +83,8 @@ pub struct Session {
     pub extended_master_secret: bool,
     /// The peer's certificate chain, leaf first (empty when the peer sent none).
     pub peer_certificates: Vec<CertificateDer<'static>>,
-    /// The `X509_V_*` result of verifying the peer's chain.
-    pub verify_result: i64,
+    /// Why verifying the peer's chain failed; `None` when it was accepted (or not checked).
+    pub verify_result: Option<VerifyError>,
     /// The server name (SNI) the session was made under.
     pub server_name: Option<String>,
     /// The negotiated application protocol (ALPN).
@@ -143,7 +145,8 @@ impl Session {
         for certificate in &self.peer_certificates {
             put(&mut body, der::OCTET_STRING, certificate);
         }
-        put_integer(&mut body, i128::from(self.verify_result));
+        // A fieldless enum's discriminant is its place in declaration order, which `ALL` keeps.
+        put_integer(&mut body, self.verify_result.map_or(0, |error| error as i128 + 1));
         put(&mut body, der::OCTET_STRING, &self.sid_ctx);
         put_integer(&mut body, i128::from(self.created));
         put_integer(&mut body, i128::from(self.timeout));
@@ -264,7 +267,11 @@ fn parse(bytes: &[u8]) -> Result<Session, &'static str> {
         let certificate = read_bytes(&mut chain, der::OCTET_STRING, 1..=0xff_ffff).ok_or("bad certificate")?;
         peer_certificates.push(CertificateDer::from(certificate.to_vec()));
     }
-    let verify_result = read_integer(&mut fields).and_then(|v| i64::try_from(v).ok()).ok_or("bad verify result")?;
+    let verify_result = match read_integer(&mut fields).and_then(|v| usize::try_from(v).ok()) {
+        Some(0) => None,
+        Some(n) => Some(*VerifyError::ALL.get(n - 1).ok_or("bad verify result")?),
+        None => return Err("bad verify result"),
+    };
     let sid_ctx = read_bytes(&mut fields, der::OCTET_STRING, 0..=MAX_ID_LEN).ok_or("bad session id context")?;
     let created = read_integer(&mut fields).and_then(|v| u64::try_from(v).ok()).ok_or("bad creation time")?;
     let timeout = read_integer(&mut fields).and_then(|v| u64::try_from(v).ok()).ok_or("bad timeout")?;
@@ -309,7 +316,7 @@ pub(crate) mod tests {
             master_secret: Zeroizing::new([0x5a; 48]),
             extended_master_secret: true,
             peer_certificates: vec![CertificateDer::from(vec![0x30; 300]), CertificateDer::from(vec![1, 2, 3])],
-            verify_result: -7,
+            verify_result: Some(VerifyError::CERT_SIGNATURE_FAILURE),
             server_name: Some("example.com".into()),
             alpn: Some(b"h2".to_vec()),
             sid_ctx: b"context".to_vec(),
@@ -329,7 +336,7 @@ pub(crate) mod tests {
             master_secret: Zeroizing::new([0; 48]),
             extended_master_secret: false,
             peer_certificates: Vec::new(),
-            verify_result: 0,
+            verify_result: None,
             server_name: None,
             alpn: None,
             sid_ctx: Vec::new(),
@@ -370,7 +377,7 @@ pub(crate) mod tests {
         round_trip(&full_session());
         round_trip(&minimal_session());
         let extremes = Session {
-            verify_result: i64::MIN,
+            verify_result: VerifyError::ALL.first().copied(),
             created: u64::MAX,
             timeout: u64::MAX,
             ticket_lifetime_hint: u32::MAX,
@@ -380,7 +387,13 @@ pub(crate) mod tests {
         };
         round_trip(&extremes);
         for suite in suites::ALL_SUITES {
-            round_trip(&Session { suite, verify_result: i64::MAX, created: 128, timeout: 255, ..full_session() });
+            round_trip(&Session {
+                suite,
+                verify_result: VerifyError::ALL.last().copied(),
+                created: 128,
+                timeout: 255,
+                ..full_session()
+            });
         }
     }
 

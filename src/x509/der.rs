@@ -19,8 +19,6 @@ pub const UTC_TIME: u8 = 0x17;
 pub const GENERALIZED_TIME: u8 = 0x18;
 /// Context-specific constructed tag `[0]`.
 pub const CONTEXT_0: u8 = 0xa0;
-/// Context-specific constructed tag `[1]`.
-pub const CONTEXT_1: u8 = 0xa1;
 /// Context-specific constructed tag `[3]` (a certificate's extensions).
 pub const CONTEXT_3: u8 = 0xa3;
 /// Context-specific primitive tag `[0]` (an authority key identifier's keyIdentifier).

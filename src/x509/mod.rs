@@ -55,6 +55,7 @@ const OID_AD_CA_ISSUERS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x0
 /// The context tag of a DistributionPoint's distributionPoint and of its fullName.
 const TAG_CONTEXT_0_CONSTRUCTED: u8 = 0xa0;
 
+#[track_caller]
 fn bad(what: &str) -> Error {
     Error::local(Reason::X509_LIB, format!("malformed certificate: {what}"))
 }

@@ -13,11 +13,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use tls12::config::{Config, VerifyMode};
+use tls12::internal::suites::ALL_SUITES;
 use tls12::keys::{self, CertifiedKey};
-use tls12::msgs::enums::NamedGroup;
-use tls12::suites::{Authentication, Suite, ALL_SUITES};
-use tls12::verify::RootStore;
+use tls12::NamedGroup;
+use tls12::RootStore;
+use tls12::{Authentication, Suite};
+use tls12::{Config, VerifyMode};
 use tls12::{Connection, Error};
 
 /// The directory holding the build output (`CARGO_TARGET_DIR` or `target/`).

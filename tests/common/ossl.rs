@@ -749,7 +749,7 @@ pub fn handshake(ours: &mut Connection, theirs: &mut Ossl) -> Outcome {
         Some(r) => r,
         None => match ours.fatal_error() {
             Some(e) => Err(e.clone()),
-            None => Err(Error::local(tls12::error::Reason::INTERNAL_ERROR, "our handshake stalled")),
+            None => Err(Error::local(tls12::Reason::INTERNAL_ERROR, "our handshake stalled")),
         },
     };
     let theirs_final =

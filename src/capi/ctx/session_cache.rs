@@ -515,7 +515,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_load_ticket_key_file(ctx: *mut SslCtx, pa
                     1
                 }
                 Err(e) => {
-                    err::push(e.reason, format!("{func}: {path}: {}", e.detail));
+                    err::push_error_saying(&e, format!("{func}: {path}: {}", e.detail));
                     0
                 }
             }

@@ -5,7 +5,7 @@ use super::SslCtx;
 use crate::capi::passwd::PemPasswordCallback;
 use crate::capi::ssl::Ssl;
 use crate::capi::x509::X509StoreCtx;
-use crate::capi::{bytes, c_str, err, guard};
+use crate::capi::{bytes, c_str, err, guard, options};
 use crate::config::{Config, ConfigBuilder, VerifyMode};
 use crate::crypto::sign::SUPPORTED_SCHEMES;
 use crate::error::Reason;
@@ -68,6 +68,8 @@ pub type MsgCallback = Option<
 pub(crate) struct Settings {
     /// What the engine gets, built once per change.
     pub(crate) config: ConfigBuilder,
+    /// `SSL_OP_*` bits, as the application set them (the engine gets what they choose).
+    pub(crate) options: u64,
     /// `SSL_MODE_*` bits.
     pub(crate) mode: c_long,
     /// The verify callback.
@@ -86,10 +88,9 @@ pub(crate) struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        let mut config = Config::default();
-        config.options |= DEFAULT_OPTIONS;
         Settings {
-            config: ConfigBuilder::new(config),
+            config: ConfigBuilder::new(Config { options: options::from_bits(DEFAULT_OPTIONS), ..Config::default() }),
+            options: DEFAULT_OPTIONS,
             mode: SSL_MODE_AUTO_RETRY,
             verify_callback: None,
             info_callback: None,
@@ -108,6 +109,13 @@ impl Settings {
         (if m.peer { SSL_VERIFY_PEER } else { 0 })
             | (if m.fail_if_no_peer_cert { SSL_VERIFY_FAIL_IF_NO_PEER_CERT } else { 0 })
             | (if m.client_once { SSL_VERIFY_CLIENT_ONCE } else { 0 })
+    }
+
+    /// Sets the `SSL_OP_*` bits and the engine options they choose; returns the bits.
+    fn set_options(&mut self, bits: u64) -> u64 {
+        self.options = bits;
+        self.config.options = options::from_bits(bits);
+        bits
     }
 
     /// Sets the verify mode from `SSL_VERIFY_*` bits.
@@ -349,18 +357,16 @@ both! {
     /// `SSL_CTX_set_options` / `SSL_set_options`: turns on the `SSL_OP_*` bits in `op`;
     /// returns the options now in force.
     tls12_SSL_CTX_set_options / tls12_SSL_set_options (mut; op: u64) -> u64 = on_settings, 0, |s, func| {
-        s.config.options |= op;
-        s.config.options
+        s.set_options(s.options | op)
     }
     /// `SSL_CTX_clear_options` / `SSL_clear_options`: turns off the bits in `op`;
     /// returns the options now in force.
     tls12_SSL_CTX_clear_options / tls12_SSL_clear_options (mut; op: u64) -> u64 = on_settings, 0, |s, func| {
-        s.config.options &= !op;
-        s.config.options
+        s.set_options(s.options & !op)
     }
     /// `SSL_CTX_get_options` / `SSL_get_options`: the `SSL_OP_*` bits in force.
     tls12_SSL_CTX_get_options / tls12_SSL_get_options (const;) -> u64 = on_settings, 0, |s, func| {
-        s.config.options
+        s.options
     }
     /// `SSL_CTX_set_mode` / `SSL_set_mode` (macros in OpenSSL): turns on the
     /// `SSL_MODE_*` bits in `mode`; returns the mode now in force. The bits that change
@@ -452,7 +458,7 @@ both! {
                 1
             }
             Err(e) => {
-                err::push(e.reason, format!("{func}: {}", e.detail));
+                err::push_error_saying(&e, format!("{func}: {}", e.detail));
                 0
             }
         }

@@ -4,6 +4,7 @@
 
 use super::Ssl;
 use crate::capi::arc_release;
+use crate::capi::verify_code::{code_of, result_for_code, x509_v_code, X509_V_OK};
 use crate::capi::x509::{x509_from_der, X509StoreCtx, X509};
 use crate::config::Config;
 use crate::conn::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
@@ -12,7 +13,8 @@ use crate::handshake::key_agreement::Psk;
 use crate::keys::CertifiedKey;
 use crate::msgs::enums::AlertDescription;
 use crate::msgs::handshake::CertificateRequest;
-use crate::verify::{VerifyResult, X509_V_OK};
+use crate::verify::VerifyResult;
+use crate::verify_error::VerifyError;
 use rustls_pki_types::CertificateDer;
 use std::ffi::{c_int, c_long, c_uchar, c_uint, c_void, CString};
 use std::sync::Arc;
@@ -26,8 +28,6 @@ const TLSEXT_ERR_ALERT_FATAL: c_int = 2;
 const TLSEXT_ERR_OK: c_int = 0;
 /// `SSL_TLSEXT_ERR_NOACK`.
 const TLSEXT_ERR_NOACK: c_int = 3;
-/// `X509_V_ERR_UNSPECIFIED`: a verify callback refused without saying why.
-const X509_V_ERR_UNSPECIFIED: i64 = 1;
 
 /// The hooks of one `SSL`: they reach it through a raw pointer, creating only shared
 /// references, because C callbacks may use the same `SSL *` meanwhile.
@@ -172,11 +172,11 @@ impl Hooks for CapiHooks {
         let ssl = self.ssl();
         let cb = ssl.settings.try_borrow().ok().and_then(|s| s.verify_callback);
         let (Some(cb), false) = (cb, chain.is_empty()) else {
-            ssl.verify_result.set(result.code as c_long);
+            ssl.verify_result.set(x509_v_code(result) as c_long);
             return result;
         };
         let certs: Vec<*mut X509> = chain.iter().map(|c| x509_from_der(c.clone())).collect();
-        let failing = (result.code != X509_V_OK).then(|| (result.depth as usize).min(chain.len() - 1));
+        let failing = (!result.is_ok()).then(|| (result.depth as usize).min(chain.len() - 1));
         let mut store = X509StoreCtx {
             ssl: self.ssl_ptr().cast::<c_void>(),
             error: X509_V_OK,
@@ -189,7 +189,7 @@ impl Hooks for CapiHooks {
             store.depth = depth as i32;
             store.cert = certs[depth];
             let preverify_ok = if failing == Some(depth) {
-                store.error = result.code;
+                store.error = x509_v_code(result);
                 0
             } else {
                 1
@@ -198,9 +198,9 @@ impl Hooks for CapiHooks {
             // call and is only reached through the pointer given.
             if unsafe { cb(preverify_ok, &mut store) } == 0 {
                 if store.error == X509_V_OK {
-                    store.error = X509_V_ERR_UNSPECIFIED;
+                    store.error = code_of(VerifyError::UNSPECIFIED);
                 }
-                outcome = VerifyResult { code: store.error, depth: depth as u32 };
+                outcome = result_for_code(store.error, depth);
                 break;
             }
         }
