@@ -158,6 +158,29 @@ impl Error {
         Error::fatal(AlertDescription::IllegalParameter, reason, detail)
     }
 
+    /// A choice of the peer that breaks no rule but that our policy refuses:
+    /// `handshake_failure`.
+    #[track_caller]
+    pub fn handshake_failure(reason: Reason, detail: impl Into<String>) -> Error {
+        Error::fatal(AlertDescription::HandshakeFailure, reason, detail)
+    }
+
+    /// A certificate that cannot be used: `bad_certificate`.
+    #[track_caller]
+    pub fn bad_certificate(reason: Reason, detail: impl Into<String>) -> Error {
+        Error::fatal(AlertDescription::BadCertificate, reason, detail)
+    }
+
+    /// A record that fails authentication, whatever the cause: `bad_record_mac`.
+    #[track_caller]
+    pub fn bad_record_mac() -> Error {
+        Error::fatal(
+            AlertDescription::BadRecordMac,
+            Reason::DECRYPTION_FAILED_OR_BAD_RECORD_MAC,
+            "a record failed authentication",
+        )
+    }
+
     /// Something that cannot happen unless the library is wrong: `internal_error`.
     #[track_caller]
     pub fn internal(detail: impl Into<String>) -> Error {

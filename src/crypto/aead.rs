@@ -6,8 +6,7 @@
 //! The additional data is seq_num + type + version + plaintext length.
 
 use super::algorithms::BulkCipher;
-use crate::error::{Error, Reason};
-use crate::msgs::enums::AlertDescription;
+use crate::error::Error;
 use ring::aead;
 use zeroize::Zeroize;
 
@@ -105,13 +104,7 @@ impl RecordKey {
         payload: &mut [u8],
     ) -> Result<std::ops::Range<usize>, Error> {
         let explicit = self.cipher.explicit_nonce_len();
-        let bad = || {
-            Error::fatal(
-                AlertDescription::BadRecordMac,
-                Reason::DECRYPTION_FAILED_OR_BAD_RECORD_MAC,
-                "a record failed authentication",
-            )
-        };
+        let bad = Error::bad_record_mac;
         if payload.len() < explicit + self.cipher.tag_len() {
             return Err(bad());
         }

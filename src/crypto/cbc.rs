@@ -37,8 +37,7 @@
 
 use super::algorithms::{BulkCipher, Mac};
 use crate::crypto::fill_random;
-use crate::error::{Error, Reason};
-use crate::msgs::enums::AlertDescription;
+use crate::error::Error;
 use aes::cipher::consts::U16;
 use aes::cipher::{
     Array, BlockCipherDecrypt, BlockCipherEncrypt, BlockModeDecrypt, BlockModeEncrypt, BlockSizeUser, InnerIvInit,
@@ -419,16 +418,6 @@ fn gather_mac(data: &[u8], lo: usize, start: u64, mac: &mut [u8]) {
     }
 }
 
-/// The one error every failure to open a record gives.
-#[track_caller]
-fn bad_record_mac() -> Error {
-    Error::fatal(
-        AlertDescription::BadRecordMac,
-        Reason::DECRYPTION_FAILED_OR_BAD_RECORD_MAC,
-        "a record failed authentication",
-    )
-}
-
 /// seq_num, type and version: the MAC header without its length.
 fn mac_prefix(seq: u64, content_type: u8, version: u16) -> [u8; 11] {
     let mut prefix = [0u8; 11];
@@ -556,10 +545,10 @@ impl CbcKey {
     /// RFC 7366: check the MAC over IV and ciphertext, then decrypt and check the padding.
     fn open_etm(&self, prefix: &[u8; 11], payload: &mut [u8]) -> Result<std::ops::Range<usize>, Error> {
         let Some(sealed_len) = payload.len().checked_sub(self.mac_len) else {
-            return Err(bad_record_mac());
+            return Err(Error::bad_record_mac());
         };
         if sealed_len < 2 * BLOCK || sealed_len % BLOCK != 0 {
-            return Err(bad_record_mac());
+            return Err(Error::bad_record_mac());
         }
         let (sealed, received) = payload.split_at_mut(sealed_len);
         let mut mac = [0u8; MAX_MAC];
@@ -567,7 +556,7 @@ impl CbcKey {
         let len = (sealed_len as u16).to_be_bytes();
         with_hmac!(&self.mac, key => key.mac(&[prefix, &len, sealed], mac));
         if !bool::from(mac.ct_eq(received)) {
-            return Err(bad_record_mac());
+            return Err(Error::bad_record_mac());
         }
         let (iv, data) = sealed.split_at_mut(BLOCK);
         let mut iv_block = [0u8; BLOCK];
@@ -575,7 +564,7 @@ impl CbcKey {
         self.cipher.decrypt(iv_block, data);
         let (good, strip) = check_padding(data, 0);
         if !bool::from(good) {
-            return Err(bad_record_mac());
+            return Err(Error::bad_record_mac());
         }
         Ok(BLOCK..sealed_len - strip as usize)
     }
@@ -585,7 +574,7 @@ impl CbcKey {
         let mac_len = self.mac_len;
         // Public length checks: whole blocks, room for the IV, the MAC and the length byte.
         if !payload.len().is_multiple_of(BLOCK) || payload.len() < BLOCK + mac_len + 1 {
-            return Err(bad_record_mac());
+            return Err(Error::bad_record_mac());
         }
         let (iv, data) = payload.split_at_mut(BLOCK);
         let mut iv_block = [0u8; BLOCK];
@@ -607,7 +596,7 @@ impl CbcKey {
         if bool::from(ok) {
             Ok(BLOCK..BLOCK + plain_len as usize)
         } else {
-            Err(bad_record_mac())
+            Err(Error::bad_record_mac())
         }
     }
 }
@@ -717,7 +706,7 @@ mod tests {
                     for flip in [0x01, 0x80] {
                         let mut bad = payload.clone();
                         bad[i] ^= flip;
-                        assert_eq!(open(&key, 5, &mut bad), Err(bad_record_mac()), "byte {i}");
+                        assert_eq!(open(&key, 5, &mut bad), Err(Error::bad_record_mac()), "byte {i}");
                     }
                 }
             }
@@ -730,7 +719,7 @@ mod tests {
             let payload = sealed(&key, 7, b"hello", None);
             for (seq, typ, version) in [(6, 23, TLS12), (8, 23, TLS12), (7, 22, TLS12), (7, 23, 0x0302)] {
                 let mut bad = payload.clone();
-                assert_eq!(key.open(seq, typ, version, &mut bad), Err(bad_record_mac()));
+                assert_eq!(key.open(seq, typ, version, &mut bad), Err(Error::bad_record_mac()));
             }
             let mut good = payload.clone();
             assert!(key.open(7, 23, TLS12, &mut good).is_ok());
@@ -742,14 +731,14 @@ mod tests {
         for key in all_keys() {
             for len in 0..=2 * BLOCK + MAX_MAC + 1 {
                 let mut payload = vec![0x5a; len];
-                assert_eq!(open(&key, 0, &mut payload), Err(bad_record_mac()));
+                assert_eq!(open(&key, 0, &mut payload), Err(Error::bad_record_mac()));
             }
             // A good record with bytes cut off or added.
             let payload = sealed(&key, 0, &plaintext(40), None);
             for len in (0..payload.len()).chain([payload.len() + 1, payload.len() + 16]) {
                 let mut bad = payload.clone();
                 bad.resize(len, 0);
-                assert_eq!(open(&key, 0, &mut bad), Err(bad_record_mac()), "length {len}");
+                assert_eq!(open(&key, 0, &mut bad), Err(Error::bad_record_mac()), "length {len}");
             }
         }
     }
@@ -793,14 +782,14 @@ mod tests {
                 let mut body = good.clone();
                 body[i] ^= 0x10;
                 let mut payload = raw_record(&key, &body);
-                assert_eq!(open(&key, 0, &mut payload), Err(bad_record_mac()), "byte {i}");
+                assert_eq!(open(&key, 0, &mut payload), Err(Error::bad_record_mac()), "byte {i}");
             }
             // A padding length longer than the whole record.
             let mut body = good.clone();
             body.iter_mut().skip(content.len()).for_each(|b| *b = 0xff);
             body.resize(body.len() + 2 * BLOCK, 0xff);
             let mut payload = raw_record(&key, &body);
-            assert_eq!(open(&key, 0, &mut payload), Err(bad_record_mac()));
+            assert_eq!(open(&key, 0, &mut payload), Err(Error::bad_record_mac()));
         }
     }
 

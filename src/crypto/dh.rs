@@ -5,7 +5,7 @@
 
 use crate::crypto::{constant_time_eq, fill_random, from_hex};
 use crate::error::{Error, Reason};
-use crate::msgs::enums::{AlertDescription, NamedGroup};
+use crate::msgs::enums::NamedGroup;
 use crate::x509::der;
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use crypto_bigint::BoxedUint;
@@ -225,11 +225,11 @@ impl DhParams {
     /// `SSL_R_BAD_DH_VALUE`). The reason is `BAD_VALUE` in both cases.
     pub fn from_server(p: &[u8], g: &[u8], min_bits: usize) -> Result<DhParams, Error> {
         DhParams::checked(strip_zeros(p), strip_zeros(g), min_bits.max(MIN_BITS)).map_err(|problem| {
-            let alert = match problem {
-                Unacceptable::TooSmall { .. } => AlertDescription::HandshakeFailure,
-                _ => AlertDescription::IllegalParameter,
-            };
-            Error::fatal(alert, Reason::BAD_VALUE, problem.describe("the server's DH group"))
+            let detail = problem.describe("the server's DH group");
+            match problem {
+                Unacceptable::TooSmall { .. } => Error::handshake_failure(Reason::BAD_VALUE, detail),
+                _ => Error::illegal(Reason::BAD_VALUE, detail),
+            }
         })
     }
 
@@ -434,6 +434,7 @@ fn parse_parameters(der: &[u8], x942: bool) -> Option<(&[u8], &[u8])> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msgs::enums::AlertDescription;
     use crate::testing::openssl;
     use std::path::PathBuf;
 

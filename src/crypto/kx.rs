@@ -1,7 +1,7 @@
 //! Ephemeral elliptic-curve Diffie-Hellman (X25519, P-256, P-384).
 
 use crate::error::{Error, Reason};
-use crate::msgs::enums::{AlertDescription, NamedGroup};
+use crate::msgs::enums::NamedGroup;
 use ring::agreement;
 use zeroize::Zeroizing;
 
@@ -55,8 +55,7 @@ impl EphemeralKey {
             Zeroizing::new(secret.to_vec())
         })
         .map_err(|_| {
-            Error::fatal(
-                AlertDescription::IllegalParameter,
+            Error::illegal(
                 Reason::BAD_ECPOINT,
                 format!("the peer's {} public key is not a valid point", self.group.text()),
             )

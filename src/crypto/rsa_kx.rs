@@ -11,7 +11,6 @@
 
 use crate::crypto::{fill_random, sign::rsa_modulus_bits};
 use crate::error::{Error, Reason};
-use crate::msgs::enums::AlertDescription;
 use crate::x509::der;
 use ring::hmac;
 use rsa::hazmat::rsa_decrypt_and_check;
@@ -52,9 +51,8 @@ const MODULUS_BITS: RangeInclusive<usize> = 1024..=8192;
 /// `handshake_failure`: the peer broke no rule, our policy refuses the key (as OpenSSL's
 /// security level check does), and the message names the size.
 pub fn encrypt_premaster(cert: &CertificateDer<'_>, premaster: &[u8; PREMASTER_LEN]) -> Result<Vec<u8>, Error> {
-    let bad_certificate = |detail: &str| {
-        Error::fatal(AlertDescription::BadCertificate, Reason::X509_LIB, format!("RSA key exchange: {detail}"))
-    };
+    let bad_certificate =
+        |detail: &str| Error::bad_certificate(Reason::X509_LIB, format!("RSA key exchange: {detail}"));
     let spki = der::parse_certificate(cert)
         .and_then(|fields| der::parse_spki(fields.spki))
         .ok_or_else(|| bad_certificate("the server certificate cannot be read"))?;
@@ -66,8 +64,7 @@ pub fn encrypt_premaster(cert: &CertificateDer<'_>, premaster: &[u8; PREMASTER_L
     }
     let bits = rsa_modulus_bits(spki.key).ok_or_else(|| bad_certificate("the certificate's RSA key is malformed"))?;
     if !MODULUS_BITS.contains(&bits) {
-        return Err(Error::fatal(
-            AlertDescription::HandshakeFailure,
+        return Err(Error::handshake_failure(
             Reason::SSL_HANDSHAKE_FAILURE,
             format!(
                 "the server's RSA key has {bits} bits; RSA key exchange accepts {} to {}",
@@ -255,6 +252,7 @@ mod tests {
     use super::*;
     use crate::crypto::sign::KeyKind;
     use crate::keys::test_pki;
+    use crate::msgs::enums::AlertDescription;
     use crate::testing::openssl;
     use rustls_pki_types::pem::PemObject;
 
