@@ -145,6 +145,7 @@ pub fn start(
     Ok(Box::new(ExpectServerHello { offer, transcript, verify_host: verify_host.map(str::to_string) }))
 }
 
+/// The server's ServerHello: a full handshake or the resumption of the session offered.
 struct ExpectServerHello {
     offer: Offer,
     transcript: Transcript,
@@ -311,6 +312,7 @@ enum ServerKxRule {
 }
 
 impl ServerKxRule {
+    /// The rule of the key exchange method `kx`.
     fn of(kx: KeyExchange) -> ServerKxRule {
         match kx {
             KeyExchange::Ecdhe | KeyExchange::Dhe | KeyExchange::DhePsk | KeyExchange::EcdhePsk => ServerKxRule::Always,
@@ -323,7 +325,9 @@ impl ServerKxRule {
 /// What the server's ServerKeyExchange said (nothing when it sent none).
 #[derive(Default)]
 struct ServerKx {
+    /// The ephemeral (EC)DH parameters.
     params: Option<KxParams>,
+    /// The PSK identity hint.
     psk_hint: Option<Vec<u8>>,
 }
 
