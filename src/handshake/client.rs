@@ -2,18 +2,27 @@
 //!
 //! ```text
 //! ClientHello        -->
-//!                    <--  ServerHello, Certificate, ServerKeyExchange,
-//!                         [CertificateRequest], ServerHelloDone
+//!                    <--  ServerHello, Certificate, [CertificateStatus],
+//!                         [ServerKeyExchange], [CertificateRequest], ServerHelloDone
 //! [Certificate], ClientKeyExchange, [CertificateVerify],
 //! ChangeCipherSpec, Finished -->
-//!                    <--  ChangeCipherSpec, Finished
+//!                    <--  [NewSessionTicket], ChangeCipherSpec, Finished
 //! ```
+//!
+//! Each optional message is an either-or state: ExpectCertificateStatusOrServerKx
+//! (only after a Certificate, and only when the ServerHello acknowledged
+//! status_request), ExpectServerKx (the ServerKeyExchange, which the suite's key
+//! exchange method makes required, optional or absent), ExpectServerHelloDoneOrCertificateRequest,
+//! ExpectNewTicketOrChangeCipherSpec (only when the ServerHello promised a ticket).
+//! PSK-authenticated suites have no Certificate and no CertificateRequest (RFC 4279 2).
 
+use super::common::HandshakeCommon;
+use super::hooks::Step;
 use super::key_agreement;
-use super::key_schedule::{MasterSecret, Side};
-use super::resumption;
+use super::key_schedule::Side;
+use super::resumption::{self, SessionFacts};
 use super::transcript::Transcript;
-use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
+use super::{expect, expect_change_cipher_spec, unexpected, Connected, Context, Message, Secrets, State};
 use crate::config::SESS_CACHE_CLIENT;
 use crate::crypto::dh::DhParams;
 use crate::crypto::kx;
@@ -25,9 +34,10 @@ use crate::msgs::handshake::{
     decode_certificate, decode_certificate_status, encode_certificate, expect_empty, CertificateRequest, ClientHello,
     DigitallySigned, KxParams, NewSessionTicket, ServerHello, ServerKeyExchange,
 };
+use crate::record::joiner::HandshakeMessage;
 use crate::session::cache::Counter;
 use crate::session::{self, Session};
-use crate::suites::{self, Authentication, KeyExchange, Mac, Suite};
+use crate::suites::{self, Authentication, KeyExchange, Mac};
 use crate::verify::{self, Purpose};
 use std::sync::Arc;
 
@@ -41,110 +51,8 @@ struct Offer {
     resume: Option<Arc<Session>>,
     /// The session ID sent (a resumed session's, or a random one beside a ticket).
     session_id: Vec<u8>,
-}
-
-/// What carries through the handshake once the ServerHello is in.
-struct Flow {
-    transcript: Transcript,
-    client_random: [u8; 32],
-    server_random: [u8; 32],
-    suite: &'static Suite,
-    extended_master_secret: bool,
-    encrypt_then_mac: bool,
-    /// The server promised a CertificateStatus that has not arrived yet.
-    status_pending: bool,
-    /// The application has judged the stapled response (or its absence).
-    status_checked: bool,
-    verify_host: Option<String>,
-    /// The server's PSK identity hint.
-    psk_hint: Option<Vec<u8>>,
-    ending: Ending,
-    /// The server promised a NewSessionTicket.
-    ticket_expected: bool,
-}
-
-/// How a client's handshake ends, and the session it leaves.
-enum Ending {
-    /// A full handshake: a new session under the server's session ID.
-    Full {
-        /// The session ID the server assigned (empty: not resumable by ID).
-        session_id: Vec<u8>,
-    },
-    /// An abbreviated handshake: the session offered; we send Finished last.
-    Resumed {
-        /// The resumed session.
-        session: Arc<Session>,
-    },
-}
-
-/// The abbreviated handshake from the client's side: the server resumed `session`;
-/// [NewSessionTicket], ChangeCipherSpec and Finished come next.
-fn resume(
-    cx: &mut Context<'_>,
-    transcript: Transcript,
-    session: Arc<Session>,
-    offer: &Offer,
-    server_random: [u8; 32],
-    encrypt_then_mac: bool,
-    ticket_expected: bool,
-) -> Result<Box<dyn State>, Error> {
-    if cx.info.suite != Some(session.suite) {
-        return Err(Error::illegal(
-            Reason::WRONG_CIPHER_RETURNED,
-            "the server resumed the session with a different cipher suite",
-        ));
-    }
-    if cx.info.extended_master_secret != session.extended_master_secret {
-        // RFC 7627 5.3: the extended master secret state must not change on resumption.
-        return Err(Error::fatal(
-            AlertDescription::HandshakeFailure,
-            Reason::INCONSISTENT_EXTMS,
-            "the server resumed the session with a different extended master secret state",
-        ));
-    }
-    resumption::restore_info(cx.info, &session);
-    let secrets = Secrets {
-        suite: session.suite,
-        master: MasterSecret::from_session(&session.master_secret),
-        client_random: offer.random,
-        server_random,
-        encrypt_then_mac,
-    };
-    cx.hooks.key_log("CLIENT_RANDOM", &secrets.client_random, secrets.master.secret_bytes());
-    secrets.install_keys(cx.record, Side::Client)?;
-    Ok(Box::new(ExpectChangeCipherSpec {
-        secrets,
-        transcript,
-        ticket_expected,
-        ticket: None,
-        ending: Ending::Resumed { session },
-    }))
-}
-
-impl Flow {
-    /// RFC 6066 8: after the server's Certificate may come a CertificateStatus. Takes it
-    /// if `msg` is one (returning `None`); otherwise gives `msg` back. Either way the
-    /// application gets to judge the stapled response, or its absence, once.
-    fn take_certificate_status(&mut self, cx: &mut Context<'_>, msg: Message) -> Result<Option<Message>, Error> {
-        if !cx.config.request_ocsp || self.status_checked {
-            return Ok(Some(msg));
-        }
-        let (response, rest) = match msg {
-            Message::Handshake(m) if m.typ == HandshakeType::CertificateStatus && self.status_pending => {
-                let response = decode_certificate_status(m.body())?;
-                self.transcript.add(&m.encoded);
-                (Some(response), None)
-            }
-            other => (None, Some(other)),
-        };
-        self.status_pending = false;
-        self.status_checked = true;
-        if let Err(alert) = cx.hooks.check_ocsp_response(response.as_deref()) {
-            return Err(Error::fatal(alert, Reason::CALLBACK_FAILED, "the stapled OCSP response was rejected"));
-        }
-        cx.info.ocsp_response = response.or_else(|| Some(Vec::new()));
-        Ok(rest)
-    }
+    /// The SNI name sent.
+    server_name: Option<String>,
 }
 
 /// Builds and sends the ClientHello; returns the first state.
@@ -232,10 +140,12 @@ pub fn start(
         alpn: config.alpn_protocols.clone(),
         resume: resume.filter(|_| !session_id.is_empty()),
         session_id,
+        server_name: sni.map(str::to_string),
     };
     Ok(Box::new(ExpectServerHello { offer, transcript, verify_host: verify_host.map(str::to_string) }))
 }
 
+/// The server's ServerHello: a full handshake or the resumption of the session offered.
 struct ExpectServerHello {
     offer: Offer,
     transcript: Transcript,
@@ -243,7 +153,7 @@ struct ExpectServerHello {
 }
 
 impl State for ExpectServerHello {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::ServerHello)?;
         let hello = ServerHello::decode(msg.body())?;
         if hello.server_version != TLS12 {
@@ -292,105 +202,189 @@ impl State for ExpectServerHello {
         }
         exts.parse(ExtensionType::EcPointFormats, "ec_point_formats", ext::read_point_formats)?;
         exts.parse(ExtensionType::ServerName, "server_name", ext::read_empty)?;
-        let status_pending = exts.parse(ExtensionType::StatusRequest, "status_request", ext::read_empty)?.is_some();
+        let status_promised = exts.parse(ExtensionType::StatusRequest, "status_request", ext::read_empty)?.is_some();
         let extended_master_secret =
             exts.parse(ExtensionType::ExtendedMasterSecret, "extended_master_secret", ext::read_empty)?.is_some();
-        if let Some(mut protocols) = exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)? {
-            if protocols.len() != 1 || !self.offer.alpn.contains(&protocols[0]) {
-                return Err(Error::illegal(Reason::BAD_EXTENSION, "the server's ALPN choice is not one we offered"));
+        let alpn = match exts.parse(ExtensionType::Alpn, "ALPN extension", ext::read_alpn)? {
+            Some(mut protocols) => {
+                if protocols.len() != 1 || !self.offer.alpn.contains(&protocols[0]) {
+                    return Err(Error::illegal(
+                        Reason::BAD_EXTENSION,
+                        "the server's ALPN choice is not one we offered",
+                    ));
+                }
+                protocols.pop()
             }
-            cx.info.alpn = protocols.pop();
-        }
+            None => None,
+        };
+        cx.info.alpn = alpn.clone();
         cx.info.version = Some(TLS12);
         cx.info.suite = Some(suite);
         cx.info.extended_master_secret = extended_master_secret;
         // RFC 7366 3: an AEAD suite never uses encrypt-then-MAC, whatever the server says.
         let encrypt_then_mac = suite.mac != Mac::Aead
             && exts.parse(ExtensionType::EncryptThenMac, "encrypt_then_mac", ext::read_empty)?.is_some();
-        self.transcript.add(&msg.encoded);
         let ticket_expected = exts.has(ExtensionType::SessionTicket);
-        let resumed = self.offer.resume.clone().filter(|_| hello.session_id == self.offer.session_id);
-        if let Some(session) = resumed {
-            return resume(cx, self.transcript, session, &self.offer, hello.random, encrypt_then_mac, ticket_expected);
-        }
-        if self.offer.resume.is_some() {
-            // As OpenSSL's client counts it: a session offered and not resumed.
-            cx.config.session_cache.count(Counter::Miss);
-        }
-        let flow = Flow {
-            transcript: self.transcript,
-            client_random: self.offer.random,
+        let ExpectServerHello { mut transcript, offer, verify_host } = *self;
+        transcript.add(&msg.encoded);
+        let common = HandshakeCommon {
+            transcript,
+            client_random: offer.random,
             server_random: hello.random,
             suite,
-            extended_master_secret,
             encrypt_then_mac,
-            status_pending,
-            status_checked: false,
-            verify_host: self.verify_host,
-            psk_hint: None,
-            ending: Ending::Full { session_id: hello.session_id },
-            ticket_expected,
+            session: SessionFacts {
+                extended_master_secret,
+                server_name: offer.server_name,
+                alpn,
+                ..SessionFacts::default()
+            },
         };
+        match offer.resume {
+            Some(session) if hello.session_id == offer.session_id => {
+                return resume(cx, common, session, ticket_expected);
+            }
+            // As OpenSSL's client counts it: a session offered and not resumed.
+            Some(_) => cx.config.session_cache.count(Counter::Miss),
+            None => {}
+        }
+        let flow = Flow { common, verify_host, session_id: hello.session_id, ticket_expected, stapled: None };
         // PSK-authenticated suites have no server certificate (RFC 4279 2).
         if suite.auth == Authentication::Psk {
-            return Ok(Box::new(ExpectServerKeyExchange { flow }));
+            return Ok(Box::new(ExpectServerKx { flow }));
         }
-        Ok(Box::new(ExpectCertificate { flow }))
+        Ok(Box::new(ExpectCertificate { flow, status_promised }))
     }
 }
 
-struct ExpectCertificate {
-    flow: Flow,
+/// The abbreviated handshake from the client's side: the server resumed `session`;
+/// [NewSessionTicket], ChangeCipherSpec and Finished come next.
+fn resume(
+    cx: &mut Context<'_>,
+    common: HandshakeCommon,
+    session: Arc<Session>,
+    ticket_expected: bool,
+) -> Result<Box<dyn State>, Error> {
+    if common.suite != session.suite {
+        return Err(Error::illegal(
+            Reason::WRONG_CIPHER_RETURNED,
+            "the server resumed the session with a different cipher suite",
+        ));
+    }
+    if common.session.extended_master_secret != session.extended_master_secret {
+        // RFC 7627 5.3: the extended master secret state must not change on resumption.
+        return Err(Error::fatal(
+            AlertDescription::HandshakeFailure,
+            Reason::INCONSISTENT_EXTMS,
+            "the server resumed the session with a different extended master secret state",
+        ));
+    }
+    resumption::restore_info(cx.info, &session);
+    let secrets = Secrets::resumed(&session, common.client_random, common.server_random, common.encrypt_then_mac);
+    secrets.activate(cx, Side::Client)?;
+    let finishing = Finishing { secrets, transcript: common.transcript, ending: Ending::Resumed { session } };
+    Ok(finishing.expect_server_finish(ticket_expected))
 }
 
-impl State for ExpectCertificate {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
-        let msg = expect(msg, HandshakeType::Certificate)?;
-        let chain = decode_certificate(msg.body())?;
-        if chain.is_empty() {
-            return Err(Error::decode("the server sent an empty certificate chain"));
+/// What carries through a full handshake once the ServerHello is in.
+struct Flow {
+    common: HandshakeCommon,
+    /// The name the server's certificate must match.
+    verify_host: Option<String>,
+    /// The session ID the server assigned (empty: not resumable by ID).
+    session_id: Vec<u8>,
+    /// The ServerHello has session_ticket: a NewSessionTicket may precede the server's
+    /// ChangeCipherSpec.
+    ticket_expected: bool,
+    /// The OCSP response of the server's CertificateStatus (RFC 6066 8), once it is in.
+    stapled: Option<Vec<u8>>,
+}
+
+/// Whether a key exchange method's server sends a ServerKeyExchange.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ServerKxRule {
+    /// Always: it carries the ephemeral parameters.
+    Always,
+    /// RFC 4279 2 and 4: a PSK or RSA_PSK server sends one only for an identity hint.
+    WithHint,
+    /// Never: RSA key exchange.
+    Never,
+}
+
+impl ServerKxRule {
+    /// The rule of the key exchange method `kx`.
+    fn of(kx: KeyExchange) -> ServerKxRule {
+        match kx {
+            KeyExchange::Ecdhe | KeyExchange::Dhe | KeyExchange::DhePsk | KeyExchange::EcdhePsk => ServerKxRule::Always,
+            KeyExchange::Psk | KeyExchange::RsaPsk => ServerKxRule::WithHint,
+            KeyExchange::Rsa => ServerKxRule::Never,
         }
-        self.flow.transcript.add(&msg.encoded);
-        cx.info.peer_certificates = chain;
-        cx.check_peer_chain(Purpose::ServerAuth, self.flow.verify_host.as_deref())?;
-        if self.flow.suite.kx == KeyExchange::Rsa {
-            return Ok(Box::new(ExpectServerHelloDone { flow: self.flow, params: None, request: None }));
-        }
-        Ok(Box::new(ExpectServerKeyExchange { flow: self.flow }))
     }
 }
 
-/// Whether `scheme` is one an `auth` certificate signs with.
-fn scheme_fits(scheme: SignatureScheme, auth: Authentication) -> bool {
-    use SignatureScheme::*;
-    match auth {
-        Authentication::Rsa => matches!(
-            scheme,
-            RsaPkcs1Sha256 | RsaPkcs1Sha384 | RsaPkcs1Sha512 | RsaPssRsaeSha256 | RsaPssRsaeSha384 | RsaPssRsaeSha512
-        ),
-        // RFC 8422 5.3: ECDSA suites carry EdDSA certificates too.
-        Authentication::Ecdsa => {
-            matches!(scheme, EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512 | Ed25519)
-        }
-        Authentication::Psk => false,
+/// What the server's ServerKeyExchange said (nothing when it sent none).
+#[derive(Default)]
+struct ServerKx {
+    /// The ephemeral (EC)DH parameters.
+    params: Option<KxParams>,
+    /// The PSK identity hint.
+    psk_hint: Option<Vec<u8>>,
+}
+
+impl Flow {
+    /// Whether the server may ask for our certificate: not on a PSK-authenticated suite
+    /// (RFC 4279 2; OpenSSL's client refuses it too).
+    fn may_request_certificate(&self) -> bool {
+        self.common.suite.auth != Authentication::Psk
     }
-}
 
-struct ExpectServerKeyExchange {
-    flow: Flow,
-}
-
-impl State for ExpectServerKeyExchange {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
-        let Some(msg) = self.flow.take_certificate_status(cx, msg)? else { return Ok(self) };
-        let kx = self.flow.suite.kx;
-        let is_skx = matches!(&msg, Message::Handshake(m) if m.typ == HandshakeType::ServerKeyExchange);
-        // RFC 4279 2 and 4: a PSK or RSA_PSK server without an identity hint sends none.
-        if !is_skx && matches!(kx, KeyExchange::Psk | KeyExchange::RsaPsk) {
-            return Box::new(ExpectServerHelloDone { flow: self.flow, params: None, request: None }).handle(cx, msg);
+    /// The messages that may open the server's key exchange section: ServerKeyExchange
+    /// unless the method has none; when it is not always sent, what follows it.
+    fn server_kx_steps(&self) -> Vec<Step> {
+        let rule = ServerKxRule::of(self.common.suite.kx);
+        let mut steps = Vec::new();
+        if rule != ServerKxRule::Never {
+            steps.push(Step::Message(HandshakeType::ServerKeyExchange));
         }
-        let msg = expect(msg, HandshakeType::ServerKeyExchange)?;
-        let skx = ServerKeyExchange::decode(msg.body(), kx)?;
+        if rule != ServerKxRule::Always {
+            if self.may_request_certificate() {
+                steps.push(Step::Message(HandshakeType::CertificateRequest));
+            }
+            steps.push(Step::Message(HandshakeType::ServerHelloDone));
+        }
+        steps
+    }
+
+    /// Handles the message that opens the key exchange section (see
+    /// [`Flow::server_kx_steps`]); anything else is unexpected, and the error names
+    /// `also` (what the calling state takes besides) too.
+    fn server_kx_section(self, cx: &mut Context<'_>, msg: Message, also: &[Step]) -> Result<Box<dyn State>, Error> {
+        let steps = self.server_kx_steps();
+        let m = match msg {
+            Message::Handshake(m) if steps.contains(&Step::Message(m.typ)) => m,
+            other => return Err(unexpected(&[also, &steps].concat(), &other)),
+        };
+        match m.typ {
+            HandshakeType::ServerKeyExchange => self.server_key_exchange(cx, m),
+            HandshakeType::CertificateRequest => self.certificate_request(m, ServerKx::default()),
+            _ => self.server_hello_done(cx, m, ServerKx::default(), None),
+        }
+    }
+
+    /// RFC 6066 8: the server's CertificateStatus, kept for the application to judge
+    /// at ServerHelloDone.
+    fn certificate_status(mut self, m: HandshakeMessage) -> Result<Box<dyn State>, Error> {
+        let response = decode_certificate_status(m.body())?;
+        self.common.transcript.add(&m.encoded);
+        self.stapled = Some(response);
+        Ok(Box::new(ExpectServerKx { flow: self }))
+    }
+
+    /// The ServerKeyExchange: the group is checked, the signature verified against the
+    /// server's certificate, the PSK identity hint noted.
+    fn server_key_exchange(mut self, cx: &mut Context<'_>, m: HandshakeMessage) -> Result<Box<dyn State>, Error> {
+        let suite = self.common.suite;
+        let skx = ServerKeyExchange::decode(m.body(), suite.kx)?;
         match &skx.params {
             Some(KxParams::Ecdhe { group, .. }) => {
                 key_agreement::client_accepts_curve(cx.config, *group)?;
@@ -405,70 +399,70 @@ impl State for ExpectServerKeyExchange {
         }
         if let Some(signed) = &skx.signed {
             let scheme = signed.scheme;
-            if !cx.config.sigalgs.contains(&scheme) || !scheme_fits(scheme, self.flow.suite.auth) {
+            if !cx.config.sigalgs.contains(&scheme) || !scheme_fits(scheme, suite.auth) {
                 return Err(Error::illegal(
                     Reason::WRONG_SIGNATURE_TYPE,
                     format!("the server signed with {}, which was not offered for this suite", scheme.text()),
                 ));
             }
+            let leaf =
+                self.common.session.peer_certificates.first().ok_or_else(|| {
+                    Error::unexpected("the server signed its key exchange without sending a certificate")
+                })?;
             let params = skx.params.as_ref().map(KxParams::encode).unwrap_or_default();
             let signed_data =
-                [self.flow.client_random.as_slice(), self.flow.server_random.as_slice(), &params].concat();
-            verify::verify_signature(&cx.info.peer_certificates[0], scheme, &signed_data, &signed.signature)?;
+                [self.common.client_random.as_slice(), self.common.server_random.as_slice(), &params].concat();
+            verify::verify_signature(leaf, scheme, &signed_data, &signed.signature)?;
             cx.info.peer_scheme = Some(scheme);
         }
         if let Some(hint) = &skx.psk_hint {
             cx.info.psk_identity_hint = Some(hint.clone());
         }
-        self.flow.psk_hint = skx.psk_hint;
-        self.flow.transcript.add(&msg.encoded);
-        Ok(Box::new(ExpectServerHelloDone { flow: self.flow, params: skx.params, request: None }))
+        self.common.transcript.add(&m.encoded);
+        let server_kx = ServerKx { params: skx.params, psk_hint: skx.psk_hint };
+        if self.may_request_certificate() {
+            return Ok(Box::new(ExpectServerHelloDoneOrCertificateRequest { flow: self, server_kx }));
+        }
+        Ok(Box::new(ExpectServerHelloDone { flow: self, server_kx, request: None }))
     }
-}
 
-struct ExpectServerHelloDone {
-    flow: Flow,
-    params: Option<KxParams>,
-    request: Option<CertificateRequest>,
-}
+    /// The server asks for our certificate.
+    fn certificate_request(mut self, m: HandshakeMessage, server_kx: ServerKx) -> Result<Box<dyn State>, Error> {
+        let request = CertificateRequest::decode(m.body())?;
+        self.common.transcript.add(&m.encoded);
+        Ok(Box::new(ExpectServerHelloDone { flow: self, server_kx, request: Some(request) }))
+    }
 
-impl ExpectServerHelloDone {
-    /// Our certificate and the scheme to sign with, if the application has one that
-    /// fits the request.
-    fn choose_client_cert(
+    /// The server's flight is complete: the application judges the stapled response,
+    /// and our flight goes out ([Certificate], ClientKeyExchange, [CertificateVerify],
+    /// ChangeCipherSpec, Finished).
+    fn server_hello_done(
+        self,
         cx: &mut Context<'_>,
-        request: &CertificateRequest,
-    ) -> Option<(Arc<CertifiedKey>, SignatureScheme)> {
-        let cert = cx.hooks.client_certificate(cx.config, request)?;
-        let scheme =
-            request.schemes.iter().find(|s| cx.config.sigalgs.contains(s) && cert.key.can_sign(**s)).copied()?;
-        Some((cert, scheme))
-    }
-}
-
-impl State for ExpectServerHelloDone {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
-        let Some(msg) = self.flow.take_certificate_status(cx, msg)? else { return Ok(self) };
-        let msg = match msg {
-            Message::Handshake(m) if m.typ == HandshakeType::CertificateRequest && self.request.is_none() => {
-                self.request = Some(CertificateRequest::decode(m.body())?);
-                self.flow.transcript.add(&m.encoded);
-                return Ok(self);
+        m: HandshakeMessage,
+        server_kx: ServerKx,
+        request: Option<CertificateRequest>,
+    ) -> Result<Box<dyn State>, Error> {
+        expect_empty(m.body(), HandshakeType::ServerHelloDone)?;
+        let Flow { mut common, session_id, ticket_expected, stapled, .. } = self;
+        if cx.config.request_ocsp {
+            // As OpenSSL's client: the status callback runs once the server's flight is
+            // in, with the stapled response or none.
+            if let Err(alert) = cx.hooks.check_ocsp_response(stapled.as_deref()) {
+                return Err(Error::fatal(alert, Reason::CALLBACK_FAILED, "the stapled OCSP response was rejected"));
             }
-            other => expect(other, HandshakeType::ServerHelloDone)?,
-        };
-        expect_empty(msg.body(), HandshakeType::ServerHelloDone)?;
-        let mut flow = self.flow;
-        flow.transcript.add(&msg.encoded);
+            cx.info.ocsp_response = Some(stapled.unwrap_or_default());
+        }
+        common.transcript.add(&m.encoded);
 
-        let client_auth = self.request.as_ref().map(|r| Self::choose_client_cert(cx, r));
+        let client_auth = request.as_ref().map(|r| choose_client_cert(cx, r));
         if let Some(choice) = &client_auth {
             let chain = choice.as_ref().map(|(cert, _)| cert.chain.as_slice()).unwrap_or_default();
-            cx.send_handshake(&mut flow.transcript, HandshakeType::Certificate, &encode_certificate(chain))?;
+            cx.send_handshake(&mut common.transcript, HandshakeType::Certificate, &encode_certificate(chain))?;
         }
 
-        let psk = match flow.suite.kx.uses_psk() {
-            true => Some(cx.hooks.psk_client(flow.psk_hint.as_deref()).ok_or_else(|| {
+        let psk = match common.suite.kx.uses_psk() {
+            true => Some(cx.hooks.psk_client(server_kx.psk_hint.as_deref()).ok_or_else(|| {
                 Error::fatal(
                     AlertDescription::HandshakeFailure,
                     Reason::PSK_IDENTITY_NOT_FOUND,
@@ -477,97 +471,232 @@ impl State for ExpectServerHelloDone {
             })?),
             false => None,
         };
-        cx.info.psk_identity = psk.as_ref().map(|p| p.identity.clone());
+        common.session.psk_identity = psk.as_ref().map(|p| p.identity.clone());
+        cx.info.psk_identity = common.session.psk_identity.clone();
         let (body, premaster) = key_agreement::client_agree(
-            flow.suite.kx,
-            self.params.as_ref(),
-            cx.info.peer_certificates.first(),
+            common.suite.kx,
+            server_kx.params.as_ref(),
+            common.session.peer_certificates.first(),
             psk.as_ref(),
             cx.config,
         )?;
-        cx.send_handshake(&mut flow.transcript, HandshakeType::ClientKeyExchange, &body)?;
-        // RFC 7627 3: the session hash covers the messages through ClientKeyExchange.
-        let session_hash = flow.transcript.hash(flow.suite.prf);
+        cx.send_handshake(&mut common.transcript, HandshakeType::ClientKeyExchange, &body)?;
+        let secrets = common.derive_secrets(cx, &premaster, Side::Client)?;
 
         if let Some(Some((cert, scheme))) = client_auth {
-            let signature = cert.key.sign(scheme, flow.transcript.bytes())?;
+            let signature = cert.key.sign(scheme, common.transcript.bytes())?;
             let verify = DigitallySigned { scheme, signature };
-            cx.send_handshake(&mut flow.transcript, HandshakeType::CertificateVerify, &verify.encode())?;
+            cx.send_handshake(&mut common.transcript, HandshakeType::CertificateVerify, &verify.encode())?;
         }
 
-        let master = MasterSecret::derive(
-            flow.suite,
-            &premaster,
-            flow.extended_master_secret.then_some(session_hash.as_slice()),
-            &flow.client_random,
-            &flow.server_random,
-        );
-        cx.hooks.key_log("CLIENT_RANDOM", &flow.client_random, master.secret_bytes());
-        let secrets = Secrets {
-            suite: flow.suite,
-            master,
-            client_random: flow.client_random,
-            server_random: flow.server_random,
-            encrypt_then_mac: flow.encrypt_then_mac,
-        };
-        secrets.install_keys(cx.record, Side::Client)?;
         cx.send_change_cipher_spec()?;
-        secrets.send_finished(cx, &mut flow.transcript, Side::Client)?;
-        Ok(Box::new(ExpectChangeCipherSpec {
-            secrets,
-            transcript: flow.transcript,
-            ticket_expected: flow.ticket_expected,
-            ticket: None,
-            ending: flow.ending,
-        }))
+        secrets.send_finished(cx, &mut common.transcript, Side::Client)?;
+        let ending = Ending::Full { session_id, facts: common.session };
+        Ok(Finishing { secrets, transcript: common.transcript, ending }.expect_server_finish(ticket_expected))
     }
 }
 
-struct ExpectChangeCipherSpec {
+/// Our certificate and the scheme to sign with, if the application has one that fits
+/// the request.
+fn choose_client_cert(
+    cx: &mut Context<'_>,
+    request: &CertificateRequest,
+) -> Option<(Arc<CertifiedKey>, SignatureScheme)> {
+    let cert = cx.hooks.client_certificate(cx.config, request)?;
+    let scheme = request.schemes.iter().find(|s| cx.config.sigalgs.contains(s) && cert.key.can_sign(**s)).copied()?;
+    Some((cert, scheme))
+}
+
+/// The server's Certificate (certificate-authenticated suites).
+struct ExpectCertificate {
+    flow: Flow,
+    /// The ServerHello acknowledged status_request: a CertificateStatus may follow.
+    status_promised: bool,
+}
+
+impl State for ExpectCertificate {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        let msg = expect(msg, HandshakeType::Certificate)?;
+        let chain = decode_certificate(msg.body())?;
+        if chain.is_empty() {
+            return Err(Error::decode("the server sent an empty certificate chain"));
+        }
+        let mut flow = self.flow;
+        flow.common.transcript.add(&msg.encoded);
+        let result = cx.check_peer_chain(&chain, Purpose::ServerAuth, flow.verify_host.as_deref())?;
+        flow.common.session.peer_certificates = chain;
+        flow.common.session.verify_result = Some(result);
+        if self.status_promised {
+            return Ok(Box::new(ExpectCertificateStatusOrServerKx { flow }));
+        }
+        Ok(Box::new(ExpectServerKx { flow }))
+    }
+}
+
+/// After the server's Certificate, when its ServerHello acknowledged status_request:
+/// CertificateStatus (RFC 6066 8: the server may still leave it out), or what opens
+/// the key exchange section.
+struct ExpectCertificateStatusOrServerKx {
+    flow: Flow,
+}
+
+impl State for ExpectCertificateStatusOrServerKx {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        match msg {
+            Message::Handshake(m) if m.typ == HandshakeType::CertificateStatus => self.flow.certificate_status(m),
+            other => self.flow.server_kx_section(cx, other, &[Step::Message(HandshakeType::CertificateStatus)]),
+        }
+    }
+}
+
+/// The server's key exchange section, after its Certificate (and CertificateStatus),
+/// or after the ServerHello on a PSK-authenticated suite: ServerKeyExchange, which
+/// the key exchange method makes required, optional or absent (see
+/// [`Flow::server_kx_steps`]).
+struct ExpectServerKx {
+    flow: Flow,
+}
+
+impl State for ExpectServerKx {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        self.flow.server_kx_section(cx, msg, &[])
+    }
+}
+
+/// After the ServerKeyExchange of a certificate-authenticated suite: CertificateRequest
+/// or ServerHelloDone.
+struct ExpectServerHelloDoneOrCertificateRequest {
+    flow: Flow,
+    server_kx: ServerKx,
+}
+
+impl State for ExpectServerHelloDoneOrCertificateRequest {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        match msg {
+            Message::Handshake(m) if m.typ == HandshakeType::CertificateRequest => {
+                self.flow.certificate_request(m, self.server_kx)
+            }
+            Message::Handshake(m) if m.typ == HandshakeType::ServerHelloDone => {
+                self.flow.server_hello_done(cx, m, self.server_kx, None)
+            }
+            other => Err(unexpected(
+                &[Step::Message(HandshakeType::CertificateRequest), Step::Message(HandshakeType::ServerHelloDone)],
+                &other,
+            )),
+        }
+    }
+}
+
+/// ServerHelloDone only: after a CertificateRequest, or after the ServerKeyExchange of
+/// a PSK-authenticated suite.
+struct ExpectServerHelloDone {
+    flow: Flow,
+    server_kx: ServerKx,
+    request: Option<CertificateRequest>,
+}
+
+impl State for ExpectServerHelloDone {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        let m = expect(msg, HandshakeType::ServerHelloDone)?;
+        self.flow.server_hello_done(cx, m, self.server_kx, self.request)
+    }
+}
+
+/// How a client's handshake ends, and the session it leaves.
+enum Ending {
+    /// A full handshake: a new session under the server's session ID.
+    Full {
+        /// The session ID the server assigned (empty: not resumable by ID).
+        session_id: Vec<u8>,
+        /// What the new session remembers.
+        facts: SessionFacts,
+    },
+    /// An abbreviated handshake: the session offered; we send Finished last.
+    Resumed {
+        /// The resumed session.
+        session: Arc<Session>,
+    },
+}
+
+/// What the client's last states carry once the keys are known.
+struct Finishing {
     secrets: Secrets,
     transcript: Transcript,
-    ticket_expected: bool,
-    ticket: Option<NewSessionTicket>,
     ending: Ending,
+}
+
+impl Finishing {
+    /// The state that waits for the server's last flight: [NewSessionTicket] when the
+    /// ServerHello promised one, then ChangeCipherSpec and Finished.
+    fn expect_server_finish(self, ticket_expected: bool) -> Box<dyn State> {
+        match ticket_expected {
+            true => Box::new(ExpectNewTicketOrChangeCipherSpec { finishing: self }),
+            false => Box::new(ExpectChangeCipherSpec { finishing: self, ticket: None }),
+        }
+    }
+
+    /// The server's ChangeCipherSpec: its direction switches to the new keys.
+    fn change_cipher_spec(
+        self,
+        cx: &mut Context<'_>,
+        ticket: Option<NewSessionTicket>,
+    ) -> Result<Box<dyn State>, Error> {
+        cx.record.start_decrypting()?;
+        Ok(Box::new(ExpectFinished { finishing: self, ticket }))
+    }
+}
+
+/// The ServerHello promised a ticket: NewSessionTicket (RFC 5077 3.3) or, without
+/// one, ChangeCipherSpec.
+struct ExpectNewTicketOrChangeCipherSpec {
+    finishing: Finishing,
+}
+
+impl State for ExpectNewTicketOrChangeCipherSpec {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        let mut finishing = self.finishing;
+        match msg {
+            Message::Handshake(m) if m.typ == HandshakeType::NewSessionTicket => {
+                let ticket = NewSessionTicket::decode(m.body())?;
+                finishing.transcript.add(&m.encoded);
+                Ok(Box::new(ExpectChangeCipherSpec { finishing, ticket: Some(ticket) }))
+            }
+            Message::ChangeCipherSpec => finishing.change_cipher_spec(cx, None),
+            other => Err(unexpected(&[Step::Message(HandshakeType::NewSessionTicket), Step::ChangeCipherSpec], &other)),
+        }
+    }
+}
+
+/// The server's ChangeCipherSpec.
+struct ExpectChangeCipherSpec {
+    finishing: Finishing,
+    ticket: Option<NewSessionTicket>,
 }
 
 impl State for ExpectChangeCipherSpec {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
-        if let Message::Handshake(m) = &msg {
-            if m.typ == HandshakeType::NewSessionTicket && self.ticket_expected && self.ticket.is_none() {
-                self.ticket = Some(NewSessionTicket::decode(m.body())?);
-                self.transcript.add(&m.encoded);
-                return Ok(self);
-            }
-        }
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         expect_change_cipher_spec(msg)?;
-        cx.record.start_decrypting()?;
-        Ok(Box::new(ExpectFinished {
-            secrets: self.secrets,
-            transcript: self.transcript,
-            ticket: self.ticket,
-            ending: self.ending,
-        }))
+        self.finishing.change_cipher_spec(cx, self.ticket)
     }
 }
 
+/// The server's Finished; on a resumed session ours follows.
 struct ExpectFinished {
-    secrets: Secrets,
-    transcript: Transcript,
+    finishing: Finishing,
     ticket: Option<NewSessionTicket>,
-    ending: Ending,
 }
 
 impl State for ExpectFinished {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
-        self.secrets.check_finished(cx, &mut self.transcript, Side::Server, msg)?;
-        let (mut session, is_new) = match self.ending {
-            Ending::Full { session_id } => {
-                (resumption::make_session(cx.info, &self.secrets, session_id, cx.config), true)
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        let Finishing { secrets, mut transcript, ending } = self.finishing;
+        secrets.check_finished(cx, &mut transcript, Side::Server, msg)?;
+        let (mut session, is_new) = match ending {
+            Ending::Full { session_id, facts } => {
+                (resumption::make_session(facts, &secrets, session_id, cx.config), true)
             }
             Ending::Resumed { session } => {
                 cx.send_change_cipher_spec()?;
-                self.secrets.send_finished(cx, &mut self.transcript, Side::Client)?;
+                secrets.send_finished(cx, &mut transcript, Side::Client)?;
                 // As OpenSSL's client counts it: a resumed handshake completed.
                 cx.config.session_cache.count(Counter::Hit);
                 (Session::clone(&session), false)
@@ -586,7 +715,23 @@ impl State for ExpectFinished {
         }
         cx.info.session = Some(session);
         cx.config.session_cache.count(Counter::ConnectGood);
-        cx.info.secrets = Some(self.secrets);
+        cx.info.secrets = Some(secrets);
         Ok(Box::new(Connected { is_client: true }))
+    }
+}
+
+/// Whether `scheme` is one an `auth` certificate signs with.
+fn scheme_fits(scheme: SignatureScheme, auth: Authentication) -> bool {
+    use SignatureScheme::*;
+    match auth {
+        Authentication::Rsa => matches!(
+            scheme,
+            RsaPkcs1Sha256 | RsaPkcs1Sha384 | RsaPkcs1Sha512 | RsaPssRsaeSha256 | RsaPssRsaeSha384 | RsaPssRsaeSha512
+        ),
+        // RFC 8422 5.3: ECDSA suites carry EdDSA certificates too.
+        Authentication::Ecdsa => {
+            matches!(scheme, EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512 | Ed25519)
+        }
+        Authentication::Psk => false,
     }
 }

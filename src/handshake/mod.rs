@@ -1,9 +1,14 @@
 //! The handshake: client and server state machines (RFC 5246 7.3), the transcript and
 //! the key schedule. Each state is its own type; handling a message consumes the state
 //! and returns the next one, so a message a state does not expect cannot be handled by
-//! accident: it is an `unexpected_message` alert, decided in [`expect`].
+//! accident: it is an `unexpected_message` alert, decided in [`unexpected`]. A message
+//! that may or may not come is an either-or state (`ExpectCertificateStatusOrServerKx`,
+//! `ExpectNewTicketOrChangeCipherSpec`, ...) that names every message it takes. What a
+//! state needs travels with it by value ([`common::HandshakeCommon`] on both sides);
+//! [`HandshakeInfo`] is only where the states publish what the application may ask about.
 
 pub mod client;
+pub mod common;
 pub mod hooks;
 pub mod key_agreement;
 pub mod key_schedule;
@@ -19,6 +24,7 @@ use crate::msgs::enums::{
 use crate::msgs::handshake::encode_handshake;
 use crate::record::joiner::HandshakeMessage;
 use crate::record::RecordLayer;
+use crate::session::Session;
 use crate::suites::Suite;
 use crate::verify::{self, Purpose, VerifyResult};
 use hooks::{Hooks, Progress, Step, Traced};
@@ -27,7 +33,8 @@ use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
 use transcript::Transcript;
 
-/// What the handshake found out, for the application to ask about.
+/// What the handshake found out, for the application to ask about. The states write it
+/// as they learn each thing and never read it back.
 #[derive(Default)]
 pub struct HandshakeInfo {
     /// The negotiated version.
@@ -77,11 +84,24 @@ pub enum Message {
 }
 
 impl Message {
-    fn describe(&self) -> String {
+    /// The step of the handshake this message is.
+    fn step(&self) -> Step {
         match self {
-            Message::Handshake(m) => m.typ.text(),
-            Message::ChangeCipherSpec => "ChangeCipherSpec".to_string(),
+            Message::Handshake(m) => Step::Message(m.typ),
+            Message::ChangeCipherSpec => Step::ChangeCipherSpec,
         }
+    }
+
+    fn describe(&self) -> String {
+        step_name(self.step())
+    }
+}
+
+/// A step's name, as error messages spell it.
+fn step_name(step: Step) -> String {
+    match step {
+        Step::Message(typ) => typ.text(),
+        Step::ChangeCipherSpec => "ChangeCipherSpec".to_string(),
     }
 }
 
@@ -143,10 +163,16 @@ impl Context<'_> {
         Ok(())
     }
 
-    /// Checks the peer's chain, lets the application have its say, records the result,
-    /// and aborts with the matching alert when verification is required and failed.
-    pub fn check_peer_chain(&mut self, purpose: Purpose, host: Option<&str>) -> Result<(), Error> {
-        let chain = &self.info.peer_certificates;
+    /// Checks the peer's `chain` (not empty), lets the application have its say,
+    /// publishes the chain and the result, and aborts with the matching alert when
+    /// verification is required and failed. Returns the result.
+    pub fn check_peer_chain(
+        &mut self,
+        chain: &[CertificateDer<'static>],
+        purpose: Purpose,
+        host: Option<&str>,
+    ) -> Result<VerifyResult, Error> {
+        self.info.peer_certificates = chain.to_vec();
         let params = verify::VerifyParams {
             purpose,
             host,
@@ -160,7 +186,7 @@ impl Context<'_> {
         if !result.is_ok() && self.config.verify_mode.peer {
             return Err(Error::fatal(result.alert(), Reason::CERTIFICATE_VERIFY_FAILED, result.text()));
         }
-        Ok(())
+        Ok(result)
     }
 }
 
@@ -175,12 +201,25 @@ pub trait State: Send {
     }
 }
 
+/// The `unexpected_message` error for `received` in a state that takes only the steps
+/// in `expected` ("expected CertificateStatus or ServerKeyExchange, received
+/// ServerHelloDone").
+pub fn unexpected(expected: &[Step], received: &Message) -> Error {
+    let names: Vec<String> = expected.iter().map(|step| step_name(*step)).collect();
+    let wanted = match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "nothing".to_string(),
+    };
+    Error::unexpected(format!("expected {wanted}, received {}", received.describe()))
+}
+
 /// Takes the handshake message of type `typ` out of `msg`, or fails with
 /// `unexpected_message`.
 pub fn expect(msg: Message, typ: HandshakeType) -> Result<HandshakeMessage, Error> {
     match msg {
         Message::Handshake(m) if m.typ == typ => Ok(m),
-        other => Err(Error::unexpected(format!("expected {}, received {}", typ.text(), other.describe()))),
+        other => Err(unexpected(&[Step::Message(typ)], &other)),
     }
 }
 
@@ -188,7 +227,7 @@ pub fn expect(msg: Message, typ: HandshakeType) -> Result<HandshakeMessage, Erro
 pub fn expect_change_cipher_spec(msg: Message) -> Result<(), Error> {
     match msg {
         Message::ChangeCipherSpec => Ok(()),
-        other => Err(Error::unexpected(format!("expected ChangeCipherSpec, received {}", other.describe()))),
+        other => Err(unexpected(&[Step::ChangeCipherSpec], &other)),
     }
 }
 
@@ -207,13 +246,32 @@ pub struct Secrets {
 }
 
 impl Secrets {
-    /// Derives the record keys and installs them as pending in the record layer.
-    pub fn install_keys(&self, record: &mut RecordLayer, side: Side) -> Result<(), Error> {
+    /// The secrets of an abbreviated handshake: `session`'s master secret with this
+    /// handshake's randoms.
+    pub fn resumed(
+        session: &Session,
+        client_random: [u8; 32],
+        server_random: [u8; 32],
+        encrypt_then_mac: bool,
+    ) -> Secrets {
+        Secrets {
+            suite: session.suite,
+            master: MasterSecret::from_session(&session.master_secret),
+            client_random,
+            server_random,
+            encrypt_then_mac,
+        }
+    }
+
+    /// Logs the master secret (the key log callback) and installs the record keys as
+    /// pending in the record layer.
+    pub fn activate(&self, cx: &mut Context<'_>, side: Side) -> Result<(), Error> {
+        cx.hooks.key_log("CLIENT_RANDOM", &self.client_random, self.master.secret_bytes());
         let (client, server) =
             self.master.record_keys(self.suite, &self.client_random, &self.server_random, self.encrypt_then_mac)?;
         match side {
-            Side::Client => record.set_pending_keys(client, server),
-            Side::Server => record.set_pending_keys(server, client),
+            Side::Client => cx.record.set_pending_keys(client, server),
+            Side::Server => cx.record.set_pending_keys(server, client),
         }
         Ok(())
     }

@@ -8,26 +8,46 @@ use crate::error::{Error, Reason};
 use crate::msgs::enums::AlertDescription;
 use crate::session::cache::{Counter, Lookup};
 use crate::session::{self, Session};
+use crate::verify::VerifyResult;
+use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
 use zeroize::Zeroizing;
 
+/// What a session made by a full handshake remembers, gathered as the handshake
+/// learns it.
+#[derive(Default)]
+pub struct SessionFacts {
+    /// Whether the master secret is RFC 7627's extended master secret.
+    pub extended_master_secret: bool,
+    /// The peer's chain, leaf first (empty when it sent none).
+    pub peer_certificates: Vec<CertificateDer<'static>>,
+    /// The outcome of checking the peer's chain (none when it sent none).
+    pub verify_result: Option<VerifyResult>,
+    /// The SNI name (sent by a client, received by a server).
+    pub server_name: Option<String>,
+    /// The agreed ALPN protocol.
+    pub alpn: Option<Vec<u8>>,
+    /// The PSK identity of a PSK suite.
+    pub psk_identity: Option<Vec<u8>>,
+}
+
 /// The session a finished full handshake made.
-pub fn make_session(info: &HandshakeInfo, secrets: &Secrets, id: Vec<u8>, config: &Config) -> Session {
+pub fn make_session(facts: SessionFacts, secrets: &Secrets, id: Vec<u8>, config: &Config) -> Session {
     Session {
         id,
         suite: secrets.suite,
         master_secret: Zeroizing::new(*secrets.master.secret_bytes()),
-        extended_master_secret: info.extended_master_secret,
-        peer_certificates: info.peer_certificates.clone(),
-        verify_result: info.verify_result.and_then(|r| r.error),
-        server_name: info.server_name.clone(),
-        alpn: info.alpn.clone(),
+        extended_master_secret: facts.extended_master_secret,
+        peer_certificates: facts.peer_certificates,
+        verify_result: facts.verify_result.and_then(|r| r.error),
+        server_name: facts.server_name,
+        alpn: facts.alpn,
         sid_ctx: config.session_id_context.clone(),
         created: session::now(),
         timeout: config.session_timeout,
         ticket: None,
         ticket_lifetime_hint: 0,
-        psk_identity: info.psk_identity.clone(),
+        psk_identity: facts.psk_identity,
     }
 }
 
@@ -36,7 +56,7 @@ pub fn restore_info(info: &mut HandshakeInfo, session: &Session) {
     info.suite = Some(session.suite);
     info.extended_master_secret = session.extended_master_secret;
     info.peer_certificates = session.peer_certificates.clone();
-    info.verify_result = Some(crate::verify::VerifyResult { error: session.verify_result, depth: 0 });
+    info.verify_result = Some(VerifyResult { error: session.verify_result, depth: 0 });
     info.psk_identity = session.psk_identity.clone();
     info.resumed = true;
 }

@@ -6,13 +6,19 @@
 //! [CertificateRequest], ServerHelloDone -->
 //!                    <--  [Certificate], ClientKeyExchange, [CertificateVerify],
 //!                         ChangeCipherSpec, Finished
-//! ChangeCipherSpec, Finished -->
+//! [NewSessionTicket], ChangeCipherSpec, Finished -->
 //! ```
+//!
+//! The client's Certificate is expected only when we sent a CertificateRequest, and
+//! its CertificateVerify only when that Certificate was not empty: ExpectCertificate
+//! and ExpectCertificateVerify exist only on those paths, the latter holding the
+//! certificate it checks the signature against.
 
+use super::common::HandshakeCommon;
 use super::hooks::{AlpnDecision, ServerNameDecision, TicketKeyDecision};
 use super::key_agreement::{KxGroup, ServerKeyAgreement};
-use super::key_schedule::{MasterSecret, Side};
-use super::resumption;
+use super::key_schedule::Side;
+use super::resumption::{self, SessionFacts};
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
 use crate::config::{Config, SESS_CACHE_SERVER};
@@ -31,6 +37,7 @@ use crate::session::cache::Counter;
 use crate::session::Session;
 use crate::suites::{self, Authentication, KeyExchange, Mac, Suite, EMPTY_RENEGOTIATION_INFO_SCSV};
 use crate::verify::{self, Purpose};
+use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
 
 /// The first state of a server.
@@ -465,19 +472,12 @@ fn resume(
         send_ticket(cx, &mut transcript, &session)?;
     }
     cx.info.alpn = alpn;
-    let secrets = Secrets {
-        suite,
-        master: MasterSecret::from_session(&session.master_secret),
-        client_random: offer.hello.random,
-        server_random,
-        encrypt_then_mac,
-    };
-    cx.hooks.key_log("CLIENT_RANDOM", &secrets.client_random, secrets.master.secret_bytes());
-    secrets.install_keys(cx.record, Side::Server)?;
+    let secrets = Secrets::resumed(&session, offer.hello.random, server_random, encrypt_then_mac);
+    secrets.activate(cx, Side::Server)?;
     cx.send_change_cipher_spec()?;
     secrets.send_finished(cx, &mut transcript, Side::Server)?;
     cx.info.session = Some(session);
-    Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript, ending: Ending::Resumed }))
+    Ok(Box::new(ExpectChangeCipherSpec { finishing: Finishing { secrets, transcript, ending: Ending::Resumed } }))
 }
 
 /// Seals `session` into a ticket and sends it (RFC 5077 3.3).
@@ -581,20 +581,29 @@ fn full_handshake(
         KxGroup::Field(params) => params.named_group(),
         KxGroup::None => None,
     };
-    cx.info.alpn = alpn;
+    cx.info.alpn = alpn.clone();
     cx.info.extended_master_secret = extended_master_secret;
     cx.info.secure_renegotiation = offer.secure_renegotiation;
-    let flow = Flow {
+    let common = HandshakeCommon {
         transcript,
         client_random: offer.hello.random,
         server_random,
         suite: choice.suite,
-        extended_master_secret,
         encrypt_then_mac,
+        session: SessionFacts {
+            extended_master_secret,
+            server_name: offer.server_name,
+            alpn,
+            ..SessionFacts::default()
+        },
+    };
+    let flow = Flow {
+        common,
         agreement,
         cert: choice.cert,
         client_version: offer.hello.client_version,
-        ending: Ending::Full { session_id, issue_ticket },
+        session_id,
+        issue_ticket,
     };
     if request_certificate {
         Ok(Box::new(ExpectCertificate { flow }))
@@ -605,16 +614,16 @@ fn full_handshake(
 
 /// What carries through the handshake after the server's first flight.
 struct Flow {
-    transcript: Transcript,
-    client_random: [u8; 32],
-    server_random: [u8; 32],
-    suite: &'static Suite,
-    extended_master_secret: bool,
-    encrypt_then_mac: bool,
+    common: HandshakeCommon,
     agreement: ServerKeyAgreement,
+    /// Our certificate (none on a PSK-authenticated suite).
     cert: Option<Arc<CertifiedKey>>,
+    /// ClientHello.client_version (checked in an RSA premaster secret).
     client_version: u16,
-    ending: Ending,
+    /// The session ID sent in the ServerHello.
+    session_id: Vec<u8>,
+    /// Whether the client asked for a ticket and gets one.
+    issue_ticket: bool,
 }
 
 /// How the server's part of a handshake ends once the client's Finished is in.
@@ -626,20 +635,31 @@ enum Ending {
         session_id: Vec<u8>,
         /// Whether the client asked for a ticket and gets one.
         issue_ticket: bool,
+        /// What the new session remembers.
+        facts: SessionFacts,
     },
     /// Abbreviated handshake: the server already sent its Finished.
     Resumed,
 }
 
+/// What the server's last states carry once the keys are known.
+struct Finishing {
+    secrets: Secrets,
+    transcript: Transcript,
+    ending: Ending,
+}
+
+/// The client's Certificate, which our CertificateRequest asked for (it may be empty).
 struct ExpectCertificate {
     flow: Flow,
 }
 
 impl State for ExpectCertificate {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::Certificate)?;
         let chain = decode_certificate(msg.body())?;
-        self.flow.transcript.add(&msg.encoded);
+        let mut flow = self.flow;
+        flow.common.transcript.add(&msg.encoded);
         if chain.is_empty() {
             if cx.config.verify_mode.fail_if_no_peer_cert {
                 return Err(Error::fatal(
@@ -648,14 +668,17 @@ impl State for ExpectCertificate {
                     "the client sent no certificate, and one is required",
                 ));
             }
-            return Ok(Box::new(ExpectClientKeyExchange { flow: self.flow }));
+            return Ok(Box::new(ExpectClientKeyExchange { flow }));
         }
-        cx.info.peer_certificates = chain;
-        cx.check_peer_chain(Purpose::ClientAuth, None)?;
-        Ok(Box::new(ExpectClientKeyExchange { flow: self.flow }))
+        let result = cx.check_peer_chain(&chain, Purpose::ClientAuth, None)?;
+        flow.common.session.peer_certificates = chain;
+        flow.common.session.verify_result = Some(result);
+        Ok(Box::new(ExpectClientKeyExchange { flow }))
     }
 }
 
+/// The client's ClientKeyExchange; then its CertificateVerify if it sent a certificate,
+/// else its ChangeCipherSpec.
 struct ExpectClientKeyExchange {
     flow: Flow,
 }
@@ -663,49 +686,30 @@ struct ExpectClientKeyExchange {
 impl State for ExpectClientKeyExchange {
     fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::ClientKeyExchange)?;
-        let Flow {
-            mut transcript,
-            client_random,
-            server_random,
-            suite,
-            extended_master_secret,
-            encrypt_then_mac,
-            agreement,
-            cert,
-            client_version,
-            ending,
-        } = self.flow;
+        let Flow { mut common, agreement, cert, client_version, session_id, issue_ticket } = self.flow;
         let agreed = agreement.finish(msg.body(), cert.as_deref(), client_version, cx.hooks)?;
-        let premaster = agreed.premaster;
-        cx.info.psk_identity = agreed.psk_identity;
-        transcript.add(&msg.encoded);
-        let session_hash = transcript.hash(suite.prf);
-        let master = MasterSecret::derive(
-            suite,
-            &premaster,
-            extended_master_secret.then_some(session_hash.as_slice()),
-            &client_random,
-            &server_random,
-        );
-        cx.hooks.key_log("CLIENT_RANDOM", &client_random, master.secret_bytes());
-        let secrets = Secrets { suite, master, client_random, server_random, encrypt_then_mac };
-        secrets.install_keys(cx.record, Side::Server)?;
-        if cx.info.peer_certificates.is_empty() {
-            Ok(Box::new(ExpectChangeCipherSpec { secrets, transcript, ending }))
-        } else {
-            Ok(Box::new(ExpectCertificateVerify { secrets, transcript, ending }))
+        cx.info.psk_identity = agreed.psk_identity.clone();
+        common.session.psk_identity = agreed.psk_identity;
+        common.transcript.add(&msg.encoded);
+        let secrets = common.derive_secrets(cx, &agreed.premaster, Side::Server)?;
+        let HandshakeCommon { transcript, session: facts, .. } = common;
+        let client_leaf = facts.peer_certificates.first().cloned();
+        let finishing = Finishing { secrets, transcript, ending: Ending::Full { session_id, issue_ticket, facts } };
+        match client_leaf {
+            Some(leaf) => Ok(Box::new(ExpectCertificateVerify { finishing, leaf })),
+            None => Ok(Box::new(ExpectChangeCipherSpec { finishing })),
         }
     }
 }
 
+/// The client's CertificateVerify, signed with the key of `leaf`, its certificate.
 struct ExpectCertificateVerify {
-    secrets: Secrets,
-    transcript: Transcript,
-    ending: Ending,
+    finishing: Finishing,
+    leaf: CertificateDer<'static>,
 }
 
 impl State for ExpectCertificateVerify {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::CertificateVerify)?;
         let signed = DigitallySigned::decode(msg.body(), "CertificateVerify")?;
         if !cx.config.sigalgs.contains(&signed.scheme) {
@@ -714,53 +718,49 @@ impl State for ExpectCertificateVerify {
                 format!("the client signed with {}, which was not requested", signed.scheme.text()),
             ));
         }
-        verify::verify_signature(
-            &cx.info.peer_certificates[0],
-            signed.scheme,
-            self.transcript.bytes(),
-            &signed.signature,
-        )?;
+        let mut finishing = self.finishing;
+        verify::verify_signature(&self.leaf, signed.scheme, finishing.transcript.bytes(), &signed.signature)?;
         cx.info.peer_scheme = Some(signed.scheme);
-        self.transcript.add(&msg.encoded);
-        Ok(Box::new(ExpectChangeCipherSpec { secrets: self.secrets, transcript: self.transcript, ending: self.ending }))
+        finishing.transcript.add(&msg.encoded);
+        Ok(Box::new(ExpectChangeCipherSpec { finishing }))
     }
 }
 
+/// The client's ChangeCipherSpec.
 struct ExpectChangeCipherSpec {
-    secrets: Secrets,
-    transcript: Transcript,
-    ending: Ending,
+    finishing: Finishing,
 }
 
 impl State for ExpectChangeCipherSpec {
     fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         expect_change_cipher_spec(msg)?;
         cx.record.start_decrypting()?;
-        Ok(Box::new(ExpectFinished { secrets: self.secrets, transcript: self.transcript, ending: self.ending }))
+        Ok(Box::new(ExpectFinished { finishing: self.finishing }))
     }
 }
 
+/// The client's Finished; after a full handshake, our [NewSessionTicket],
+/// ChangeCipherSpec and Finished follow.
 struct ExpectFinished {
-    secrets: Secrets,
-    transcript: Transcript,
-    ending: Ending,
+    finishing: Finishing,
 }
 
 impl State for ExpectFinished {
-    fn handle(mut self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
-        self.secrets.check_finished(cx, &mut self.transcript, Side::Client, msg)?;
-        if let Ending::Full { session_id, issue_ticket } = self.ending {
-            let session = Arc::new(resumption::make_session(cx.info, &self.secrets, session_id, cx.config));
+    fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
+        let Finishing { secrets, mut transcript, ending } = self.finishing;
+        secrets.check_finished(cx, &mut transcript, Side::Client, msg)?;
+        if let Ending::Full { session_id, issue_ticket, facts } = ending {
+            let session = Arc::new(resumption::make_session(facts, &secrets, session_id, cx.config));
             if issue_ticket {
-                send_ticket(cx, &mut self.transcript, &session)?;
+                send_ticket(cx, &mut transcript, &session)?;
             }
             cx.send_change_cipher_spec()?;
-            self.secrets.send_finished(cx, &mut self.transcript, Side::Server)?;
+            secrets.send_finished(cx, &mut transcript, Side::Server)?;
             resumption::store(cx, &session);
             cx.info.session = Some(session);
         }
         cx.config.session_cache.count(Counter::AcceptGood);
-        cx.info.secrets = Some(self.secrets);
+        cx.info.secrets = Some(secrets);
         Ok(Box::new(Connected { is_client: false }))
     }
 }
