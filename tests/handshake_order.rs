@@ -18,11 +18,9 @@ use common::{
     RSA2048,
 };
 use openssl_sys as ffi;
-use tls12::conn::Hooks;
-use tls12::handshake::key_agreement::Psk;
-use tls12::msgs::enums::AlertDescription as AD;
-use tls12::suites::ALL_SUITES;
-use tls12::Connection;
+use tls12::internal::suites::ALL_SUITES;
+use tls12::AlertDescription as AD;
+use tls12::{Connection, Hooks, Psk};
 use zeroize::Zeroizing;
 
 const SERVER_HELLO: u8 = 2;
