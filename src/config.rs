@@ -14,9 +14,12 @@ use crate::verify::RootStore;
 use std::sync::Arc;
 
 mod builder;
+mod credentials;
+pub mod lists;
 mod security_level;
 
 pub use builder::ConfigBuilder;
+pub use credentials::{KeyPairing, TrustedCerts};
 pub use security_level::min_security_bits;
 
 /// OpenSSL's default session lifetime for TLS, in seconds (`SSL_CTX_get_timeout`); also

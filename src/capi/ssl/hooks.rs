@@ -97,11 +97,7 @@ impl Hooks for CapiHooks {
         let Some(cb) = cb else {
             return AlpnDecision::NoAck;
         };
-        let mut wire = Vec::new();
-        for p in offered.iter().filter(|p| (1..=255).contains(&p.len())) {
-            wire.push(p.len() as u8);
-            wire.extend_from_slice(p);
-        }
+        let wire = crate::config::lists::alpn_wire(offered.iter().map(Vec::as_slice));
         let mut out: *const c_uchar = std::ptr::null();
         let mut outlen: c_uchar = 0;
         let inlen = c_uint::try_from(wire.len()).unwrap_or(0);
