@@ -4,6 +4,7 @@
 
 use super::Ssl;
 use crate::capi::arc_release;
+use crate::capi::ctx::Role;
 use crate::capi::x509::{x509_from_der, X509StoreCtx, X509};
 use crate::config::Config;
 use crate::conn::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
@@ -114,6 +115,18 @@ impl Hooks for CapiHooks {
             TLSEXT_ERR_NOACK => AlpnDecision::NoAck,
             _ => AlpnDecision::Reject,
         }
+    }
+
+    fn has_psk(&self) -> bool {
+        let ssl = self.ssl();
+        let client = ssl.role.get() == Role::Client;
+        ssl.settings.try_borrow().is_ok_and(|s| {
+            if client {
+                s.extras.psk_client_cb.is_some()
+            } else {
+                s.extras.psk_server_cb.is_some()
+            }
+        })
     }
 
     fn psk_client(&mut self, hint: Option<&[u8]>) -> Option<Psk> {
