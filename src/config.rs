@@ -14,9 +14,13 @@ use crate::verify::RootStore;
 use std::sync::Arc;
 
 mod builder;
+mod credentials;
+pub mod lists;
 mod security_level;
+mod setters;
 
 pub use builder::ConfigBuilder;
+pub use credentials::{KeyPairing, TrustedCerts};
 pub use security_level::min_security_bits;
 
 /// OpenSSL's default session lifetime for TLS, in seconds (`SSL_CTX_get_timeout`); also
@@ -135,10 +139,6 @@ pub struct Config {
     /// Server: the distinguished names (DER) sent in CertificateRequest as acceptable
     /// issuers of client certificates (`SSL_CTX_set_client_CA_list`).
     pub client_ca_names: Vec<Vec<u8>>,
-    /// Client: PSK suites are offered (a PSK client callback is installed).
-    pub psk_client: bool,
-    /// Server: PSK suites may be chosen (a PSK server callback is installed).
-    pub psk_server: bool,
     /// Server: the identity hint sent in the ServerKeyExchange of PSK suites.
     pub psk_identity_hint: Option<Vec<u8>>,
     /// The session cache (shared by every connection of a context).
@@ -180,8 +180,6 @@ impl Default for Config {
             session_timeout: DEFAULT_SESSION_TIMEOUT,
             session_id_context: Vec::new(),
             ticket_keys: Arc::new(TicketKeyStore::default()),
-            psk_client: false,
-            psk_server: false,
             psk_identity_hint: None,
             ocsp_response: None,
             request_ocsp: false,

@@ -20,7 +20,7 @@ use common::{
 use openssl_sys as ffi;
 use tls12::internal::suites::ALL_SUITES;
 use tls12::AlertDescription as AD;
-use tls12::{Connection, Hooks, Psk};
+use tls12::{Connection, DefaultHooks, Hooks, Psk};
 use zeroize::Zeroizing;
 
 const SERVER_HELLO: u8 = 2;
@@ -43,6 +43,10 @@ const STAPLED: &[u8] = b"a stapled OCSP response";
 struct PskHooks;
 
 impl Hooks for PskHooks {
+    fn has_psk(&self) -> bool {
+        true
+    }
+
     fn psk_client(&mut self, _hint: Option<&[u8]>) -> Option<Psk> {
         Some(Psk { identity: PSK_IDENTITY.to_vec(), key: Zeroizing::new(PSK_KEY.to_vec()) })
     }
@@ -55,11 +59,11 @@ fn client_and_flight(name: &str) -> (Connection, Ossl, Vec<Msg>) {
     let mut config = client_config(false);
     config.suites = vec![suite];
     config.request_ocsp = true;
-    config.psk_client = suite.kx.uses_psk();
     // OpenSSL's automatic DH parameters for DHE-PSK without a certificate: 1024 bits.
     config.min_dh_bits = 1024;
-    let mut ours = Connection::new_client(Arc::new(config), Some("localhost"), None).expect("new_client");
-    ours.set_hooks(Box::new(PskHooks));
+    let hooks: Box<dyn Hooks> = if suite.kx.uses_psk() { Box::new(PskHooks) } else { Box::new(DefaultHooks) };
+    let mut ours = Connection::new_client_with_hooks(Arc::new(config), Some("localhost"), None, None, hooks)
+        .expect("new_client");
     let hello = take_ours(&mut ours);
     let mut sctx = OsslCtx::new().versions(0, ffi::TLS1_2_VERSION).ciphers(name).options(ffi::SSL_OP_NO_TICKET);
     sctx = if suite.kx.uses_psk() { sctx.psk() } else { sctx.cert(RSA2048.chain, RSA2048.key) };

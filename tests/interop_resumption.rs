@@ -16,7 +16,7 @@ use common::ossl::{
 use common::{client_config, feed_ours, records, server_config, take_ours, Failures, RSA2048};
 use openssl_sys as ffi;
 use tls12::internal::suites::ALL_SUITES;
-use tls12::Hooks;
+use tls12::{DefaultHooks, Hooks};
 use tls12::Psk;
 use tls12::Reason;
 use tls12::Session;
@@ -234,12 +234,12 @@ fn ours_to_ours(
     session: Option<Arc<Session>>,
     hooks: impl Fn() -> Option<Box<dyn Hooks>>,
 ) -> (Hello, Results, Connection, Connection) {
-    let mut client =
-        Connection::new_client_resuming(Arc::clone(client_config), sni, None, session).expect("new_client");
+    // The hooks are in place before the ClientHello is made: they decide whether PSK
+    // suites are offered.
+    let client_hooks = hooks().unwrap_or_else(|| Box::new(DefaultHooks));
+    let mut client = Connection::new_client_with_hooks(Arc::clone(client_config), sni, None, session, client_hooks)
+        .expect("new_client");
     let mut server = Connection::new_server(Arc::clone(server_config)).expect("new_server");
-    if let Some(h) = hooks() {
-        client.set_hooks(h);
-    }
     if let Some(h) = hooks() {
         server.set_hooks(h);
     }
@@ -619,6 +619,10 @@ fn cache_statistics() {
 struct PskHooks;
 
 impl Hooks for PskHooks {
+    fn has_psk(&self) -> bool {
+        true
+    }
+
     fn psk_client(&mut self, _hint: Option<&[u8]>) -> Option<Psk> {
         Some(Psk { identity: PSK_IDENTITY.to_vec(), key: Zeroizing::new(PSK_KEY.to_vec()) })
     }
@@ -641,7 +645,6 @@ fn psk_hooks() -> Option<Box<dyn Hooks>> {
 fn our_psk_client(suite: &'static Suite) -> Config {
     let mut config = client_config(false);
     config.suites = vec![suite];
-    config.psk_client = true;
     config.min_dh_bits = 1024;
     config
 }
@@ -650,7 +653,6 @@ fn our_psk_client(suite: &'static Suite) -> Config {
 fn our_psk_server(suite: &'static Suite, options: Options) -> Config {
     let mut config = if suite.kx == KeyExchange::RsaPsk { server_config(&RSA2048) } else { Config::default() };
     config.suites = vec![suite];
-    config.psk_server = true;
     config.options = options;
     config
 }
@@ -668,8 +670,8 @@ fn every_psk_suite_both_directions() {
                 sctx = sctx.cert(RSA2048.chain, RSA2048.key);
             }
             let mut theirs = sctx.server();
-            let mut ours = Connection::new_client(Arc::new(our_psk_client(suite)), None, None).unwrap();
-            ours.set_hooks(Box::new(PskHooks));
+            let config = Arc::new(our_psk_client(suite));
+            let mut ours = Connection::new_client_with_hooks(config, None, None, None, Box::new(PskHooks)).unwrap();
             let out = handshake(&mut ours, &mut theirs);
             if !out.ok() {
                 return Err(format!("handshake: {out:?}"));

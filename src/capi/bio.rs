@@ -14,11 +14,11 @@
 
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
 pub(crate) use crate::conn::IoResult;
-use std::collections::VecDeque;
+use crate::pipe::{MemoryBuffer, PairEnd};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_void};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 
 /// `BIO_FLAGS_READ`: the failed operation should be retried when data can be read.
 const FLAGS_READ: c_int = 0x01;
@@ -30,8 +30,6 @@ const FLAGS_IO_SPECIAL: c_int = 0x04;
 const FLAGS_SHOULD_RETRY: c_int = 0x08;
 /// The flags each read or write starts by clearing.
 const RETRY_FLAGS: c_int = FLAGS_READ | FLAGS_WRITE | FLAGS_IO_SPECIAL | FLAGS_SHOULD_RETRY;
-/// The buffer size of a pair half when `BIO_new_bio_pair` is given 0.
-const DEFAULT_PAIR_BUF: usize = 17 * 1024;
 
 const CTRL_RESET: c_int = 1;
 const CTRL_EOF: c_int = 2;
@@ -85,37 +83,11 @@ static METHOD_MEM: BioMethod = BioMethod { kind: MethodKind::Mem };
 static METHOD_SOCKET: BioMethod = BioMethod { kind: MethodKind::Socket };
 static METHOD_FD: BioMethod = BioMethod { kind: MethodKind::Fd };
 
-/// A memory BIO's contents: `data[start..]` is unread.
+/// A memory BIO: its buffer, and what `BIO_read` returns when it is empty (-1 with
+/// the retry flags, or 0 for end of data: `BIO_set_mem_eof_return`).
 struct Mem {
-    data: Vec<u8>,
-    start: usize,
+    buffer: MemoryBuffer,
     eof_return: c_int,
-    read_only: bool,
-}
-
-impl Mem {
-    fn unread(&self) -> &[u8] {
-        &self.data[self.start..]
-    }
-
-    fn consume(&mut self, n: usize) {
-        self.start += n;
-        if self.start == self.data.len() && !self.read_only {
-            self.data.clear();
-            self.start = 0;
-        }
-    }
-}
-
-/// What the two halves of a pair share. `bufs[i]` holds what half `i` wrote and half
-/// `1 - i` has not read yet, at most `caps[i]` bytes. `read_request[i]` is how much half
-/// `i` last failed to read (what `BIO_ctrl_get_read_request` on half `1 - i` reports).
-struct Pair {
-    bufs: [VecDeque<u8>; 2],
-    caps: [usize; 2],
-    shut_down: [bool; 2],
-    alive: [bool; 2],
-    read_request: [usize; 2],
 }
 
 /// A file descriptor, used with `recv`/`send` when it is a socket.
@@ -132,10 +104,7 @@ struct Callbacks {
 
 enum Kind {
     Mem(Mutex<Mem>),
-    Pair {
-        shared: Arc<Mutex<Pair>>,
-        side: usize,
-    },
+    Pair(PairEnd),
     Fd(Fd),
     /// A stdio stream (`FILE *`, kept as an address so that the BIO stays `Send`).
     File(usize),
@@ -179,9 +148,9 @@ impl Bio {
         Bio { kind, flags: AtomicI32::new(0), close: AtomicBool::new(true) }
     }
 
-    fn new_mem(data: Vec<u8>, read_only: bool) -> Bio {
-        let eof_return = if read_only { 0 } else { -1 };
-        Bio::new(Kind::Mem(Mutex::new(Mem { data, start: 0, eof_return, read_only })))
+    fn new_mem(buffer: MemoryBuffer) -> Bio {
+        let eof_return = if buffer.is_read_only() { 0 } else { -1 };
+        Bio::new(Kind::Mem(Mutex::new(Mem { buffer, eof_return })))
     }
 
     fn new_fd(fd: c_int, socket: bool, close: bool) -> Bio {
@@ -204,35 +173,13 @@ impl Bio {
         let result = match &self.kind {
             Kind::Mem(m) => {
                 let mut m = lock(m);
-                let n = m.unread().len().min(buf.len());
-                if n > 0 {
-                    buf[..n].copy_from_slice(&m.unread()[..n]);
-                    m.consume(n);
-                    IoResult::Done(n)
-                } else if m.eof_return == 0 {
-                    IoResult::Eof
-                } else {
-                    IoResult::WouldBlock
+                match m.buffer.read(buf) {
+                    0 if m.eof_return == 0 => IoResult::Eof,
+                    0 => IoResult::WouldBlock,
+                    n => IoResult::Done(n),
                 }
             }
-            Kind::Pair { shared, side } => {
-                let mut p = lock(shared);
-                let other = 1 - side;
-                let n = p.bufs[other].len().min(buf.len());
-                if n > 0 {
-                    let (front, back) = p.bufs[other].as_slices();
-                    let from_front = n.min(front.len());
-                    buf[..from_front].copy_from_slice(&front[..from_front]);
-                    buf[from_front..n].copy_from_slice(&back[..n - from_front]);
-                    p.bufs[other].drain(..n);
-                    IoResult::Done(n)
-                } else if p.shut_down[other] || !p.alive[other] {
-                    IoResult::Eof
-                } else {
-                    p.read_request[*side] = buf.len().min(p.caps[other]);
-                    IoResult::WouldBlock
-                }
-            }
+            Kind::Pair(end) => end.read(buf),
             Kind::Fd(fd) => fd_read(fd, buf),
             Kind::File(fp) => {
                 let fp = *fp as *mut libc::FILE;
@@ -276,37 +223,8 @@ impl Bio {
             return IoResult::Done(0);
         }
         let result = match &self.kind {
-            Kind::Mem(m) => {
-                let mut m = lock(m);
-                if m.read_only {
-                    IoResult::Failed(io::Error::new(
-                        io::ErrorKind::PermissionDenied,
-                        "this memory BIO is read-only (made by BIO_new_mem_buf)",
-                    ))
-                } else {
-                    m.data.extend_from_slice(data);
-                    IoResult::Done(data.len())
-                }
-            }
-            Kind::Pair { shared, side } => {
-                let mut p = lock(shared);
-                let side = *side;
-                if p.shut_down[side] || !p.alive[1 - side] {
-                    IoResult::Failed(io::Error::new(
-                        io::ErrorKind::BrokenPipe,
-                        "the BIO pair is shut down for writing or its other half is freed",
-                    ))
-                } else {
-                    let n = (p.caps[side] - p.bufs[side].len()).min(data.len());
-                    if n == 0 {
-                        IoResult::WouldBlock
-                    } else {
-                        p.bufs[side].extend(&data[..n]);
-                        p.read_request[1 - side] = 0;
-                        IoResult::Done(n)
-                    }
-                }
-            }
+            Kind::Mem(m) => lock(m).buffer.write(data).map_or_else(IoResult::Failed, IoResult::Done),
+            Kind::Pair(end) => end.write(data),
             Kind::Fd(fd) => fd_write(fd, data),
             Kind::File(fp) => {
                 // SAFETY: `fp` is the open stream the BIO was made with; `data` has
@@ -360,15 +278,7 @@ impl Bio {
     pub(crate) fn read_line(&self, max: usize) -> Option<Vec<u8>> {
         if let Kind::Mem(m) = &self.kind {
             self.flags.fetch_and(!RETRY_FLAGS, Ordering::Relaxed);
-            let mut m = lock(m);
-            let unread = m.unread();
-            let end = unread.iter().position(|&b| b == b'\n').map_or(unread.len(), |i| i + 1).min(max);
-            if end == 0 {
-                return None;
-            }
-            let line = unread[..end].to_vec();
-            m.consume(end);
-            return Some(line);
+            return lock(m).buffer.read_line(max);
         }
         let mut line = Vec::new();
         let mut byte = [0u8; 1];
@@ -392,8 +302,8 @@ impl Bio {
     /// Bytes buffered for reading (`BIO_pending`).
     fn pending(&self) -> usize {
         match &self.kind {
-            Kind::Mem(m) => lock(m).unread().len(),
-            Kind::Pair { shared, side } => lock(shared).bufs[1 - side].len(),
+            Kind::Mem(m) => lock(m).buffer.unread().len(),
+            Kind::Pair(end) => end.pending(),
             _ => 0,
         }
     }
@@ -401,7 +311,7 @@ impl Bio {
     /// Bytes written but not yet taken by the other side (`BIO_wpending`).
     fn wpending(&self) -> usize {
         match &self.kind {
-            Kind::Pair { shared, side } => lock(shared).bufs[*side].len(),
+            Kind::Pair(end) => end.written_pending(),
             _ => 0,
         }
     }
@@ -423,55 +333,38 @@ impl Bio {
                 1
             }
             (CTRL_RESET, Kind::Mem(m)) => {
-                let mut m = lock(m);
-                if m.read_only {
-                    m.start = 0;
-                } else {
-                    m.data.clear();
-                    m.start = 0;
-                }
+                lock(m).buffer.reset();
                 1
             }
-            (CTRL_EOF, Kind::Mem(m)) => c_long::from(lock(m).unread().is_empty()),
+            (CTRL_EOF, Kind::Mem(m)) => c_long::from(lock(m).buffer.unread().is_empty()),
             (CTRL_INFO, Kind::Mem(m)) => {
                 let m = lock(m);
                 if !parg.is_null() {
                     // SAFETY: for BIO_CTRL_INFO the caller passes a `char **` (the
                     // `BIO_get_mem_data` macro), valid for one write. The pointer stays
                     // valid until the BIO is next changed, as in OpenSSL.
-                    unsafe { *parg.cast::<*const c_char>() = m.unread().as_ptr().cast() };
+                    unsafe { *parg.cast::<*const c_char>() = m.buffer.unread().as_ptr().cast() };
                 }
-                count(m.unread().len())
+                count(m.buffer.unread().len())
             }
             (C_SET_BUF_MEM_EOF_RETURN, Kind::Mem(m)) => {
                 lock(m).eof_return = c_int::try_from(larg).unwrap_or(-1);
                 1
             }
-            (CTRL_RESET, Kind::Pair { shared, side }) => {
-                lock(shared).bufs[*side].clear();
+            (CTRL_RESET, Kind::Pair(end)) => {
+                end.clear_written();
                 1
             }
-            (CTRL_EOF, Kind::Pair { shared, side }) => {
-                let p = lock(shared);
-                let other = 1 - side;
-                c_long::from(p.bufs[other].is_empty() && (p.shut_down[other] || !p.alive[other]))
-            }
-            (C_GET_WRITE_BUF_SIZE, Kind::Pair { shared, side }) => count(lock(shared).caps[*side]),
-            (C_GET_WRITE_GUARANTEE, Kind::Pair { shared, side }) => {
-                let p = lock(shared);
-                if p.shut_down[*side] {
-                    0
-                } else {
-                    count(p.caps[*side] - p.bufs[*side].len())
-                }
-            }
-            (C_GET_READ_REQUEST, Kind::Pair { shared, side }) => count(lock(shared).read_request[1 - side]),
-            (C_RESET_READ_REQUEST, Kind::Pair { shared, side }) => {
-                lock(shared).read_request[1 - side] = 0;
+            (CTRL_EOF, Kind::Pair(end)) => c_long::from(end.at_eof()),
+            (C_GET_WRITE_BUF_SIZE, Kind::Pair(end)) => count(end.capacity()),
+            (C_GET_WRITE_GUARANTEE, Kind::Pair(end)) => count(end.write_guarantee()),
+            (C_GET_READ_REQUEST, Kind::Pair(end)) => count(end.peer_read_request()),
+            (C_RESET_READ_REQUEST, Kind::Pair(end)) => {
+                end.reset_peer_read_request();
                 1
             }
-            (C_SHUTDOWN_WR, Kind::Pair { shared, side }) => {
-                lock(shared).shut_down[*side] = true;
+            (C_SHUTDOWN_WR, Kind::Pair(end)) => {
+                end.shutdown_write();
                 1
             }
             (C_SET_FD, Kind::Fd(fd)) => {
@@ -515,7 +408,6 @@ impl Drop for Bio {
                     unsafe { libc::close(f) };
                 }
             }
-            Kind::Pair { shared, side } => lock(shared).alive[*side] = false,
             Kind::File(fp) => {
                 let fp = *fp as *mut libc::FILE;
                 // SAFETY: the stream is open; the BIO owns it with BIO_CLOSE and is going
@@ -528,7 +420,7 @@ impl Drop for Bio {
                     }
                 }
             }
-            Kind::Mem(_) | Kind::Callback(_) => {}
+            Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) => {}
         }
     }
 }
@@ -683,7 +575,7 @@ pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
             return std::ptr::null_mut();
         };
         into_ptr(match method.kind {
-            MethodKind::Mem => Bio::new_mem(Vec::new(), false),
+            MethodKind::Mem => Bio::new_mem(MemoryBuffer::new()),
             MethodKind::Socket => Bio::new_fd(-1, true, true),
             MethodKind::Fd => Bio::new_fd(-1, false, true),
         })
@@ -712,7 +604,7 @@ pub unsafe extern "C" fn tls12_BIO_new_mem_buf(buf: *const c_void, len: c_int) -
                 None => return std::ptr::null_mut(),
             }
         };
-        into_ptr(Bio::new_mem(data, true))
+        into_ptr(Bio::new_mem(MemoryBuffer::read_only(data)))
     })
 }
 
@@ -736,19 +628,11 @@ pub unsafe extern "C" fn tls12_BIO_new_bio_pair(
             null_arg(if bio1.is_null() { "bio1" } else { "bio2" });
             return 0;
         }
-        let cap = |n: usize| if n == 0 { DEFAULT_PAIR_BUF } else { n };
-        let shared = Arc::new(Mutex::new(Pair {
-            bufs: [VecDeque::new(), VecDeque::new()],
-            caps: [cap(writebuf1), cap(writebuf2)],
-            shut_down: [false; 2],
-            alive: [true; 2],
-            read_request: [0; 2],
-        }));
-        let half = |side| into_ptr(Bio::new(Kind::Pair { shared: shared.clone(), side }));
+        let (first, second) = PairEnd::pair(writebuf1, writebuf2);
         // SAFETY: both output pointers are non-NULL and valid for one write.
         unsafe {
-            *bio1 = half(0);
-            *bio2 = half(1);
+            *bio1 = into_ptr(Bio::new(Kind::Pair(first)));
+            *bio2 = into_ptr(Bio::new(Kind::Pair(second)));
         }
         1
     })

@@ -21,16 +21,16 @@ use super::ssl::Ssl;
 use super::verify_param::{X509Store, X509VerifyParam};
 use super::x509::X509;
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, c_str, err, guard, null_arg};
-use crate::config::Config;
+use crate::config::{KeyPairing, TrustedCerts};
 use crate::crypto::sign::{KeyKind, SigningKey};
 use crate::error::{Error, Reason};
-use crate::keys::{self, CertifiedKey};
-use crate::verify::{RootStore, VerifyFlags};
+use crate::keys;
+use crate::verify::VerifyFlags;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void};
 use std::path::Path;
 use std::ptr;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use zeroize::Zeroizing;
 
 /// `SSL_FILETYPE_PEM`.
@@ -64,29 +64,14 @@ pub type AlpnSelectCallback = Option<
 /// are accepted for source compatibility and not called.
 pub type ExDataCallback = Option<unsafe extern "C" fn()>;
 
-/// What `SSL_CTX_use_certificate*` and `SSL_CTX_use_PrivateKey*` have given so far:
-/// OpenSSL pairs a certificate with a private key whichever comes first.
-#[derive(Default)]
-enum Pairing {
-    /// Nothing loaded since the last complete pair.
-    #[default]
-    Empty,
-    /// A chain (leaf first) waiting for its key.
-    Chain(Vec<CertificateDer<'static>>),
-    /// A key waiting for its certificate.
-    Key(Box<SigningKey>),
-    /// The last chain and key, matched and installed in the configuration.
-    Paired,
-}
-
 /// The part of a context that connections do not copy.
 struct CtxState {
     /// What connections copy.
     settings: Settings,
     /// The certificate/key pairing in progress.
-    pairing: Pairing,
-    /// Trusted certificates, as loaded (the configuration holds them as a [`RootStore`]).
-    trusted: Vec<CertificateDer<'static>>,
+    pairing: KeyPairing,
+    /// Trusted certificates, as loaded (the configuration holds them as a root store).
+    trusted: TrustedCerts,
     /// `SSL_CTX_set_tlsext_servername_callback`.
     servername_cb: ServerNameCallback,
     /// `SSL_CTX_set_tlsext_servername_arg`.
@@ -199,14 +184,7 @@ impl SslCtx {
     fn use_chain(&self, chain: Vec<CertificateDer<'static>>) -> c_int {
         let mut state = self.lock();
         let state = &mut *state;
-        state.pairing = match std::mem::take(&mut state.pairing) {
-            // As OpenSSL does, a key that does not fit the new certificate is dropped.
-            Pairing::Key(key) if keys::key_matches_cert(&key, &chain[0]) => {
-                install(&mut state.settings.config, chain, *key);
-                Pairing::Paired
-            }
-            _ => Pairing::Chain(chain),
-        };
+        state.pairing.take_chain(&mut state.settings.config, chain);
         1
     }
 
@@ -215,23 +193,11 @@ impl SslCtx {
     fn use_key(&self, key: SigningKey, func: &str) -> c_int {
         let mut state = self.lock();
         let state = &mut *state;
-        match std::mem::take(&mut state.pairing) {
-            Pairing::Chain(chain) if keys::key_matches_cert(&key, &chain[0]) => {
-                install(&mut state.settings.config, chain, key);
-                state.pairing = Pairing::Paired;
-                1
-            }
-            Pairing::Chain(chain) => {
-                state.pairing = Pairing::Chain(chain);
-                err::push(
-                    Reason::KEY_VALUES_MISMATCH,
-                    format!("{func}: the private key does not belong to the certificate loaded before it"),
-                );
+        match state.pairing.take_key(&mut state.settings.config, key) {
+            Ok(()) => 1,
+            Err(e) => {
+                err::push(e.reason, format!("{func}: {}", e.detail));
                 0
-            }
-            _ => {
-                state.pairing = Pairing::Key(Box::new(key));
-                1
             }
         }
     }
@@ -239,47 +205,21 @@ impl SslCtx {
     /// Adds trusted certificates and rebuilds the trust store; returns how many were new.
     pub(crate) fn add_trusted(&self, certs: Vec<CertificateDer<'static>>) -> usize {
         let mut state = self.lock();
-        let before = state.trusted.len();
-        for cert in certs {
-            if !state.trusted.contains(&cert) {
-                state.trusted.push(cert);
-            }
-        }
-        let added = state.trusted.len() - before;
-        if added > 0 {
-            let roots = RootStore::from_certs(&state.trusted).with_flags(state.settings.config.roots.flags());
-            state.settings.config.roots = Arc::new(roots);
-        }
-        added
+        let state = &mut *state;
+        state.trusted.add(&mut state.settings.config, certs)
     }
 
     /// The trusted certificates, in the order they were added.
     pub(crate) fn trusted(&self) -> Vec<CertificateDer<'static>> {
-        self.lock().trusted.clone()
+        self.lock().trusted.certs().to_vec()
     }
 
     /// Runs `f` on the trust store's own flags (`X509_STORE_set_flags`) and rebuilds the
     /// store when they changed.
     pub(crate) fn on_store_flags<R>(&self, f: impl FnOnce(&mut VerifyFlags) -> R) -> R {
         let mut state = self.lock();
-        let mut flags = state.settings.config.roots.flags();
-        let result = f(&mut flags);
-        if flags != state.settings.config.roots.flags() {
-            let roots = RootStore::from_certs(&state.trusted).with_flags(flags);
-            state.settings.config.roots = Arc::new(roots);
-        }
-        result
-    }
-}
-
-/// Puts a matched chain and key into the configuration slot for the key's type.
-fn install(config: &mut Config, chain: Vec<CertificateDer<'static>>, key: SigningKey) {
-    let kind = key.kind();
-    let pair = Some(Arc::new(CertifiedKey { chain, key }));
-    match kind {
-        KeyKind::Rsa { .. } => config.certs.rsa = pair,
-        KeyKind::Ecdsa(_) => config.certs.ecdsa = pair,
-        KeyKind::Ed25519 => config.certs.ed25519 = pair,
+        let state = &mut *state;
+        state.trusted.on_flags(&mut state.settings.config, f)
     }
 }
 
@@ -301,8 +241,8 @@ pub unsafe extern "C" fn tls12_SSL_CTX_new(method: *const SslMethod) -> *mut Ssl
             method,
             state: Mutex::new(CtxState {
                 settings: Settings::default(),
-                pairing: Pairing::Empty,
-                trusted: Vec::new(),
+                pairing: KeyPairing::default(),
+                trusted: TrustedCerts::default(),
                 servername_cb: None,
                 servername_arg: ptr::null_mut(),
                 alpn_select_cb: None,
@@ -597,13 +537,13 @@ pub unsafe extern "C" fn tls12_SSL_CTX_check_private_key(ctx: *const SslCtx) -> 
         let Some(ctx) = (unsafe { SslCtx::from_ptr(ctx) }) else {
             return 0;
         };
-        let (reason, what) = match ctx.lock().pairing {
-            Pairing::Paired => return 1,
-            Pairing::Chain(_) => (Reason::NO_PRIVATE_KEY_ASSIGNED, "no private key is loaded for the certificate"),
-            Pairing::Key(_) | Pairing::Empty => (Reason::NO_CERTIFICATE_ASSIGNED, "no certificate is loaded"),
-        };
-        err::push(reason, format!("SSL_CTX_check_private_key: {what}"));
-        0
+        match ctx.lock().pairing.check() {
+            Ok(()) => 1,
+            Err(e) => {
+                err::push(e.reason, format!("SSL_CTX_check_private_key: {}", e.detail));
+                0
+            }
+        }
     })
 }
 

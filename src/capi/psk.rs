@@ -54,7 +54,6 @@ unsafe fn set_client_cb<H: Handle>(p: *const H, func: &str, cb: PskClientCallbac
     unsafe {
         on_handle(p, func, (), |s| {
             s.extras.psk_client_cb = cb;
-            s.config.psk_client = cb.is_some();
         })
     }
 }
@@ -68,7 +67,6 @@ unsafe fn set_server_cb<H: Handle>(p: *const H, func: &str, cb: PskServerCallbac
     unsafe {
         on_handle(p, func, (), |s| {
             s.extras.psk_server_cb = cb;
-            s.config.psk_server = cb.is_some();
         })
     }
 }

@@ -29,8 +29,10 @@ use super::ctx::{ExData, Handle, Role, Settings, SslCtx};
 use super::verify_param::X509VerifyParam;
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, c_str, err, guard, null_arg};
 use crate::capi::verify_code::X509_V_OK;
+use crate::config::lists::AlpnNames;
 use crate::conn::{Connection, Stream};
 use crate::error::Reason;
+use crate::handshake_state::HandshakeState;
 use crate::msgs::enums::{NamedGroup, TLS12};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void, CString};
@@ -73,7 +75,7 @@ pub struct Ssl {
     session: session::SessionSlot,
     /// Where the handshake is, as the engine reported it (for `SSL_state_string`,
     /// which callbacks call while the engine runs).
-    handshake_state: Cell<trace::HandshakeState>,
+    handshake_state: Cell<HandshakeState>,
     /// The view `SSL_get0_param` hands out, made on first use.
     verify_param: OnceCell<X509VerifyParam>,
 }
@@ -242,7 +244,7 @@ pub unsafe extern "C" fn tls12_SSL_new(ctx: *mut SslCtx) -> *mut Ssl {
             verify_result: Cell::new(X509_V_OK as c_long),
             peer: RefCell::new(peer::PeerCache::default()),
             session: session::SessionSlot::default(),
-            handshake_state: Cell::new(trace::HandshakeState::Before),
+            handshake_state: Cell::new(HandshakeState::Before),
             verify_param: OnceCell::new(),
         })
     })
@@ -659,7 +661,9 @@ pub unsafe extern "C" fn tls12_SSL_get0_alpn_selected(ssl: *const Ssl, data: *mu
     // SAFETY: the caller promises `ssl` is NULL or live.
     unsafe {
         with_ssl(ssl, (), |s| {
-            let (p, n) = s.peer.try_borrow_mut().map_or((ptr::null(), 0), |mut c| c.alpn(s));
+            // The bytes stay in the engine, which lives until `SSL_clear` or `SSL_free`.
+            let agreed = s.with_conn(|c| c.alpn_protocol().map(|p| (p.as_ptr(), p.len() as c_uint))).flatten();
+            let (p, n) = agreed.unwrap_or((ptr::null(), 0));
             // SAFETY: the caller promises the output pointers are NULL or writable.
             if let Some(data) = data.as_mut() {
                 *data = p;
@@ -793,21 +797,6 @@ const NPN_NEGOTIATED: c_int = 1;
 /// `OPENSSL_NPN_NO_OVERLAP`: `SSL_select_next_proto` found none.
 const NPN_NO_OVERLAP: c_int = 2;
 
-/// The protocols of an ALPN wire-format list as (offset, length) pairs; a malformed
-/// tail is ignored.
-fn wire_items(wire: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let len = usize::from(*wire.get(at)?);
-        let start = at + 1;
-        if len == 0 || start + len > wire.len() {
-            return None;
-        }
-        at = start + len;
-        Some((start, len))
-    })
-}
-
 /// `SSL_select_next_proto`: picks the first protocol of `server` (ALPN wire format,
 /// in preference order) that `client` also lists, points `*out`/`*outlen` at it (in
 /// `server`) and returns `OPENSSL_NPN_NEGOTIATED` (1). Without a common protocol it
@@ -838,16 +827,16 @@ pub unsafe extern "C" fn tls12_SSL_select_next_proto(
                 super::bytes(client, c_int::try_from(client_len).unwrap_or(0), "client").unwrap_or(&[]),
             )
         };
-        let common = wire_items(s).find(|&(at, len)| wire_items(c).any(|(ca, cl)| c[ca..ca + cl] == s[at..at + len]));
-        let (base, (at, len), status) = match common {
-            Some(item) => (server, item, NPN_NEGOTIATED),
-            None => (client, wire_items(c).next().unwrap_or((0, 0)), NPN_NO_OVERLAP),
+        let common = AlpnNames::new(s).find(|name| AlpnNames::new(c).any(|theirs| theirs == *name));
+        let (name, status) = match common {
+            Some(name) => (Some(name), NPN_NEGOTIATED),
+            None => (AlpnNames::new(c).next(), NPN_NO_OVERLAP),
         };
         // SAFETY: `out` and `outlen` are writable (checked non-NULL, and the caller
-        // promises them valid); `at` is inside the list `base` points to.
+        // promises them valid); `name` lies inside `server` or `client`.
         unsafe {
-            *out = if len == 0 { ptr::null_mut() } else { base.add(at).cast_mut() };
-            *outlen = len as c_uchar;
+            *out = name.map_or(ptr::null_mut(), |n| n.as_ptr().cast_mut());
+            *outlen = name.map_or(0, |n| n.len() as c_uchar);
         }
         status
     })
@@ -904,7 +893,7 @@ pub unsafe extern "C" fn tls12_SSL_clear(ssl: *mut Ssl) -> c_int {
             s.want.set(io::Want::Nothing);
             s.verify_result.set(X509_V_OK as c_long);
             *s.servername_received.borrow_mut() = None;
-            s.handshake_state.set(trace::HandshakeState::Before);
+            s.handshake_state.set(HandshakeState::Before);
             1
         })
     }

@@ -9,11 +9,13 @@ use std::sync::{Arc, OnceLock};
 /// ...), read and changed through `Deref` to [`Config`]. [`ConfigBuilder::build`]
 /// turns them into the configuration connections run with — the security level
 /// applied — once, and hands out the same `Arc` until the settings change again.
-/// Cloning a builder shares the built configuration too.
+/// Cloning a builder (as every new connection does) copies nothing: the settings are
+/// shared until one of the copies changes them, and the built configuration is shared
+/// too.
 #[derive(Clone, Default)]
 pub struct ConfigBuilder {
-    /// What the application set.
-    wanted: Config,
+    /// What the application set, shared with the builder's copies until changed.
+    wanted: Arc<Config>,
     /// The configuration built from `wanted`, until `wanted` changes.
     built: OnceLock<Arc<Config>>,
 }
@@ -21,7 +23,7 @@ pub struct ConfigBuilder {
 impl ConfigBuilder {
     /// A builder that starts from `wanted`.
     pub fn new(wanted: Config) -> Self {
-        ConfigBuilder { wanted, built: OnceLock::new() }
+        ConfigBuilder { wanted: Arc::new(wanted), built: OnceLock::new() }
     }
 
     /// The configuration for new connections, built if the settings changed since
@@ -40,10 +42,11 @@ impl Deref for ConfigBuilder {
 }
 
 impl DerefMut for ConfigBuilder {
-    /// Changing the settings drops the configuration built from them.
+    /// Changing the settings drops the configuration built from them (and copies
+    /// them first when another builder shares them).
     fn deref_mut(&mut self) -> &mut Config {
         self.built = OnceLock::new();
-        &mut self.wanted
+        Arc::make_mut(&mut self.wanted)
     }
 }
 
@@ -64,5 +67,13 @@ mod tests {
         assert!(first.suites.iter().any(|s| s.kx == KeyExchange::Rsa));
         assert!(second.suites.iter().all(|s| s.kx != KeyExchange::Rsa), "level 3 needs forward secrecy");
         assert_eq!(builder.suites.len(), first.suites.len(), "the settings keep what was set");
+
+        let copy = builder.clone();
+        assert!(std::ptr::eq(&*copy, &*builder), "a copy shares the settings");
+        let mut changed = builder.clone();
+        changed.security_level = 1;
+        assert!(!std::ptr::eq(&*changed, &*builder), "a change copies them first");
+        assert_eq!(builder.security_level, 3, "and leaves the others alone");
+        assert!(Arc::ptr_eq(&copy.build(), &second));
     }
 }

@@ -666,6 +666,10 @@ mod tests {
     const PSK_KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
 
     impl Hooks for TestPsk {
+        fn has_psk(&self) -> bool {
+            true
+        }
+
         fn psk_client(&mut self, hint: Option<&[u8]>) -> Option<crate::handshake::key_agreement::Psk> {
             assert_eq!(hint.unwrap_or_default(), b"hint for devices".as_slice());
             Some(crate::handshake::key_agreement::Psk {
@@ -681,12 +685,13 @@ mod tests {
 
     /// A handshake with PSK callbacks on both sides.
     fn psk_pair(suite: &'static Suite, server_key: &[u8]) -> (Connection, Connection) {
-        let client = Config { suites: vec![suite], psk_client: true, ..client_config() };
+        let client = Config { suites: vec![suite], ..client_config() };
         let hint = Some(b"hint for devices".to_vec());
-        let server = Config { psk_server: true, psk_identity_hint: hint, ..server_config() };
-        let mut client = Connection::new_client(Arc::new(client), Some("localhost"), Some("localhost")).unwrap();
+        let server = Config { psk_identity_hint: hint, ..server_config() };
+        let hooks = Box::new(TestPsk { server_key: Vec::new() });
+        let host = Some("localhost");
+        let client = Connection::new_client_with_hooks(Arc::new(client), host, host, None, hooks).unwrap();
         let mut server = Connection::new_server(Arc::new(server)).unwrap();
-        client.set_hooks(Box::new(TestPsk { server_key: Vec::new() }));
         server.set_hooks(Box::new(TestPsk { server_key: server_key.to_vec() }));
         (client, server)
     }
@@ -762,9 +767,15 @@ mod tests {
         let (mut client, mut server) = psk_pair(suite, b"another key entirely");
         let err = pump(&mut client, &mut server).unwrap_err();
         assert!(matches!(err.alert, Some(AlertDescription::DecryptError | AlertDescription::BadRecordMac)), "{err}");
-        // An identity the server does not know.
+        // An identity the server does not know: it takes PSK suites but knows no key.
+        struct NoIdentityKnown;
+        impl Hooks for NoIdentityKnown {
+            fn has_psk(&self) -> bool {
+                true
+            }
+        }
         let (mut client, mut server) = psk_pair(suite, PSK_KEY);
-        server.set_hooks(Box::new(DefaultHooks));
+        server.set_hooks(Box::new(NoIdentityKnown));
         let err = pump(&mut client, &mut server).unwrap_err();
         assert_eq!(err.alert, Some(AlertDescription::UnknownPskIdentity));
         // A client without PSK callbacks does not offer PSK suites at all.

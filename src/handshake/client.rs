@@ -70,7 +70,7 @@ pub fn start(
     crate::crypto::fill_random(&mut random)?;
     // PSK suites are offered only when the application can supply a key.
     let suites: Vec<u16> =
-        config.suites.iter().filter(|s| config.psk_client || !s.kx.uses_psk()).map(|s| s.id).collect();
+        config.suites.iter().filter(|s| cx.hooks.has_psk() || !s.kx.uses_psk()).map(|s| s.id).collect();
     if suites.is_empty() {
         return Err(Error::local(Reason::NO_CIPHER_MATCH, "no cipher suite is enabled that can be used"));
     }

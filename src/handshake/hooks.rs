@@ -182,6 +182,13 @@ pub trait Hooks: Send {
         })
     }
 
+    /// Whether the application can supply pre-shared keys: a client offers PSK suites
+    /// only then ([`Hooks::psk_client`] gives the key), a server chooses or resumes
+    /// them only then ([`Hooks::psk_server`] looks keys up).
+    fn has_psk(&self) -> bool {
+        false
+    }
+
     /// Client: a PSK suite was chosen; `hint` is the server's identity hint, if it sent
     /// one. The answer is the identity and key to use; none aborts the handshake.
     fn psk_client(&mut self, hint: Option<&[u8]>) -> Option<Psk> {

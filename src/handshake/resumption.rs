@@ -74,7 +74,7 @@ pub struct Offer<'a> {
 /// Whether the server may resume `session` for this offer. A session without extended
 /// master secret is not resumed by a client that offers it (a full handshake follows);
 /// the reverse is fatal (RFC 7627 5.3).
-pub fn server_may_resume(session: &Session, offer: &Offer<'_>, config: &Config) -> Result<bool, Error> {
+pub fn server_may_resume(session: &Session, offer: &Offer<'_>, config: &Config, has_psk: bool) -> Result<bool, Error> {
     if session.extended_master_secret && !offer.extended_master_secret {
         return Err(Error::fatal(
             AlertDescription::HandshakeFailure,
@@ -87,7 +87,7 @@ pub fn server_may_resume(session: &Session, offer: &Offer<'_>, config: &Config) 
         && session.sid_ctx == config.session_id_context
         && offer.suites.contains(&session.suite.id)
         && config.suites.contains(&session.suite)
-        && (!session.suite.kx.uses_psk() || config.psk_server)
+        && (!session.suite.kx.uses_psk() || has_psk)
         && session.server_name.as_deref() == offer.server_name)
 }
 

@@ -193,7 +193,7 @@ impl GroupChoice {
 
 /// Picks suite, group, certificate and signature scheme: the client's order unless the
 /// server's is asked for, and only what both sides can complete.
-fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
+fn choose(config: &Config, offer: &ClientOffer, has_psk: bool) -> Result<Choice, Error> {
     let server_first = config.options.server_preference;
     let client_suites: Vec<&'static Suite> =
         offer.hello.cipher_suites.iter().filter_map(|id| suites::by_id(*id)).collect();
@@ -207,7 +207,7 @@ fn choose(config: &Config, offer: &ClientOffer) -> Result<Choice, Error> {
     let mut missing_sigalgs = false;
     for suite in candidates {
         // PSK suites need the application's keys.
-        if suite.kx.uses_psk() && !config.psk_server {
+        if suite.kx.uses_psk() && !has_psk {
             continue;
         }
         let Some(group) = groups.for_method(suite.kx) else { continue };
@@ -350,7 +350,7 @@ fn resumable_session(cx: &mut Context<'_>, offer: &ClientOffer) -> Result<Option
         server_name: offer.server_name.as_deref(),
         extended_master_secret: offer.extended_master_secret && cx.config.extended_master_secret(),
     };
-    if !resumption::server_may_resume(&session, &resume_offer, cx.config)? {
+    if !resumption::server_may_resume(&session, &resume_offer, cx.config, cx.hooks.has_psk())? {
         return Ok(None);
     }
     if renew.is_some() {
@@ -504,7 +504,7 @@ fn full_handshake(
     mut transcript: Transcript,
     acknowledge_name: bool,
 ) -> Result<Box<dyn State>, Error> {
-    let choice = choose(cx.config, &offer)?;
+    let choice = choose(cx.config, &offer, cx.hooks.has_psk())?;
 
     let alpn = negotiate_alpn(cx, &offer)?;
     let extended_master_secret = offer.extended_master_secret && cx.config.extended_master_secret();

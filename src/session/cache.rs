@@ -19,12 +19,16 @@
 //!   handshake completes and `Miss` when the server did not resume the session offered.
 
 use super::Session;
+use crate::config::SESS_CACHE_NO_AUTO_CLEAR;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// OpenSSL's default capacity (`SSL_SESSION_CACHE_MAX_SIZE_DEFAULT`).
 pub const DEFAULT_CAPACITY: usize = 20480;
+/// Expired sessions are flushed automatically when the count of completed handshakes
+/// has these low bits all set (every 256th), as in OpenSSL.
+const AUTO_CLEAR_MASK: u64 = 0xff;
 
 /// One of the statistics `SSL_CTX_sess_*` report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,6 +224,35 @@ impl SessionCache {
         evicted
     }
 
+    /// Puts `session` in the cache as the most recently used (`SSL_CTX_add_session`),
+    /// replacing a session with the same ID. Returns whether that very session was not
+    /// there already, and the sessions that left the cache (the one replaced, one
+    /// evicted to make room) for the caller's remove callback. A session without an ID
+    /// is not stored (and counts as not added).
+    pub fn add_session(&self, session: Arc<Session>) -> (bool, Vec<Arc<Session>>) {
+        if session.id.is_empty() {
+            return (false, Vec::new());
+        }
+        let replaced = self.remove(&session.id);
+        let again = replaced.as_ref().is_some_and(|old| Arc::ptr_eq(old, &session));
+        let mut removed: Vec<Arc<Session>> = replaced.into_iter().filter(|_| !again).collect();
+        removed.extend(self.insert(session));
+        (!again, removed)
+    }
+
+    /// After a handshake made a new session: every 256th completed handshake (client or
+    /// server ones, as `is_client` says) flushes the sessions expired at `now`, as
+    /// OpenSSL does unless `mode` has `SSL_SESS_CACHE_NO_AUTO_CLEAR`. Returns the
+    /// removed sessions.
+    pub fn flush_if_due(&self, mode: u32, is_client: bool, now: u64) -> Vec<Arc<Session>> {
+        let stats = self.stats();
+        let completed = if is_client { stats.connect_good } else { stats.accept_good };
+        if mode & SESS_CACHE_NO_AUTO_CLEAR != 0 || completed & AUTO_CLEAR_MASK != AUTO_CLEAR_MASK {
+            return Vec::new();
+        }
+        self.flush(now.max(1))
+    }
+
     /// Finds the session with ID `id` at time `now` (unix seconds). A live session
     /// becomes the most recently used; an expired one is removed.
     pub fn lookup(&self, id: &[u8], now: u64) -> Lookup {
@@ -311,6 +344,40 @@ mod tests {
         let mut ids: Vec<u8> = sessions.iter().map(|session| session.id[0]).collect();
         ids.sort_unstable();
         ids
+    }
+
+    #[test]
+    fn adding_a_session_reports_what_left() {
+        let cache = SessionCache::new(2);
+        let first = session(1, 0, 100);
+        assert!(cache.add_session(Arc::clone(&first)).0);
+        let (added, removed) = cache.add_session(Arc::clone(&first));
+        assert!(!added && removed.is_empty(), "the same session again is not added");
+        let (added, removed) = cache.add_session(session(1, 5, 100));
+        assert!(added);
+        assert!(Arc::ptr_eq(&removed[0], &first), "a new session under the same ID replaces the old");
+        assert!(cache.add_session(session(2, 0, 100)).1.is_empty());
+        assert_eq!(ids(&cache.add_session(session(3, 0, 100)).1), [1], "the least recently used makes room");
+        let nameless = Arc::new(Session { id: Vec::new(), ..minimal_session() });
+        let (added, removed) = cache.add_session(nameless);
+        assert!(!added && removed.is_empty(), "a session without an ID is not cached");
+    }
+
+    #[test]
+    fn expired_sessions_are_flushed_every_256th_handshake() {
+        let cache = SessionCache::new(0);
+        cache.insert(session(1, 0, 10));
+        cache.insert(session(2, 0, 1000));
+        for _ in 0..254 {
+            cache.count(Counter::AcceptGood);
+        }
+        assert!(cache.flush_if_due(0, false, 100).is_empty(), "254 handshakes: not yet");
+        cache.count(Counter::AcceptGood);
+        assert!(cache.flush_if_due(0, true, 100).is_empty(), "client handshakes are counted apart");
+        let no_auto_clear = crate::config::SESS_CACHE_NO_AUTO_CLEAR;
+        assert!(cache.flush_if_due(no_auto_clear, false, 100).is_empty());
+        assert_eq!(ids(&cache.flush_if_due(0, false, 100)), [1], "only the expired session goes");
+        assert_eq!(cache.len(), 1);
     }
 
     #[test]

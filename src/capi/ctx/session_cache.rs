@@ -10,7 +10,6 @@
 use super::SslCtx;
 use crate::capi::ssl::{session_arg, Ssl, SslSession};
 use crate::capi::{arc_release, c_str, err, guard};
-use crate::config::SESS_CACHE_NO_AUTO_CLEAR;
 use crate::error::Reason;
 use crate::session::cache::{CacheStats, SessionCache};
 use crate::session::ticket::{TicketKey, TicketKeys};
@@ -21,9 +20,6 @@ use std::sync::Arc;
 /// The size of the buffer of `SSL_CTX_set_tlsext_ticket_keys`: key name, HMAC secret,
 /// AES key (16 bytes each).
 const TICKET_KEYS_LEN: usize = 48;
-/// Expired sessions are flushed when the count of completed handshakes has these low
-/// bits all set (every 256th), as in OpenSSL.
-const AUTO_CLEAR_MASK: u64 = 0xff;
 
 /// The callback of `SSL_CTX_sess_set_new_cb`: a handshake made a new session (a server
 /// with `SSL_SESS_CACHE_SERVER`, a client with `SSL_SESS_CACHE_CLIENT`). It gets a
@@ -114,11 +110,7 @@ impl SessionCallbacks {
     /// every 256th completed handshake (client or server, as the connection is), unless
     /// `mode` has `SSL_SESS_CACHE_NO_AUTO_CLEAR`.
     pub(crate) fn auto_clear(&self, ctx: *mut SslCtx, mode: u32, cache: &SessionCache, is_client: bool) {
-        let stats = cache.stats();
-        let completed = if is_client { stats.connect_good } else { stats.accept_good };
-        if mode & SESS_CACHE_NO_AUTO_CLEAR == 0 && completed & AUTO_CLEAR_MASK == AUTO_CLEAR_MASK {
-            self.removed(ctx, cache.flush(session::now().max(1)));
-        }
+        self.removed(ctx, cache.flush_if_due(mode, is_client, session::now()));
     }
 }
 
@@ -280,12 +272,9 @@ pub unsafe extern "C" fn tls12_SSL_CTX_add_session(ctx: *mut SslCtx, session: *m
                 return 0;
             }
             let (cache, callbacks) = c.sessions();
-            let replaced = cache.remove(&session.id);
-            let again = replaced.as_ref().is_some_and(|old| Arc::ptr_eq(old, &session));
-            let mut removed: Vec<Arc<Session>> = replaced.into_iter().filter(|_| !again).collect();
-            removed.extend(cache.insert(session));
+            let (added, removed) = cache.add_session(session);
             callbacks.removed(ctx, removed);
-            c_int::from(!again)
+            c_int::from(added)
         })
     }
 }

@@ -7,9 +7,7 @@ use crate::capi::ssl::Ssl;
 use crate::capi::x509::X509StoreCtx;
 use crate::capi::{bytes, c_str, err, guard, options};
 use crate::config::{Config, ConfigBuilder, VerifyMode};
-use crate::crypto::sign::SUPPORTED_SCHEMES;
-use crate::error::Reason;
-use crate::msgs::enums::{NamedGroup, SignatureScheme, TLS12, TLS13};
+use crate::error::{Error, Reason};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void};
 use std::sync::atomic::{AtomicI32, Ordering};
 
@@ -31,8 +29,6 @@ pub const SSL_OP_IGNORE_UNEXPECTED_EOF: u64 = 1 << 7;
 /// The options OpenSSL 3 sets in a new context (`SSL_OP_NO_COMPRESSION` and
 /// `SSL_OP_ENABLE_MIDDLEBOX_COMPAT`), reported the same way here.
 const DEFAULT_OPTIONS: u64 = (1 << 17) | (1 << 20);
-/// The longest session id context (`SSL_MAX_SID_CTX_LENGTH`).
-const MAX_SID_CTX_LENGTH: usize = 32;
 /// The highest extra-data index accepted (a guard against garbage indexes).
 const MAX_EX_INDEX: usize = 1 << 12;
 
@@ -238,116 +234,12 @@ macro_rules! both {
     )*};
 }
 
-/// Parses a group list such as "X25519:P-256:secp384r1:ffdhe3072". Unknown names
-/// fail; groups that are known but not implemented (P-521, X448) are skipped.
-fn parse_groups(list: &str) -> Result<Vec<NamedGroup>, String> {
-    let mut out = Vec::new();
-    for name in list.split(':').filter(|n| !n.is_empty()) {
-        let group = match name.to_ascii_lowercase().as_str() {
-            "x25519" => NamedGroup::X25519,
-            "p-256" | "prime256v1" | "secp256r1" => NamedGroup::Secp256r1,
-            "p-384" | "secp384r1" => NamedGroup::Secp384r1,
-            "ffdhe2048" => NamedGroup::Ffdhe2048,
-            "ffdhe3072" => NamedGroup::Ffdhe3072,
-            "ffdhe4096" => NamedGroup::Ffdhe4096,
-            "ffdhe6144" => NamedGroup::Ffdhe6144,
-            "ffdhe8192" => NamedGroup::Ffdhe8192,
-            // Known, but not implemented: skipped.
-            "p-521" | "secp521r1" | "x448" => continue,
-            _ => return Err(format!("unknown group \"{name}\"")),
-        };
-        if !out.contains(&group) {
-            out.push(group);
-        }
-    }
-    if out.is_empty() {
-        return Err(format!("no group this library implements is in \"{list}\""));
-    }
-    Ok(out)
-}
-
-/// One signature algorithm name: OpenSSL's "SIG+HASH" form ("ECDSA+SHA256",
-/// "RSA-PSS+SHA384", "RSA+SHA256") or a TLS 1.3 scheme name ("rsa_pss_rsae_sha256").
-fn parse_sigalg(name: &str) -> Option<SignatureScheme> {
-    use SignatureScheme as S;
-    if let Some((sig, hash)) = name.split_once('+') {
-        let hash = hash.to_ascii_uppercase();
-        let pick = |[sha1, sha256, sha384, sha512]: [Option<S>; 4]| match hash.as_str() {
-            "SHA1" => sha1,
-            "SHA256" => sha256,
-            "SHA384" => sha384,
-            "SHA512" => sha512,
-            _ => None,
-        };
-        return match sig.to_ascii_uppercase().as_str() {
-            "ECDSA" => pick([
-                Some(S::EcdsaSha1),
-                Some(S::EcdsaSecp256r1Sha256),
-                Some(S::EcdsaSecp384r1Sha384),
-                Some(S::EcdsaSecp521r1Sha512),
-            ]),
-            "RSA" => {
-                pick([Some(S::RsaPkcs1Sha1), Some(S::RsaPkcs1Sha256), Some(S::RsaPkcs1Sha384), Some(S::RsaPkcs1Sha512)])
-            }
-            "RSA-PSS" | "PSS" => {
-                pick([None, Some(S::RsaPssRsaeSha256), Some(S::RsaPssRsaeSha384), Some(S::RsaPssRsaeSha512)])
-            }
-            _ => None,
-        };
-    }
-    (0x0200u16..0x0900).map(S::from).find(|s| !matches!(s, S::Unknown(_)) && s.text().eq_ignore_ascii_case(name))
-}
-
-/// Parses a signature algorithm list. Unknown names fail; known schemes this library
-/// cannot use are skipped.
-fn parse_sigalgs(list: &str) -> Result<Vec<SignatureScheme>, String> {
-    let mut out = Vec::new();
-    for name in list.split(':').filter(|n| !n.is_empty()) {
-        let scheme = parse_sigalg(name).ok_or_else(|| format!("unknown signature algorithm \"{name}\""))?;
-        if SUPPORTED_SCHEMES.contains(&scheme) && !out.contains(&scheme) {
-            out.push(scheme);
-        }
-    }
-    if out.is_empty() {
-        return Err(format!("no signature algorithm this library implements is in \"{list}\""));
-    }
-    Ok(out)
-}
-
-/// Parses ALPN's wire format (length-prefixed names); `None` when malformed.
-pub(crate) fn parse_alpn_wire(mut wire: &[u8]) -> Option<Vec<Vec<u8>>> {
-    let mut out = Vec::new();
-    while let Some((&len, rest)) = wire.split_first() {
-        let len = usize::from(len);
-        if len == 0 || rest.len() < len {
-            return None;
-        }
-        out.push(rest[..len].to_vec());
-        wire = &rest[len..];
-    }
-    Some(out)
-}
-
-/// Whether `v` is a version number OpenSSL's `set_*_proto_version` accept (0 = no limit).
-fn known_version(v: c_int) -> bool {
-    v == 0 || (0x0300..=c_int::from(TLS13)).contains(&v)
-}
-
-/// Pushes an entry for an unusable version number and gives 0.
-fn bad_version(func: &str, v: c_int, why: &str) -> c_int {
-    err::push(Reason::UNSUPPORTED_PROTOCOL, format!("{func}: version {v:#06x} {why}"));
-    0
-}
-
-/// Stores a parsed list, or pushes its error and gives 0.
-fn store_list<T>(parsed: Result<Vec<T>, String>, reason: Reason, func: &str, slot: &mut Vec<T>) -> c_int {
-    match parsed {
-        Ok(list) => {
-            *slot = list;
-            1
-        }
-        Err(why) => {
-            err::push(reason, format!("{func}: {why}"));
+/// The C answer to a core setter's result: 1, or 0 with an error entry for `func`.
+fn applied(result: Result<(), Error>, func: &str) -> c_int {
+    match result {
+        Ok(()) => 1,
+        Err(e) => {
+            err::push_error_saying(&e, format!("{func}: {}", e.detail));
             0
         }
     }
@@ -449,19 +341,7 @@ both! {
     tls12_SSL_CTX_set_cipher_list / tls12_SSL_set_cipher_list (mut; str: *const c_char) -> c_int = on_settings, 0, |s, func| {
         // SAFETY: the caller promises `str` is NULL or NUL-terminated.
         let Some(list) = (unsafe { c_str(str, "str") }) else { return 0 };
-        match crate::cipher_string::parse(list) {
-            Ok(parsed) => {
-                s.config.suites = parsed.suites;
-                if let Some(level) = parsed.security_level {
-                    s.config.security_level = level;
-                }
-                1
-            }
-            Err(e) => {
-                err::push_error_saying(&e, format!("{func}: {}", e.detail));
-                0
-            }
-        }
+        applied(s.config.set_cipher_list(list), func)
     }
     /// `SSL_CTX_set_ciphersuites` / `SSL_set_ciphersuites`: TLS 1.3 suites, which this
     /// library does not speak; the list is accepted and ignored. Returns 1.
@@ -474,25 +354,14 @@ both! {
     /// protocol, so a minimum above it fails (0 with an error entry); lower values are
     /// kept and change nothing. Returns 1 on success.
     tls12_SSL_CTX_set_min_proto_version / tls12_SSL_set_min_proto_version (mut; version: c_int) -> c_int = on_settings, 0, |s, func| {
-        if !known_version(version) {
-            return bad_version(func, version, "is not a TLS version");
-        }
-        if version > c_int::from(TLS12) {
-            return bad_version(func, version, "is above TLS 1.2, the only version this library speaks");
-        }
-        s.config.min_version = version as u16;
-        1
+        applied(s.config.set_min_version(version), func)
     }
     /// `SSL_CTX_set_max_proto_version` / `SSL_set_max_proto_version` (macros in
     /// OpenSSL): the highest version allowed (0 = no limit). A maximum below TLS 1.2
     /// is kept, and handshakes then fail with "no protocols available". Returns 1, or 0
     /// for a value that is not a TLS version.
     tls12_SSL_CTX_set_max_proto_version / tls12_SSL_set_max_proto_version (mut; version: c_int) -> c_int = on_settings, 0, |s, func| {
-        if !known_version(version) {
-            return bad_version(func, version, "is not a TLS version");
-        }
-        s.config.max_version = version as u16;
-        1
+        applied(s.config.set_max_version(version), func)
     }
     /// `SSL_CTX_get_min_proto_version` / `SSL_get_min_proto_version` (macros in
     /// OpenSSL): the minimum set (0 = no limit).
@@ -513,7 +382,7 @@ both! {
     tls12_SSL_CTX_set1_groups_list / tls12_SSL_set1_groups_list (mut; list: *const c_char) -> c_int = on_settings, 0, |s, func| {
         // SAFETY: the caller promises `list` is NULL or NUL-terminated.
         let Some(list) = (unsafe { c_str(list, "list") }) else { return 0 };
-        store_list(parse_groups(list), Reason::WRONG_CURVE, func, &mut s.config.groups)
+        applied(s.config.set_groups_list(list), func)
     }
     /// `SSL_CTX_set1_sigalgs_list` / `SSL_set1_sigalgs_list` (macros in OpenSSL): the
     /// signature algorithms offered and accepted, in preference order, such as
@@ -522,7 +391,7 @@ both! {
     tls12_SSL_CTX_set1_sigalgs_list / tls12_SSL_set1_sigalgs_list (mut; list: *const c_char) -> c_int = on_settings, 0, |s, func| {
         // SAFETY: the caller promises `list` is NULL or NUL-terminated.
         let Some(list) = (unsafe { c_str(list, "list") }) else { return 0 };
-        store_list(parse_sigalgs(list), Reason::NO_SUITABLE_SIGNATURE_ALGORITHM, func, &mut s.config.sigalgs)
+        applied(s.config.set_sigalgs_list(list), func)
     }
     /// `SSL_CTX_set_alpn_protos` / `SSL_set_alpn_protos`: the protocols a client offers,
     /// in ALPN wire format (each name preceded by its length). An empty list turns ALPN
@@ -532,22 +401,14 @@ both! {
             err::push(Reason::BAD_VALUE, format!("{func}: the list is too long"));
             return 1;
         };
-        if protos.is_null() || len == 0 {
-            s.config.alpn_protocols.clear();
-            return 0;
-        }
-        // SAFETY: non-NULL, and the caller promises `protos_len` readable bytes.
-        let Some(wire) = (unsafe { bytes(protos, len, "protos") }) else { return 1 };
-        match parse_alpn_wire(wire) {
-            Some(list) => {
-                s.config.alpn_protocols = list;
-                0
-            }
-            None => {
-                err::push(Reason::BAD_EXTENSION, format!("{func}: the protocol list is not in ALPN wire format"));
-                1
-            }
-        }
+        let wire = if protos.is_null() || len == 0 {
+            &[]
+        } else {
+            // SAFETY: non-NULL, and the caller promises `protos_len` readable bytes.
+            let Some(wire) = (unsafe { bytes(protos, len, "protos") }) else { return 1 };
+            wire
+        };
+        1 - applied(s.config.set_alpn_wire(wire), func)
     }
     /// `SSL_CTX_set_info_callback` / `SSL_set_info_callback`: the callback told where
     /// the handshake is (`SSL_CB_HANDSHAKE_START`, `SSL_CB_CONNECT_LOOP` /
@@ -592,15 +453,10 @@ both! {
     /// context (at most 32 bytes): sessions are resumed only under the context they were
     /// made in. Returns 1, or 0 when it is too long.
     tls12_SSL_CTX_set_session_id_context / tls12_SSL_set_session_id_context (mut; sid_ctx: *const c_uchar, sid_ctx_len: c_uint) -> c_int = on_settings, 0, |s, func| {
-        let len = sid_ctx_len as usize;
-        if len > MAX_SID_CTX_LENGTH {
-            err::push(Reason::BAD_VALUE, format!("{func}: the context is {len} bytes long; at most {MAX_SID_CTX_LENGTH} are allowed"));
-            return 0;
-        }
-        // SAFETY: the caller promises `sid_ctx_len` readable bytes (32 at most here).
-        let Some(data) = (unsafe { bytes(sid_ctx, len as c_int, "sid_ctx") }) else { return 0 };
-        s.config.session_id_context = data.to_vec();
-        1
+        let len = c_int::try_from(sid_ctx_len).unwrap_or(c_int::MAX);
+        // SAFETY: the caller promises `sid_ctx_len` readable bytes.
+        let Some(data) = (unsafe { bytes(sid_ctx, len, "sid_ctx") }) else { return 0 };
+        applied(s.config.set_session_id_context(data), func)
     }
     /// `SSL_CTX_set_ex_data` / `SSL_set_ex_data`: stores `arg` at index `idx` (from
     /// `*_get_ex_new_index`). Returns 1, or 0 for a bad index.
@@ -686,37 +542,4 @@ pub unsafe extern "C" fn tls12_SSL_set_verify(ssl: *mut Ssl, mode: c_int, cb: Ve
             s.verify_callback = cb;
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists() {
-        assert_eq!(
-            parse_groups("X25519:P-256:prime256v1:secp384r1:P-384:P-521").unwrap(),
-            vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1]
-        );
-        assert!(parse_groups("P-521").is_err());
-        assert_eq!(
-            parse_groups("ffdhe3072:X25519:ffdhe8192").unwrap(),
-            vec![NamedGroup::Ffdhe3072, NamedGroup::X25519, NamedGroup::Ffdhe8192]
-        );
-        assert_eq!(parse_groups("ffdhe6144").unwrap(), vec![NamedGroup::Ffdhe6144]);
-        assert!(parse_groups("brainpool").is_err());
-        assert_eq!(
-            parse_sigalgs("ECDSA+SHA256:RSA-PSS+SHA256:rsa_pss_rsae_sha384:ed25519").unwrap(),
-            vec![
-                SignatureScheme::EcdsaSecp256r1Sha256,
-                SignatureScheme::RsaPssRsaeSha256,
-                SignatureScheme::RsaPssRsaeSha384,
-                SignatureScheme::Ed25519
-            ]
-        );
-        assert!(parse_sigalgs("DSA+SHA256").is_err());
-        assert_eq!(parse_alpn_wire(b"\x02h2\x08http/1.1").unwrap(), vec![b"h2".to_vec(), b"http/1.1".to_vec()]);
-        assert!(parse_alpn_wire(b"\x05h2").is_none());
-        assert!(parse_alpn_wire(b"\x00").is_none());
-    }
 }

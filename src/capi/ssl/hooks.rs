@@ -5,6 +5,7 @@
 use super::Ssl;
 use crate::capi::arc_release;
 use crate::capi::verify_code::{code_of, result_for_code, x509_v_code, X509_V_OK};
+use crate::capi::ctx::Role;
 use crate::capi::x509::{x509_from_der, X509StoreCtx, X509};
 use crate::config::Config;
 use crate::conn::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
@@ -97,11 +98,7 @@ impl Hooks for CapiHooks {
         let Some(cb) = cb else {
             return AlpnDecision::NoAck;
         };
-        let mut wire = Vec::new();
-        for p in offered.iter().filter(|p| (1..=255).contains(&p.len())) {
-            wire.push(p.len() as u8);
-            wire.extend_from_slice(p);
-        }
+        let wire = crate::config::lists::alpn_wire(offered.iter().map(Vec::as_slice));
         let mut out: *const c_uchar = std::ptr::null();
         let mut outlen: c_uchar = 0;
         let inlen = c_uint::try_from(wire.len()).unwrap_or(0);
@@ -118,6 +115,18 @@ impl Hooks for CapiHooks {
             TLSEXT_ERR_NOACK => AlpnDecision::NoAck,
             _ => AlpnDecision::Reject,
         }
+    }
+
+    fn has_psk(&self) -> bool {
+        let ssl = self.ssl();
+        let client = ssl.role.get() == Role::Client;
+        ssl.settings.try_borrow().is_ok_and(|s| {
+            if client {
+                s.extras.psk_client_cb.is_some()
+            } else {
+                s.extras.psk_server_cb.is_some()
+            }
+        })
     }
 
     fn psk_client(&mut self, hint: Option<&[u8]>) -> Option<Psk> {

@@ -1,15 +1,13 @@
 //! What the peer presented, for the pointers C borrows: its certificates as `X509`
-//! objects and the ALPN protocol, copied from the engine once and owned by the `SSL`.
+//! objects, made from the engine's copies once and owned by the `SSL`.
 
 use super::{with_ssl, Role, Ssl};
 use crate::capi::arc_retain;
 use crate::capi::x509::{stack_free, stack_from_chain, x509_from_der, X509Stack, X509};
-use std::ffi::c_uint;
 use std::ptr;
 
 /// The copies; each pointer holds one reference (or is NULL).
 pub(crate) struct PeerCache {
-    alpn: Vec<u8>,
     built: bool,
     leaf: *mut X509,
     chain: *mut X509Stack,
@@ -17,7 +15,7 @@ pub(crate) struct PeerCache {
 
 impl Default for PeerCache {
     fn default() -> Self {
-        PeerCache { alpn: Vec::new(), built: false, leaf: ptr::null_mut(), chain: ptr::null_mut() }
+        PeerCache { built: false, leaf: ptr::null_mut(), chain: ptr::null_mut() }
     }
 }
 
@@ -32,22 +30,6 @@ impl Drop for PeerCache {
 }
 
 impl PeerCache {
-    /// The agreed ALPN protocol as a pointer and length (NULL and 0 for none).
-    pub(crate) fn alpn(&mut self, ssl: &Ssl) -> (*const u8, c_uint) {
-        ssl.with_conn(|c| {
-            if let Some(p) = c.alpn_protocol() {
-                if self.alpn != p {
-                    self.alpn = p.to_vec();
-                }
-            }
-        });
-        if self.alpn.is_empty() {
-            (ptr::null(), 0)
-        } else {
-            (self.alpn.as_ptr(), self.alpn.len() as c_uint)
-        }
-    }
-
     /// Makes the copies once the peer's certificates are known.
     fn build(&mut self, ssl: &Ssl) {
         if self.built {

@@ -1,6 +1,6 @@
 //! OpenSSL's message callback (`SSL_set_msg_callback`) and info callback
-//! (`SSL_set_info_callback`), fed by the engine's `trace` and `progress` hooks, and the
-//! texts of `SSL_state_string` / `SSL_state_string_long` for where the handshake is.
+//! (`SSL_set_info_callback`), fed by the engine's `trace` and `progress` hooks, and
+//! `SSL_state_string` / `SSL_state_string_long` (the core's [`HandshakeState`] names).
 //!
 //! The info callback follows OpenSSL's state machine: `SSL_CB_HANDSHAKE_START`, then an
 //! `SSL_CB_*_LOOP` before every step sent or received and when a flight is out (with
@@ -9,8 +9,8 @@
 
 use super::{with_ssl, Ssl};
 use crate::capi::ctx::{InfoCallback, Role};
-use crate::handshake::hooks::{Progress, Step, Traced};
-use crate::msgs::enums::HandshakeType;
+use crate::handshake::hooks::{Progress, Traced};
+use crate::handshake_state::HandshakeState;
 use std::ffi::{c_char, c_int, CStr};
 
 /// `SSL_ST_CONNECT`: the event is a client's.
@@ -39,74 +39,6 @@ const SSL3_RT_CHANGE_CIPHER_SPEC: c_int = 20;
 const SSL3_RT_ALERT: c_int = 21;
 /// `SSL3_RT_HANDSHAKE`.
 const SSL3_RT_HANDSHAKE: c_int = 22;
-
-/// Where a connection's handshake is, as OpenSSL names it: after the last step.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum HandshakeState {
-    /// Nothing happened yet.
-    #[default]
-    Before,
-    /// The last step was sent (`sent`) or received.
-    After {
-        /// Whether we sent it.
-        sent: bool,
-        /// The step.
-        step: Step,
-    },
-    /// The handshake completed.
-    Done,
-    /// The connection failed.
-    Failed,
-}
-
-/// OpenSSL's short and long texts for a step a client (`client`) or server took.
-fn step_texts(client: bool, sent: bool, step: Step) -> Option<(&'static CStr, &'static CStr)> {
-    use HandshakeType as H;
-    let message = match step {
-        Step::ChangeCipherSpec if sent => return Some((c"TWCCS", c"SSLv3/TLS write change cipher spec")),
-        Step::ChangeCipherSpec => return Some((c"TRCCS", c"SSLv3/TLS read change cipher spec")),
-        Step::Message(m) => m,
-    };
-    Some(match (client, sent, message) {
-        (_, true, H::Finished) => (c"TWFIN", c"SSLv3/TLS write finished"),
-        (_, false, H::Finished) => (c"TRFIN", c"SSLv3/TLS read finished"),
-        (true, true, H::ClientHello) => (c"TWCH", c"SSLv3/TLS write client hello"),
-        (true, true, H::Certificate) => (c"TWCC", c"SSLv3/TLS write client certificate"),
-        (true, true, H::ClientKeyExchange) => (c"TWCKE", c"SSLv3/TLS write client key exchange"),
-        (true, true, H::CertificateVerify) => (c"TWCV", c"SSLv3/TLS write certificate verify"),
-        (true, false, H::HelloRequest) => (c"TRHR", c"SSLv3/TLS read hello request"),
-        (true, false, H::ServerHello) => (c"TRSH", c"SSLv3/TLS read server hello"),
-        (true, false, H::Certificate) => (c"TRSC", c"SSLv3/TLS read server certificate"),
-        (true, false, H::CertificateStatus) => (c"TRCS", c"SSLv3/TLS read certificate status"),
-        (true, false, H::ServerKeyExchange) => (c"TRSKE", c"SSLv3/TLS read server key exchange"),
-        (true, false, H::CertificateRequest) => (c"TRCR", c"SSLv3/TLS read server certificate request"),
-        (true, false, H::ServerHelloDone) => (c"TRSD", c"SSLv3/TLS read server done"),
-        (true, false, H::NewSessionTicket) => (c"TRST", c"SSLv3/TLS read server session ticket"),
-        (false, true, H::HelloRequest) => (c"TWHR", c"SSLv3/TLS write hello request"),
-        (false, true, H::ServerHello) => (c"TWSH", c"SSLv3/TLS write server hello"),
-        (false, true, H::Certificate) => (c"TWSC", c"SSLv3/TLS write certificate"),
-        (false, true, H::CertificateStatus) => (c"TWCS", c"SSLv3/TLS write certificate status"),
-        (false, true, H::ServerKeyExchange) => (c"TWSKE", c"SSLv3/TLS write key exchange"),
-        (false, true, H::CertificateRequest) => (c"TWCR", c"SSLv3/TLS write certificate request"),
-        (false, true, H::ServerHelloDone) => (c"TWSD", c"SSLv3/TLS write server done"),
-        (false, true, H::NewSessionTicket) => (c"TWST", c"SSLv3/TLS write session ticket"),
-        (false, false, H::ClientHello) => (c"TRCH", c"SSLv3/TLS read client hello"),
-        (false, false, H::Certificate) => (c"TRCC", c"SSLv3/TLS read client certificate"),
-        (false, false, H::ClientKeyExchange) => (c"TRCKE", c"SSLv3/TLS read client key exchange"),
-        (false, false, H::CertificateVerify) => (c"TRCV", c"SSLv3/TLS read certificate verify"),
-        _ => return None,
-    })
-}
-
-/// The short and long texts of `SSL_state_string` / `SSL_state_string_long`.
-fn state_texts(client: bool, state: HandshakeState) -> (&'static CStr, &'static CStr) {
-    match state {
-        HandshakeState::Before => (c"PINIT", c"before SSL initialization"),
-        HandshakeState::Done => (c"SSLOK", c"SSL negotiation finished successfully"),
-        HandshakeState::Failed => (c"SSLERR", c"error"),
-        HandshakeState::After { sent, step } => step_texts(client, sent, step).unwrap_or((c"UNKWN ", c"unknown state")),
-    }
-}
 
 impl Ssl {
     /// The info callback in force: the connection's, else its context's (read now, as
@@ -163,13 +95,13 @@ pub(crate) fn message(ssl: &Ssl, sent: bool, version: u16, what: Traced, bytes: 
 
 /// The engine's `progress` hook: the state the texts describe, and the info callback.
 pub(crate) fn progress(ssl: &Ssl, event: Progress) {
+    let next = ssl.handshake_state.get().after(event);
     match event {
         Progress::Started => ssl.info(SSL_CB_HANDSHAKE_START, 1),
-        Progress::Sending(step) => ssl.step(HandshakeState::After { sent: true, step }),
-        Progress::Received(step) => ssl.step(HandshakeState::After { sent: false, step }),
+        Progress::Sending(_) | Progress::Received(_) => ssl.step(next),
         Progress::Waiting => ssl.info(ssl.role_bit() | SSL_CB_LOOP, 1),
         Progress::Completed => {
-            ssl.step(HandshakeState::Done);
+            ssl.step(next);
             ssl.info(SSL_CB_HANDSHAKE_DONE, 1);
         }
         Progress::Alert { sent, level, description } => {
@@ -177,7 +109,7 @@ pub(crate) fn progress(ssl: &Ssl, event: Progress) {
             let value = c_int::from(u8::from(level)) << 8 | c_int::from(u8::from(description));
             ssl.info(SSL_CB_ALERT | way, value);
         }
-        Progress::Failed => ssl.handshake_state.set(HandshakeState::Failed),
+        Progress::Failed => ssl.handshake_state.set(next),
         // `SSL_CB_CONNECT_EXIT` / `SSL_CB_ACCEPT_EXIT` with 1 when the handshake is
         // complete, -1 when it waits or failed.
         Progress::Returned { complete } => ssl.info(ssl.role_bit() | SSL_CB_EXIT, if complete { 1 } else { -1 }),
@@ -186,7 +118,7 @@ pub(crate) fn progress(ssl: &Ssl, event: Progress) {
 
 /// The texts for where the handshake of `s` is.
 fn texts_of(s: &Ssl) -> (&'static CStr, &'static CStr) {
-    state_texts(s.role.get() == Role::Client, s.handshake_state.get())
+    s.handshake_state.get().names(s.role.get() == Role::Client)
 }
 
 /// `SSL_state_string`: OpenSSL's short code for where the handshake is ("PINIT",
