@@ -55,7 +55,8 @@ pub fn encrypt_premaster(cert: &CertificateDer<'_>, premaster: &[u8; PREMASTER_L
     let bad_certificate = |detail: &str| {
         Error::fatal(AlertDescription::BadCertificate, Reason::X509_LIB, format!("RSA key exchange: {detail}"))
     };
-    let spki = der::parse_certificate(cert)
+    let spki = crate::x509::parse_certificate(cert)
+        .ok()
         .and_then(|fields| der::parse_spki(fields.spki))
         .ok_or_else(|| bad_certificate("the server certificate cannot be read"))?;
     if spki.algorithm != der::OID_RSA_ENCRYPTION {
