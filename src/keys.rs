@@ -53,7 +53,10 @@ pub type PasswordSource<'a> = &'a mut dyn FnMut() -> Result<Zeroizing<Vec<u8>>, 
 const MEMORY: &str = "the PEM data";
 
 /// The PEM labels of private keys: PKCS#8, PKCS#1 (RSA), SEC1 (EC), encrypted PKCS#8.
-const KEY_LABELS: [&str; 4] = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
+pub const KEY_LABELS: &[&str] = &["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
+
+/// The PEM labels of certificates: "CERTIFICATE", and the older "X509 CERTIFICATE".
+pub const CERT_LABELS: &[&str] = &["CERTIFICATE", "X509 CERTIFICATE"];
 
 /// Reads the first private key in PEM text ("PRIVATE KEY", "RSA PRIVATE KEY" or
 /// "EC PRIVATE KEY"); Ed25519 keys come as "PRIVATE KEY". An encrypted key is an error.
@@ -79,10 +82,17 @@ pub fn key_from_pem_file_with(path: &Path, password: PasswordSource<'_>) -> Resu
     parse_key(&pem, &path.display().to_string(), password)
 }
 
-/// The DER of the first private key in PEM text (PKCS#8, PKCS#1 or SEC1, as
-/// [`key_from_der`] takes it), decrypted with the password from `password` if needed.
-pub fn key_der_from_pem(pem: &[u8], password: PasswordSource<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
-    key_der(pem, MEMORY, password)
+/// The DER of the private key in a PEM block labelled one of [`KEY_LABELS`] (PKCS#8,
+/// PKCS#1 or SEC1, as [`key_from_der`] takes it), decrypted with the password from
+/// `password` if the block is encrypted.
+pub fn key_der_from_block(block: pem::Block, password: PasswordSource<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
+    if block.label == "ENCRYPTED PRIVATE KEY" {
+        return pbe::decrypt_pkcs8(&block.der, &password()?);
+    }
+    match block.header("DEK-Info") {
+        Some(dek_info) => pbe::decrypt_pem(dek_info, &block.der, &password()?),
+        None => Ok(block.der),
+    }
 }
 
 /// The password source for callers that have none: an encrypted key is an error.
@@ -111,7 +121,7 @@ pub fn key_from_der(der: &[u8]) -> Result<SigningKey, Error> {
 
 /// Whether `key` is the private half of the public key in `cert`.
 pub fn key_matches_cert(key: &SigningKey, cert: &CertificateDer<'_>) -> bool {
-    der::parse_certificate(cert).is_some_and(|fields| key.matches_spki(fields.spki))
+    crate::x509::parse_certificate(cert).is_ok_and(|fields| key.matches_spki(fields.spki))
 }
 
 /// Reads a whole file, naming it in the error.
@@ -130,7 +140,7 @@ fn parse_certs(text: &[u8], source: &str) -> Result<Vec<CertificateDer<'static>>
     let blocks = pem::parse(text).map_err(|e| malformed("certificate", source, &e))?;
     let certs: Vec<CertificateDer<'static>> = blocks
         .into_iter()
-        .filter(|block| block.label == "CERTIFICATE" || block.label == "X509 CERTIFICATE")
+        .filter(|block| CERT_LABELS.contains(&block.label.as_str()))
         .map(|block| CertificateDer::from(block.der.to_vec()))
         .collect();
     if certs.is_empty() {
@@ -141,19 +151,14 @@ fn parse_certs(text: &[u8], source: &str) -> Result<Vec<CertificateDer<'static>>
 
 /// The DER of the first private key in PEM text, decrypted if it is encrypted.
 fn key_der(text: &[u8], source: &str, password: PasswordSource<'_>) -> Result<Zeroizing<Vec<u8>>, Error> {
-    let in_source = |e: Error| named(e, source);
-    let blocks = pem::parse(text).map_err(|e| malformed("private key", source, &e))?;
-    let block = blocks
-        .into_iter()
-        .find(|block| KEY_LABELS.contains(&block.label.as_str()))
-        .ok_or_else(|| Error::local(Reason::X509_LIB, format!("no private key found in {source}")))?;
-    if block.label == "ENCRYPTED PRIVATE KEY" {
-        return pbe::decrypt_pkcs8(&block.der, &password().map_err(in_source)?).map_err(in_source);
-    }
-    match block.header("DEK-Info") {
-        Some(dek_info) => pbe::decrypt_pem(dek_info, &block.der, &password().map_err(in_source)?).map_err(in_source),
-        None => Ok(block.der),
-    }
+    let block = match pem::first_block(text, KEY_LABELS) {
+        Ok(block) => block,
+        Err(pem::ReadError::NoStartLine) => {
+            return Err(Error::local(Reason::X509_LIB, format!("no private key found in {source}")))
+        }
+        Err(e) => return Err(malformed("private key", source, &e)),
+    };
+    key_der_from_block(block, password).map_err(|e| named(e, source))
 }
 
 /// The signing key of the first private key in PEM text.
@@ -173,7 +178,7 @@ fn named(error: Error, source: &str) -> Error {
 
 /// The error for PEM text that is damaged.
 #[track_caller]
-fn malformed(what: &str, source: &str, problem: &str) -> Error {
+fn malformed(what: &str, source: &str, problem: &pem::ReadError) -> Error {
     Error::local(Reason::X509_LIB, format!("malformed PEM {what} in {source}: {problem}"))
 }
 
@@ -334,7 +339,8 @@ mod tests {
         assert_eq!(key.kind(), KeyKind::Ecdsa(NamedGroup::Secp256r1));
         for name in ["rsa2048-pkcs1.key", "rsa2048-pkcs8.key", "p384-pkcs8.key"] {
             let pem = pki.bytes(name);
-            let der = key_der_from_pem(&pem, &mut no_password).expect(name);
+            let block = pem::first_block(&pem, KEY_LABELS).expect(name);
+            let der = key_der_from_block(block, &mut no_password).expect(name);
             let from_der = key_from_der(&der).expect(name);
             assert_eq!(from_der.kind(), pki.key(name).kind(), "{name}");
         }
@@ -390,9 +396,10 @@ mod tests {
         assert!(error.detail.starts_with("no private key found in "), "{error}");
         let error = certs_from_pem_file(&pki.path("p256-sec1.key")).expect_err("no cert");
         assert!(error.detail.starts_with("no certificate found in "), "{error}");
-        let error = certs_from_pem(b"-----BEGIN CERTIFICATE-----\n!!!\n").expect_err("bad PEM");
+        let begin_line = |label: &str| pem::encode(label, b"").lines().next().map(|line| format!("{line}\n")).unwrap();
+        let error = certs_from_pem(format!("{}!!!\n", begin_line("CERTIFICATE")).as_bytes()).expect_err("bad PEM");
         assert_eq!(error.reason, Reason::X509_LIB);
-        let error = key_from_pem(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n").expect_err("cut");
+        let error = key_from_pem(begin_line("ENCRYPTED PRIVATE KEY").as_bytes()).expect_err("cut");
         assert!(error.detail.ends_with("the ENCRYPTED PRIVATE KEY block has no END line"), "{error}");
         let error = key_from_pem(&pki.bytes("p256-pbes2-aes256-sha256.key")).expect_err("no password");
         assert!(error.detail.contains("encrypted"), "{error}");

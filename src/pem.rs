@@ -2,11 +2,22 @@
 //! inside it (RFC 4648 section 4): the one reader and writer of both, for certificates,
 //! keys, DH parameters and sessions. Keys and sessions are secrets, so base64 is computed
 //! without branching on the data and decoded bytes are wiped when dropped.
+//!
+//! rustls-pki-types reads PEM too, but only the labels it has types for and without
+//! RFC 1421 headers; DH parameters, sessions and OpenSSL's encrypted keys need both, so
+//! this module reads every block, line by line as `PEM_read_*` does from a stream.
 
+use std::fmt;
 use zeroize::Zeroizing;
 
 /// Characters per base64 line in the PEM this library writes (RFC 7468's 64).
 const LINE_LEN: usize = 64;
+/// What a BEGIN line starts with, before the label.
+const BEGIN: &str = "-----BEGIN ";
+/// What an END line starts with, before the label.
+const END: &str = "-----END ";
+/// What BEGIN and END lines end with, after the label.
+const DASHES: &str = "-----";
 
 /// One `-----BEGIN label-----` ... `-----END label-----` block.
 pub struct Block {
@@ -25,41 +36,97 @@ impl Block {
     }
 }
 
-/// Every block in `text`, in order; text around the blocks is ignored, as OpenSSL does.
-/// Fails, saying what is wrong, on a block without its END line or with invalid base64.
-pub fn parse(text: &[u8]) -> Result<Vec<Block>, String> {
-    const BEGIN: &[u8] = b"-----BEGIN ";
-    let mut blocks = Vec::new();
-    let mut rest = text;
-    while let Some(start) = find(rest, BEGIN) {
-        let after = &rest[start + BEGIN.len()..];
-        let line_end = after.iter().position(|&c| c == b'\n').unwrap_or(after.len());
-        let begin_line = String::from_utf8_lossy(&after[..line_end]);
-        let Some(label) = begin_line.trim_end().strip_suffix("-----") else {
-            return Err(format!("malformed BEGIN line \"-----BEGIN {}\"", begin_line.trim_end()));
-        };
-        let label = label.to_string();
-        let body = &after[line_end.min(after.len())..];
-        let end = format!("-----END {label}-----");
-        let stop = find(body, end.as_bytes()).ok_or_else(|| format!("the {label} block has no END line"))?;
-        let (headers, base64) = split_headers(&body[..stop]);
-        let der = base64_decode(base64).ok_or_else(|| format!("the {label} block is not valid base64"))?;
-        blocks.push(Block { label, headers, der });
-        rest = &body[stop + end.len()..];
+/// Why no block could be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// The input ended before a BEGIN line with a wanted label (OpenSSL's
+    /// `PEM_R_NO_START_LINE`, what loops reading several objects stop on).
+    NoStartLine,
+    /// The input ended inside the block with this label, before its END line.
+    NoEndLine(String),
+    /// The block with this label does not hold valid base64.
+    BadBase64(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NoStartLine => write!(f, "no PEM block found"),
+            ReadError::NoEndLine(label) => write!(f, "the {label} block has no END line"),
+            ReadError::BadBase64(label) => write!(f, "the {label} block is not valid base64"),
+        }
     }
-    Ok(blocks)
+}
+
+/// The label of a `-----BEGIN label-----` line, if `line` is one.
+fn begin_label(line: &str) -> Option<&str> {
+    line.strip_prefix(BEGIN)?.strip_suffix(DASHES)
+}
+
+/// Reads the next block whose label is one of `labels` (any label when `labels` is
+/// empty), taking lines from `next_line` (which gives `None` at the end of the input)
+/// through the block's END line and no further. Lines before the block, blocks with
+/// other labels among them, are skipped, as OpenSSL's `PEM_read_bio_*` do.
+pub fn read_block(mut next_line: impl FnMut() -> Option<Vec<u8>>, labels: &[&str]) -> Result<Block, ReadError> {
+    let label = loop {
+        let line = Zeroizing::new(next_line().ok_or(ReadError::NoStartLine)?);
+        let text = String::from_utf8_lossy(&line);
+        if let Some(label) = begin_label(text.trim_end()) {
+            if labels.is_empty() || labels.contains(&label) {
+                break label.to_string();
+            }
+        }
+    };
+    let end_line = format!("{END}{label}{DASHES}");
+    let mut body = Zeroizing::new(Vec::new());
+    loop {
+        let Some(line) = next_line().map(Zeroizing::new) else {
+            return Err(ReadError::NoEndLine(label));
+        };
+        if String::from_utf8_lossy(&line).trim_end() == end_line {
+            break;
+        }
+        body.extend_from_slice(&line);
+    }
+    let (headers, base64) = split_headers(&body);
+    let der = base64_decode(base64).ok_or_else(|| ReadError::BadBase64(label.clone()))?;
+    Ok(Block { label, headers, der })
+}
+
+/// The lines of `text`, each with its line break, for [`read_block`].
+fn lines_of(text: &[u8]) -> impl FnMut() -> Option<Vec<u8>> + '_ {
+    let mut lines = text.split_inclusive(|&c| c == b'\n');
+    move || lines.next().map(<[u8]>::to_vec)
+}
+
+/// The first block in `text` whose label is one of `labels`.
+pub fn first_block(text: &[u8], labels: &[&str]) -> Result<Block, ReadError> {
+    read_block(lines_of(text), labels)
+}
+
+/// Every block in `text`, in order; text around the blocks is ignored, as OpenSSL does.
+/// Fails on a block without its END line or with invalid base64.
+pub fn parse(text: &[u8]) -> Result<Vec<Block>, ReadError> {
+    let mut next_line = lines_of(text);
+    let mut blocks = Vec::new();
+    loop {
+        match read_block(&mut next_line, &[]) {
+            Ok(block) => blocks.push(block),
+            Err(ReadError::NoStartLine) => return Ok(blocks),
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Splits a block's body into its RFC 1421 headers (`Name: value` lines up to a blank
 /// line, when the first line is one) and the base64 text.
 fn split_headers(body: &[u8]) -> (Vec<(String, String)>, &[u8]) {
     let mut headers = Vec::new();
-    let mut rest = body.strip_prefix(b"\r").unwrap_or(body);
-    rest = rest.strip_prefix(b"\n").unwrap_or(rest);
-    let first_line = rest.split(|&c| c == b'\n').next().unwrap_or_default();
+    let first_line = body.split(|&c| c == b'\n').next().unwrap_or_default();
     if !first_line.contains(&b':') {
         return (headers, body);
     }
+    let mut rest = body;
     while let Some(line_end) = rest.iter().position(|&c| c == b'\n') {
         let line = String::from_utf8_lossy(&rest[..line_end]).trim().to_string();
         rest = &rest[line_end + 1..];
@@ -83,20 +150,14 @@ pub fn encode(label: &str, der: &[u8]) -> Zeroizing<String> {
     let encoded = base64_encode(der);
     let mut pem =
         Zeroizing::new(String::with_capacity(encoded.len() + encoded.len() / LINE_LEN + 2 * label.len() + 40));
-    pem.push_str(&format!("-----BEGIN {label}-----\n"));
+    pem.push_str(&format!("{BEGIN}{label}{DASHES}\n"));
     for line in encoded.as_bytes().chunks(LINE_LEN) {
         pem.extend(line.iter().map(|&c| char::from(c)));
         pem.push('\n');
     }
-    pem.push_str(&format!("-----END {label}-----\n"));
+    pem.push_str(&format!("{END}{label}{DASHES}\n"));
     pem
 }
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
-}
-
 /// All ones when `lo <= c <= hi`, zero otherwise, computed without branches so that
 /// encoding secrets as text does not leak them through timing.
 pub(crate) fn range_mask(c: i16, lo: i16, hi: i16) -> i16 {
@@ -213,9 +274,37 @@ mod tests {
     #[test]
     fn damaged_blocks_say_what_is_wrong() {
         let cut = "-----BEGIN CERTIFICATE-----\nZm9v\n";
-        assert_eq!(parse(cut.as_bytes()).err().unwrap(), "the CERTIFICATE block has no END line");
+        assert_eq!(parse(cut.as_bytes()).err().unwrap().to_string(), "the CERTIFICATE block has no END line");
         let bad = "-----BEGIN CERTIFICATE-----\nZm9v!\n-----END CERTIFICATE-----\n";
-        assert_eq!(parse(bad.as_bytes()).err().unwrap(), "the CERTIFICATE block is not valid base64");
+        assert_eq!(parse(bad.as_bytes()).err().unwrap(), ReadError::BadBase64("CERTIFICATE".into()));
+        assert_eq!(parse(bad.as_bytes()).err().unwrap().to_string(), "the CERTIFICATE block is not valid base64");
+        let other_end = "-----BEGIN CERTIFICATE-----\nZm9v\n-----END X509 CERTIFICATE-----\n";
+        assert_eq!(parse(other_end.as_bytes()).err().unwrap(), ReadError::NoEndLine("CERTIFICATE".into()));
         assert!(parse(b"no PEM here").unwrap().is_empty());
+        assert!(parse(b"-----BEGIN CERTIFICATE\nZm9v\n").unwrap().is_empty(), "not a BEGIN line");
+    }
+
+    #[test]
+    fn encoder_writes_rfc_7468_lines() {
+        let der: Vec<u8> = (0..49).collect();
+        let text = encode("DH PARAMETERS", &der);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0], "-----BEGIN DH PARAMETERS-----");
+        assert_eq!((lines[1].len(), lines[2].len()), (64, 4));
+        assert_eq!(lines[3], "-----END DH PARAMETERS-----");
+        assert!(text.ends_with("-----\n"));
+    }
+
+    #[test]
+    fn read_block_takes_the_wanted_label_and_stops_after_it() {
+        let text = format!("junk\n{}{}after\n", *encode("EC PARAMETERS", b"params"), *encode("EC PRIVATE KEY", b"key"));
+        let mut lines = text.split_inclusive('\n').map(|l| l.as_bytes().to_vec());
+        let block = read_block(|| lines.next(), &["EC PRIVATE KEY", "PRIVATE KEY"]).unwrap();
+        assert_eq!((block.label.as_str(), block.der.as_slice()), ("EC PRIVATE KEY", &b"key"[..]));
+        assert_eq!(lines.next().unwrap(), b"after\n");
+        assert_eq!(first_block(text.as_bytes(), &["DH PARAMETERS"]).err(), Some(ReadError::NoStartLine));
+        assert_eq!(first_block(b"", &[]).err(), Some(ReadError::NoStartLine));
+        assert_eq!(first_block(text.as_bytes(), &[]).unwrap().label, "EC PARAMETERS");
     }
 }

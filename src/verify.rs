@@ -6,10 +6,14 @@ use crate::error::{Error, Reason};
 use crate::keys::{certs_from_pem, read_file};
 use crate::msgs::enums::{AlertDescription, SignatureScheme};
 use crate::verify_error::VerifyError;
-use crate::x509::der::{self, key_usage, ns_cert_type, CertificateFields, ExtendedKeyUsage};
-use rustls_pki_types::{CertificateDer, ServerName, SignatureVerificationAlgorithm, TrustAnchor, UnixTime};
+use crate::x509::der;
+use crate::x509::{
+    key_usage, ns_cert_type, parse_certificate, Certificate, CertificateFields, ExtendedKeyUsage, NameEntry,
+};
+use rustls_pki_types::{CertificateDer, SignatureVerificationAlgorithm, TrustAnchor, UnixTime};
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use webpki::{EndEntityCert, KeyUsage};
 
@@ -100,7 +104,7 @@ impl RootStore {
         }
         let unusable = |e: String| Error::local(Reason::X509_LIB, format!("the certificate cannot be trusted: {e}"));
         let anchor = webpki::anchor_from_trusted_cert(&cert).map_err(|e| unusable(e.to_string()))?.to_owned();
-        let subject = der::parse_certificate(&cert).ok_or_else(|| unusable("it cannot be parsed".into()))?.subject;
+        let subject = parse_certificate(&cert).map_err(|e| unusable(e.detail))?.subject;
         self.by_subject.entry(subject.to_vec()).or_default().push(self.certs.len());
         self.anchors.push(anchor);
         self.certs.push(cert);
@@ -111,13 +115,13 @@ impl RootStore {
     fn link(&self, index: usize) -> Link<'_> {
         let der = &self.certs[index];
         // Every certificate was parsed when it was added.
-        let fields = der::parse_certificate(der).expect("a trusted certificate parses");
+        let fields = parse_certificate(der).expect("a trusted certificate parses");
         Link { der, fields, trusted: Some(index) }
     }
 
     /// The trusted certificate equal to `cert`, if there is one.
     fn find_exact(&self, cert: &[u8]) -> Option<Link<'_>> {
-        let subject = der::parse_certificate(cert)?.subject;
+        let subject = parse_certificate(cert).ok()?.subject;
         let indices = self.by_subject.get(subject)?;
         indices.iter().find(|&&i| self.certs[i].as_ref() == cert).map(|&i| self.link(i))
     }
@@ -198,7 +202,7 @@ impl RootStore {
         for (index, cert) in certs.iter().enumerate() {
             let problem = match webpki::anchor_from_trusted_cert(cert) {
                 Err(e) => Some(e.to_string()),
-                Ok(_) if der::parse_certificate(cert).is_none() => Some("it cannot be parsed".to_string()),
+                Ok(_) if parse_certificate(cert).is_err() => Some("it cannot be parsed".to_string()),
                 Ok(_) => None,
             };
             if let Some(problem) = problem {
@@ -453,7 +457,7 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     let params = &VerifyParams { flags: params.flags.union(roots.flags), ..*params };
     let now = UnixTime::now();
     let now_secs = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
-    let leaf_fields = match (EndEntityCert::try_from(leaf), der::parse_certificate(leaf)) {
+    let leaf_fields = match (EndEntityCert::try_from(leaf), parse_certificate(leaf).ok()) {
         (Ok(_), Some(fields)) => fields,
         (Err(error), _) => return VerifyResult::failure(webpki_code(&error), 0),
         (Ok(_), None) => return VerifyResult::failure(VerifyError::CERT_REJECTED, 0),
@@ -461,7 +465,7 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     let mut seen: HashSet<&[u8]> = HashSet::from([leaf.as_ref()]);
     let mut untrusted = Vec::new();
     for der in &chain[1..] {
-        if let (true, Some(fields)) = (seen.insert(der.as_ref()), der::parse_certificate(der)) {
+        if let (true, Some(fields)) = (seen.insert(der.as_ref()), parse_certificate(der).ok()) {
             untrusted.push(Link { der, fields, trusted: None });
         }
     }
@@ -476,7 +480,7 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     }
     let host_result = match params.host {
         None => Ok(()),
-        Some(host) => EndEntityCert::try_from(leaf).map_err(|e| webpki_code(&e)).and_then(|ee| check_host(&ee, host)),
+        Some(host) => EndEntityCert::try_from(leaf).map_err(|e| webpki_code(&e)).and_then(|_| check_host(leaf, host)),
     };
     let anchor_index = path[path.len() - 1].trusted.expect("a built path ends at a trusted certificate");
     if path.len() == 1 {
@@ -588,14 +592,113 @@ fn webpki_code(error: &webpki::Error) -> VerifyError {
     }
 }
 
-/// Checks the leaf's subjectAltName against `host`: `Err` carries the mismatch code.
-fn check_host(end_entity: &EndEntityCert<'_>, host: &str) -> Result<(), VerifyError> {
-    let name = ServerName::try_from(host).map_err(|_| VerifyError::HOSTNAME_MISMATCH)?;
-    let mismatch = match name {
-        ServerName::IpAddress(_) => VerifyError::IP_ADDRESS_MISMATCH,
-        _ => VerifyError::HOSTNAME_MISMATCH,
+/// Checks the leaf against `host` as OpenSSL's verifier does after `SSL_set1_host`: an
+/// IP address against the iPAddress names of subjectAltName (`X509_check_ip`), any other
+/// name with [`match_host`] and OpenSSL's default flags (`X509_check_host`). `Err`
+/// carries the mismatch code.
+fn check_host(leaf: &[u8], host: &str) -> Result<(), VerifyError> {
+    let is_ip = host.parse::<IpAddr>().is_ok();
+    let mismatch = if is_ip { VerifyError::IP_ADDRESS_MISMATCH } else { VerifyError::HOSTNAME_MISMATCH };
+    let cert = Certificate::parse(leaf).map_err(|_| mismatch)?;
+    let matched =
+        matches_ip_text(&cert, host).unwrap_or_else(|| match_host(&cert, host, HostFlags::default()).is_some());
+    if matched {
+        Ok(())
+    } else {
+        Err(mismatch)
+    }
+}
+
+/// How [`match_host`] checks a host name (OpenSSL's `X509_CHECK_FLAG_*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HostFlags {
+    /// Also look at the subject's common names when DNS names are present.
+    pub always_check_subject: bool,
+    /// Never look at the subject's common names.
+    pub never_check_subject: bool,
+    /// Treat `*` as an ordinary character.
+    pub no_wildcards: bool,
+    /// Accept `*` only as a whole label (`*.example.com`, not `w*.example.com`).
+    pub no_partial_wildcards: bool,
+}
+
+/// Whether the presented name `pattern` (from a certificate) matches `host`, by
+/// OpenSSL's rules: equal ignoring ASCII case, or one `*` in the leftmost label of a
+/// pattern with at least two labels after it (so never `*.com`). The `*` stands for
+/// letters, digits and hyphens within the host's leftmost label: at least one when it is
+/// the whole label, any number when it is part of one (`w*.example.com`, refused with
+/// `no_partial_wildcards`, and never for an internationalized `xn--` label on either
+/// side).
+fn name_matches(pattern: &str, host: &str, flags: HostFlags) -> bool {
+    if pattern.eq_ignore_ascii_case(host) {
+        return true;
+    }
+    if flags.no_wildcards {
+        return false;
+    }
+    let (Some((p_first, p_rest)), Some((h_first, h_rest))) = (pattern.split_once('.'), host.split_once('.')) else {
+        return false;
     };
-    end_entity.verify_is_valid_for_subject_name(&name).map_err(|_| mismatch)
+    let Some((prefix, suffix)) = p_first.split_once('*') else {
+        return false;
+    };
+    let whole_label = prefix.is_empty() && suffix.is_empty();
+    let is_idna = |label: &str| label.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("xn--"));
+    let plausible = p_rest.contains('.')
+        && !p_rest.split('.').any(str::is_empty)
+        && !suffix.contains('*')
+        && !p_rest.contains('*')
+        && (whole_label || (!flags.no_partial_wildcards && !is_idna(p_first) && !is_idna(h_first)));
+    if !plausible || !p_rest.eq_ignore_ascii_case(h_rest) || h_first.len() < prefix.len() + suffix.len() {
+        return false;
+    }
+    let (Some(h_prefix), Some(h_suffix)) = (h_first.get(..prefix.len()), h_first.get(h_first.len() - suffix.len()..))
+    else {
+        return false;
+    };
+    let wildcard = &h_first[prefix.len()..h_first.len() - suffix.len()];
+    h_prefix.eq_ignore_ascii_case(prefix)
+        && h_suffix.eq_ignore_ascii_case(suffix)
+        && (!whole_label || !wildcard.is_empty())
+        && wildcard.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+}
+
+/// The name of `cert` that `host` matches, as OpenSSL's `X509_check_host` looks for it
+/// (see [`name_matches`]): the DNS names of subjectAltName, and the subject's common
+/// names when there are no DNS names (or `always_check_subject`), unless
+/// `never_check_subject`. A final dot of `host` is ignored.
+pub fn match_host(cert: &Certificate, host: &str, flags: HostFlags) -> Option<String> {
+    const NID_COMMON_NAME: i32 = 13;
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if let Some(name) = cert.dns_names.iter().find(|n| name_matches(n, host, flags)) {
+        return Some(name.clone());
+    }
+    let check_subject = !flags.never_check_subject && (cert.dns_names.is_empty() || flags.always_check_subject);
+    if !check_subject {
+        return None;
+    }
+    cert.subject
+        .entries
+        .iter()
+        .filter(|e| e.attribute_type().is_some_and(|t| t.nid == NID_COMMON_NAME))
+        .filter_map(NameEntry::utf8_value)
+        .find(|cn| name_matches(cn, host, flags))
+}
+
+/// Whether `ip` (4 or 16 bytes) is one of the subjectAltName IP addresses of `cert`
+/// (`X509_check_ip`).
+pub fn matches_ip(cert: &Certificate, ip: &[u8]) -> bool {
+    cert.ip_addresses.iter().any(|a| a == ip)
+}
+
+/// Whether the IP address written in `text` ("192.0.2.1", "2001:db8::1") is one of the
+/// subjectAltName IP addresses of `cert` (`X509_check_ip_asc`); `None` when `text` is no
+/// IP address.
+pub fn matches_ip_text(cert: &Certificate, text: &str) -> Option<bool> {
+    match text.parse::<IpAddr>().ok()? {
+        IpAddr::V4(ip) => Some(matches_ip(cert, &ip.octets())),
+        IpAddr::V6(ip) => Some(matches_ip(cert, &ip.octets())),
+    }
 }
 
 /// The verification algorithms a TLS 1.2 signature scheme may stand for. In TLS 1.2
@@ -624,7 +727,7 @@ fn scheme_algorithms(scheme: SignatureScheme) -> Vec<&'static dyn SignatureVerif
 /// security levels (`EVP_PKEY_get_security_bits`); none for a key it cannot rate.
 pub fn key_security_bits(cert: &CertificateDer<'_>) -> Option<u32> {
     use crate::crypto::sign::{rsa_modulus_bits, rsa_security_bits};
-    let info = der::parse_spki(der::parse_certificate(cert)?.spki)?;
+    let info = der::parse_spki(parse_certificate(cert).ok()?.spki)?;
     match info.algorithm {
         a if a == der::OID_RSA_ENCRYPTION => rsa_modulus_bits(info.key).map(rsa_security_bits),
         a if a == der::OID_ED25519 => Some(128),
@@ -886,5 +989,96 @@ mod tests {
             Some(VerifyError::EE_KEY_TOO_SMALL)
         );
         assert_eq!(check_key_level(&rsa, 0, VerifyResult::OK), VerifyResult::OK);
+    }
+    #[test]
+    fn host_names() {
+        let cert = Certificate::parse(&crate::x509::test_pki::TestCert::plain().der).unwrap();
+        let f = HostFlags::default();
+        assert_eq!(match_host(&cert, "TEST.example", f).as_deref(), Some("test.example"));
+        assert_eq!(match_host(&cert, "a.test.example.", f).as_deref(), Some("*.test.example"));
+        assert_eq!(match_host(&cert, "a.b.test.example", f), None);
+        assert_eq!(match_host(&cert, "example", f), None);
+        assert_eq!(match_host(&cert, "a.test.example", HostFlags { no_wildcards: true, ..f }), None);
+        assert!(matches_ip(&cert, &[127, 0, 0, 1]));
+        let partial = |p: &str, h: &str, f| name_matches(p, h, f);
+        assert!(partial("w*.example.com", "www.example.com", f));
+        assert!(partial("w*.example.com", "w.example.com", f));
+        assert!(!partial("w*.example.com", "www.example.com", HostFlags { no_partial_wildcards: true, ..f }));
+        assert!(!partial("*.com", "example.com", f));
+        assert!(!partial("*.example.com", ".example.com", f));
+        assert!(!partial("xn--*.example.com", "xn--a.example.com", f));
+    }
+
+    /// Our verdict on each name, for certificates with DNS names, IP addresses, whole and
+    /// partial wildcards and only a common name, is the verdict of `openssl verify
+    /// -verify_hostname` (or `-verify_ip` for an address) on the same certificate,
+    /// trusted as its own anchor. (One deliberate difference is not in the table: a
+    /// final dot of the host name is ignored here, see [`match_host`]; OpenSSL 3.0
+    /// compares it.)
+    #[test]
+    fn host_checks_agree_with_openssl_verify() {
+        let san = |names: &str| ["-addext".to_string(), format!("subjectAltName={names}")];
+        let certs = [
+            ("/CN=cn-only.example", Vec::new()),
+            ("/CN=*.cn-wild.example", Vec::new()),
+            ("/CN=ignored.example", san("DNS:www.example.com,DNS:*.wild.example,IP:192.0.2.7,IP:2001:db8::1").to_vec()),
+            ("/CN=ip-cn.example", san("IP:127.0.0.1").to_vec()),
+            (
+                "/CN=x",
+                san("DNS:f*.part.example,DNS:*o.end.example,DNS:*.com,DNS:*.co.uk,DNS:xn--*.idn.example").to_vec(),
+            ),
+            ("/CN=y", san("DNS:*.xn--idn.example,DNS:a.*.mid.example,DNS:**.two.example,DNS:*").to_vec()),
+        ];
+        let names = [
+            "cn-only.example",
+            "CN-ONLY.example",
+            "a.cn-wild.example",
+            "ignored.example",
+            "www.example.com",
+            "WWW.Example.COM",
+            "a.wild.example",
+            "A-1.WILD.example",
+            "wild.example",
+            "a.b.wild.example",
+            "a_b.wild.example",
+            "ip-cn.example",
+            "foo.part.example",
+            "f.part.example",
+            "bar.part.example",
+            "xn--f.part.example",
+            "foo.end.example",
+            "o.end.example",
+            "example.com",
+            "a.com",
+            "a.co.uk",
+            "xn--a.idn.example",
+            "a.xn--idn.example",
+            "xn--a.xn--idn.example",
+            "a.b.mid.example",
+            "ab.two.example",
+            "a",
+            "192.0.2.7",
+            "192.0.2.8",
+            "2001:db8::1",
+            "2001:DB8:0::1",
+            "127.0.0.1",
+        ];
+        let mut matches = 0;
+        for (subject, options) in &certs {
+            let options: Vec<&str> = options.iter().map(String::as_str).collect();
+            let cert = crate::x509::test_pki::TestCert::new(subject, &options);
+            let der = CertificateDer::from(cert.der.clone());
+            let roots = RootStore::from_certs(std::slice::from_ref(&der));
+            for name in names {
+                let option = if name.parse::<IpAddr>().is_ok() { "-verify_ip" } else { "-verify_hostname" };
+                let openssl = cert.openssl_succeeds(&["verify", "-CAfile", "cert.pem", option, name, "cert.pem"]);
+                let params = VerifyParams { host: Some(name), ..VerifyParams::new(Purpose::ServerAuth) };
+                let ours = verify_chain(&roots, std::slice::from_ref(&der), &params);
+                assert_eq!(ours.is_ok(), openssl, "{subject} {options:?} for {name}: ours {}", ours.text());
+                matches += usize::from(openssl);
+            }
+        }
+        // Both verdicts occur: the certificates themselves verify, and names are refused.
+        assert_eq!(matches, 19);
     }
 }

@@ -62,8 +62,8 @@ fn client_and_flight(name: &str) -> (Connection, Ossl, Vec<Msg>) {
     // OpenSSL's automatic DH parameters for DHE-PSK without a certificate: 1024 bits.
     config.min_dh_bits = 1024;
     let hooks: Box<dyn Hooks> = if suite.kx.uses_psk() { Box::new(PskHooks) } else { Box::new(DefaultHooks) };
-    let mut ours = Connection::new_client_with_hooks(Arc::new(config), Some("localhost"), None, None, hooks)
-        .expect("new_client");
+    let mut ours =
+        Connection::new_client_with_hooks(Arc::new(config), Some("localhost"), None, None, hooks).expect("new_client");
     let hello = take_ours(&mut ours);
     let mut sctx = OsslCtx::new().versions(0, ffi::TLS1_2_VERSION).ciphers(name).options(ffi::SSL_OP_NO_TICKET);
     sctx = if suite.kx.uses_psk() { sctx.psk() } else { sctx.cert(RSA2048.chain, RSA2048.key) };

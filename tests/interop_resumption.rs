@@ -16,13 +16,13 @@ use common::ossl::{
 use common::{client_config, feed_ours, records, server_config, take_ours, Failures, RSA2048};
 use openssl_sys as ffi;
 use tls12::internal::suites::ALL_SUITES;
-use tls12::{DefaultHooks, Hooks};
 use tls12::Psk;
 use tls12::Reason;
 use tls12::Session;
 use tls12::SessionCache;
 use tls12::{Config, Options};
 use tls12::{Connection, Error};
+use tls12::{DefaultHooks, Hooks};
 use tls12::{KeyExchange, Suite};
 use tls12::{TicketKey, TicketKeyStore, TicketKeys};
 use zeroize::Zeroizing;

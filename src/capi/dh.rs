@@ -8,13 +8,12 @@ use super::bio::Bio;
 use super::ctx::{Handle, SslCtx};
 use super::extras::on_handle;
 use super::passwd::PemPasswordCallback;
-use super::pem::{hand_out, read_bio, read_stream};
+use super::pem::{self, Input};
 use super::ssl::Ssl;
 use super::{arc_borrow, arc_into_ptr, arc_release, err, null_arg};
-use crate::crypto::dh::DhParams;
-use crate::error::{Error, Reason};
+use crate::crypto::dh::{self, DhParams};
+use crate::error::Reason;
 use std::ffi::{c_int, c_long, c_void};
-use zeroize::Zeroizing;
 
 /// `DH`: a prime and generator for DHE, as read by `PEM_read_DHparams`. Free it with
 /// `DH_free`.
@@ -22,12 +21,15 @@ pub struct Dh {
     params: DhParams,
 }
 
-/// The PEM labels of DH parameters.
-const LABELS: &[&str] = &["DH PARAMETERS", "X9.42 DH PARAMETERS"];
-
-/// Parses a PEM block of DH parameters (1024 to 10000 bits).
-fn parse(pem: Result<Zeroizing<Vec<u8>>, Error>) -> Result<*mut Dh, Error> {
-    DhParams::from_pem(&pem?).map(|params| arc_into_ptr(Dh { params }))
+/// Reads the next PEM block of DH parameters (1024 to 10000 bits) from `input` for
+/// `func`, as [`pem::read`] does.
+///
+/// # Safety
+/// As for [`pem::read`].
+unsafe fn read(input: Input, x: *mut *mut Dh, func: &str) -> *mut Dh {
+    let make = |block: crate::pem::Block| DhParams::from_pem_block(&block).map(|params| arc_into_ptr(Dh { params }));
+    // SAFETY: as the caller promises.
+    unsafe { pem::read(input, x, dh::PEM_LABELS, func, make) }
 }
 
 /// `PEM_read_DHparams`: reads the next PEM block of DH parameters from `fp`.
@@ -46,7 +48,7 @@ pub unsafe extern "C" fn tls12_PEM_read_DHparams(
     super::guard(std::ptr::null_mut(), || {
         let _ = (cb, u);
         // SAFETY: as the caller promises.
-        unsafe { hand_out(x, parse(read_stream(fp, LABELS)), "PEM_read_DHparams") }
+        unsafe { read(Input::Stream(fp), x, "PEM_read_DHparams") }
     })
 }
 
@@ -64,7 +66,7 @@ pub unsafe extern "C" fn tls12_PEM_read_bio_DHparams(
     super::guard(std::ptr::null_mut(), || {
         let _ = (cb, u);
         // SAFETY: as the caller promises.
-        unsafe { hand_out(x, parse(read_bio(bp, LABELS)), "PEM_read_bio_DHparams") }
+        unsafe { read(Input::Bio(bp), x, "PEM_read_bio_DHparams") }
     })
 }
 

@@ -6,7 +6,7 @@
 
 use super::bio::Bio;
 use super::passwd::{password_source, PemPasswordCallback};
-use super::pem::{hand_out, read_bio, read_stream};
+use super::pem::{self, Input};
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, guard};
 use crate::crypto::sign::SigningKey;
 use crate::error::Error;
@@ -35,20 +35,26 @@ impl EvpPkey {
     }
 }
 
-/// The PEM labels of private keys (PKCS#8, PKCS#1, SEC1, encrypted PKCS#8).
-const LABELS: &[&str] = &["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
-
-/// Parses a PEM block holding a private key, decrypting it with the password from `cb`
-/// and `u` (see [`password_source`]) if it is encrypted.
-fn parse(
-    pem: Result<Zeroizing<Vec<u8>>, Error>,
+/// Reads the next private key in PEM from `input` for `func`, as [`pem::read`] does,
+/// decrypting it with the password from `cb` and `u` (see [`password_source`]) if it is
+/// encrypted.
+///
+/// # Safety
+/// As for [`pem::read`]; `cb` and `u` as for [`password_source`].
+unsafe fn read(
+    input: Input,
+    x: *mut *mut EvpPkey,
     cb: PemPasswordCallback,
     u: *mut c_void,
-) -> Result<*mut EvpPkey, Error> {
-    let der = keys::key_der_from_pem(&pem?, &mut password_source(cb, u))?;
-    let pkey = EvpPkey { der };
-    pkey.signing_key()?;
-    Ok(arc_into_ptr(pkey))
+    func: &str,
+) -> *mut EvpPkey {
+    let make = |block| {
+        let pkey = EvpPkey { der: keys::key_der_from_block(block, &mut password_source(cb, u))? };
+        pkey.signing_key()?;
+        Ok(arc_into_ptr(pkey))
+    };
+    // SAFETY: as the caller promises.
+    unsafe { pem::read(input, x, keys::KEY_LABELS, func, make) }
 }
 
 /// `PEM_read_PrivateKey`: reads the next private key in PEM from `fp` (other PEM blocks
@@ -67,7 +73,7 @@ pub unsafe extern "C" fn tls12_PEM_read_PrivateKey(
 ) -> *mut EvpPkey {
     guard(std::ptr::null_mut(), || {
         // SAFETY: as the caller promises.
-        unsafe { hand_out(x, parse(read_stream(fp, LABELS), cb, u), "PEM_read_PrivateKey") }
+        unsafe { read(Input::Stream(fp), x, cb, u, "PEM_read_PrivateKey") }
     })
 }
 
@@ -84,7 +90,7 @@ pub unsafe extern "C" fn tls12_PEM_read_bio_PrivateKey(
 ) -> *mut EvpPkey {
     guard(std::ptr::null_mut(), || {
         // SAFETY: as the caller promises.
-        unsafe { hand_out(x, parse(read_bio(bp, LABELS), cb, u), "PEM_read_bio_PrivateKey") }
+        unsafe { read(Input::Bio(bp), x, cb, u, "PEM_read_bio_PrivateKey") }
     })
 }
 

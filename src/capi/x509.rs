@@ -3,17 +3,19 @@
 //! names), DER and PEM conversion, the `STACK_OF(X509)` that `SSL_get_peer_cert_chain`
 //! returns, and the `X509_STORE_CTX` a verify callback sees.
 
-use super::err::{self, LIB_PEM, PEM_R_NO_START_LINE};
+use super::err;
 use super::passwd::PemPasswordCallback;
+use super::pem::{self, Input, Output};
 use super::stack::{ElementFree, OpensslStack, X509NameStack};
 use super::{
     arc_borrow, arc_into_ptr, arc_release, arc_retain, bio, copy_to_c_buf, guard, intern, malloc_bytes,
     malloc_c_string, null_arg,
 };
 use crate::error::Reason;
-use crate::x509::der;
-use crate::x509::{AttributeType, Certificate, GeneralName, HostFlags, Name, NameEntry};
-use rustls_pki_types::pem::PemObject;
+use crate::keys;
+use crate::verify::{self, HostFlags};
+use crate::x509::name_text::{self, Dumps, Escapes, FieldNames, NameFormat, Separators};
+use crate::x509::{AttributeType, Certificate, GeneralName, Name, NameEntry};
 use rustls_pki_types::CertificateDer;
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_ulong, c_void};
 use std::ptr;
@@ -404,24 +406,6 @@ pub unsafe extern "C" fn tls12_d2i_X509_NAME(
     })
 }
 
-/// Stores a newly read certificate where the `d2i_`/`PEM_read_` functions put it:
-/// in `*px` when `px` is not NULL (freeing what was there), and as the return value.
-///
-/// # Safety
-/// `px` is NULL or valid for reading and writing one pointer; a non-NULL `*px` is a
-/// live `X509` whose reference the caller gives up.
-unsafe fn hand_out(x: X509, px: *mut *mut X509) -> *mut X509 {
-    let p = arc_into_ptr(x);
-    if !px.is_null() {
-        // SAFETY: as promised by the caller.
-        unsafe {
-            arc_release(*px);
-            *px = p;
-        }
-    }
-    p
-}
-
 /// `d2i_X509`: reads one DER certificate from the `len` bytes at `*in`, advancing
 /// `*in` past it. Returns the certificate (also stored in `*px` if `px` is not NULL),
 /// or NULL with an error entry.
@@ -447,7 +431,7 @@ pub unsafe extern "C" fn tls12_d2i_X509(px: *mut *mut X509, in_: *mut *const c_u
                 // within the `len` bytes at `*in_`.
                 unsafe { *in_ = start.add(n) };
                 // SAFETY: as promised by the caller.
-                unsafe { hand_out(x, px) }
+                unsafe { pem::store_out(px, arc_into_ptr(x)) }
             }
             Err(e) => {
                 err::push_error(&e);
@@ -457,35 +441,14 @@ pub unsafe extern "C" fn tls12_d2i_X509(px: *mut *mut X509, in_: *mut *const c_u
     })
 }
 
-/// Reads lines from `next_line` up to and including the first PEM certificate block
-/// and returns the certificate; pushes `PEM_R_NO_START_LINE` when the input ends
-/// before a certificate starts (what loops reading several certificates look for).
-fn read_pem_cert(mut next_line: impl FnMut() -> Option<Vec<u8>>) -> Option<X509> {
-    const BEGINS: [&[u8]; 2] = [b"-----BEGIN CERTIFICATE-----", b"-----BEGIN X509 CERTIFICATE-----"];
-    let mut block = loop {
-        let Some(line) = next_line() else {
-            err::push_lib(LIB_PEM, PEM_R_NO_START_LINE, "expecting: CERTIFICATE");
-            return None;
-        };
-        if BEGINS.iter().any(|b| line.starts_with(b)) {
-            break b"-----BEGIN CERTIFICATE-----\n".to_vec();
-        }
-    };
-    loop {
-        let Some(line) = next_line() else {
-            err::push(Reason::BAD_DATA, "the PEM certificate block has no END line");
-            return None;
-        };
-        if line.starts_with(b"-----END ") {
-            block.extend_from_slice(b"-----END CERTIFICATE-----\n");
-            break;
-        }
-        block.extend_from_slice(&line);
-    }
-    let parsed = CertificateDer::from_pem_slice(&block)
-        .map_err(|e| crate::Error::local(Reason::BAD_DATA, format!("bad PEM certificate: {e}")))
-        .and_then(X509::parse);
-    parsed.map_err(|e| err::push_error(&e)).ok()
+/// Reads the next PEM certificate from `input` for `func`, as [`pem::read`] does.
+///
+/// # Safety
+/// As for [`pem::read`].
+unsafe fn read_pem(input: Input, x: *mut *mut X509, func: &str) -> *mut X509 {
+    let make = |block: crate::pem::Block| X509::parse(CertificateDer::from(block.der.to_vec())).map(arc_into_ptr);
+    // SAFETY: as the caller promises.
+    unsafe { pem::read(input, x, keys::CERT_LABELS, func, make) }
 }
 
 /// `PEM_read_bio_X509`: reads the next PEM certificate from `bp` (consuming the input
@@ -506,15 +469,7 @@ pub unsafe extern "C" fn tls12_PEM_read_bio_X509(
     guard(ptr::null_mut(), || {
         let _ = (cb, u);
         // SAFETY: as promised by the caller.
-        let Some(b) = (unsafe { bio::from_ptr(bp) }) else {
-            null_arg("bp");
-            return ptr::null_mut();
-        };
-        match read_pem_cert(|| b.read_line(64 * 1024)) {
-            // SAFETY: as promised by the caller.
-            Some(cert) => unsafe { hand_out(cert, x) },
-            None => ptr::null_mut(),
-        }
+        unsafe { read_pem(Input::Bio(bp), x, "PEM_read_bio_X509") }
     })
 }
 
@@ -531,21 +486,8 @@ pub unsafe extern "C" fn tls12_PEM_read_X509(
 ) -> *mut X509 {
     guard(ptr::null_mut(), || {
         let _ = (cb, u);
-        if fp.is_null() {
-            null_arg("fp");
-            return ptr::null_mut();
-        }
-        let next_line = || {
-            let mut buf = [0u8; 1024];
-            // SAFETY: `buf` has 1024 writable bytes and `fp` is an open stream.
-            let got = unsafe { libc::fgets(buf.as_mut_ptr().cast(), 1024, fp) };
-            (!got.is_null()).then(|| buf.iter().take_while(|&&b| b != 0).copied().collect())
-        };
-        match read_pem_cert(next_line) {
-            // SAFETY: as promised by the caller.
-            Some(cert) => unsafe { hand_out(cert, x) },
-            None => ptr::null_mut(),
-        }
+        // SAFETY: as promised by the caller.
+        unsafe { read_pem(Input::Stream(fp), x, "PEM_read_X509") }
     })
 }
 
@@ -556,17 +498,8 @@ pub unsafe extern "C" fn tls12_PEM_read_X509(
 /// `bp` is NULL or a live BIO; `x` is NULL or a live `X509`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_PEM_write_bio_X509(bp: *mut bio::Bio, x: *const X509) -> c_int {
-    guard(0, || {
-        // SAFETY: as promised by the caller.
-        let (Some(b), Some(cert)) = (unsafe { bio::from_ptr(bp) }, unsafe { cert_arg(x) }) else {
-            if bp.is_null() {
-                null_arg("bp");
-            }
-            return 0;
-        };
-        let pem = crate::pem::encode("CERTIFICATE", cert.der());
-        c_int::from(matches!(b.write_all(pem.as_bytes()), bio::IoResult::Done(_)))
-    })
+    // SAFETY: as promised by the caller.
+    guard(0, || unsafe { write_pem(Output::Bio(bp), x) })
 }
 
 /// `PEM_write_X509`: writes `x` to the stdio stream `fp` as PEM. Returns 1, or 0.
@@ -575,20 +508,21 @@ pub unsafe extern "C" fn tls12_PEM_write_bio_X509(bp: *mut bio::Bio, x: *const X
 /// `fp` is NULL or an open `FILE *`; `x` is NULL or a live `X509`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_PEM_write_X509(fp: *mut libc::FILE, x: *const X509) -> c_int {
-    guard(0, || {
+    // SAFETY: as promised by the caller.
+    guard(0, || unsafe { write_pem(Output::Stream(fp), x) })
+}
+
+/// Writes `x` to `output` as a PEM CERTIFICATE block: 1, or 0 on failure.
+///
+/// # Safety
+/// `output` holds NULL, an open `FILE *` or a live BIO; `x` is NULL or a live `X509`.
+unsafe fn write_pem(output: Output, x: *const X509) -> c_int {
+    // SAFETY: as promised by the caller.
+    match unsafe { cert_arg(x) } {
         // SAFETY: as promised by the caller.
-        let Some(cert) = (unsafe { cert_arg(x) }) else {
-            return 0;
-        };
-        if fp.is_null() {
-            null_arg("fp");
-            return 0;
-        }
-        let pem = crate::pem::encode("CERTIFICATE", cert.der());
-        // SAFETY: `fp` is an open stream and `pem` has `pem.len()` readable bytes.
-        let n = unsafe { libc::fwrite(pem.as_ptr().cast(), 1, pem.len(), fp) };
-        c_int::from(n == pem.len())
-    })
+        Some(cert) => unsafe { pem::write(output, &crate::pem::encode(keys::CERT_LABELS[0], cert.der())) },
+        None => 0,
+    }
 }
 
 /// Defines the exported getters of a certificate's names.
@@ -689,18 +623,18 @@ pub unsafe extern "C" fn tls12_X509_check_ca(x: *const X509) -> c_int {
         let Some(c) = (unsafe { cert_arg(x) }) else {
             return 0;
         };
-        let Some(fields) = der::parse_certificate(c.der()) else {
+        let Ok(fields) = crate::x509::parse_certificate(c.der()) else {
             return 0;
         };
         let usage = fields.usage;
-        if usage.key_usage.is_some_and(|k| k & der::key_usage::KEY_CERT_SIGN == 0) {
+        if usage.key_usage.is_some_and(|k| k & crate::x509::key_usage::KEY_CERT_SIGN == 0) {
             return 0;
         }
         match usage.ca {
             Some(ca) => c_int::from(ca),
             None if c.cert.version == 0 && fields.is_self_issued() => 3,
             None if usage.key_usage.is_some() => 4,
-            None if usage.ns_cert_type.is_some_and(|t| t & der::ns_cert_type::ANY_CA != 0) => 5,
+            None if usage.ns_cert_type.is_some_and(|t| t & crate::x509::ns_cert_type::ANY_CA != 0) => 5,
             None => 0,
         }
     })
@@ -807,17 +741,7 @@ pub unsafe extern "C" fn tls12_i2a_ASN1_INTEGER(bp: *mut bio::Bio, a: *const Asn
             null_arg(if bp.is_null() { "bp" } else { "a" });
             return -1;
         };
-        let mut text = String::from(if a.negative { "-" } else { "" });
-        if a.magnitude.is_empty() {
-            text.push_str("00");
-        }
-        for (i, byte) in a.magnitude.iter().enumerate() {
-            if i != 0 && i % 35 == 0 {
-                text.push_str("\\\n");
-            }
-            text.push_str(&format!("{byte:02X}"));
-        }
-        match b.write_all(text.as_bytes()) {
+        match b.write_all(crate::x509::integer_hex(a.negative, &a.magnitude).as_bytes()) {
             bio::IoResult::Done(n) => c_int::try_from(n).unwrap_or(c_int::MAX),
             _ => -1,
         }
@@ -852,11 +776,7 @@ pub unsafe extern "C" fn tls12_ASN1_TIME_print(bp: *mut bio::Bio, tm: *const Asn
             }
             return 0;
         };
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-        let (year, month, day, hour, min, sec) = t.fields();
-        let month = MONTHS[(month as usize).clamp(1, 12) - 1];
-        let text = format!("{month} {day:2} {hour:02}:{min:02}:{sec:02} {year} GMT");
-        c_int::from(matches!(b.write_all(text.as_bytes()), bio::IoResult::Done(_)))
+        c_int::from(matches!(b.write_all(t.openssl_text().as_bytes()), bio::IoResult::Done(_)))
     })
 }
 
@@ -881,30 +801,6 @@ pub unsafe extern "C" fn tls12_X509_cmp_current_time(tm: *const Asn1Time) -> c_i
     })
 }
 
-/// OpenSSL's `X509_NAME_oneline` text: `/C=XX/O=Org/CN=name`, `+` between the members
-/// of a multi-valued RDN, bytes outside printable ASCII as `\xHH`.
-fn oneline(name: &Name, max: Option<usize>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for e in &name.entries {
-        let mut part = Vec::new();
-        part.push(if e.same_rdn_as_previous { b'+' } else { b'/' });
-        part.extend_from_slice(e.short_name().as_bytes());
-        part.push(b'=');
-        for b in e.narrow_value() {
-            if (b' '..=b'~').contains(&b) {
-                part.push(b);
-            } else {
-                part.extend_from_slice(format!("\\x{b:02X}").as_bytes());
-            }
-        }
-        if max.is_some_and(|m| out.len() + part.len() > m) {
-            break;
-        }
-        out.extend_from_slice(&part);
-    }
-    out
-}
-
 /// `X509_NAME_oneline`: the name as `/C=XX/O=Org/CN=name`. With `buf` NULL the text
 /// is returned in a new buffer (free it with `OPENSSL_free`); otherwise at most `size`
 /// bytes including the NUL are written to `buf` (entries that do not fit are left
@@ -917,8 +813,8 @@ pub unsafe extern "C" fn tls12_X509_NAME_oneline(a: *const X509Name, buf: *mut c
     guard(ptr::null_mut(), || {
         // SAFETY: as promised by the caller.
         let text = match unsafe { a.as_ref() } {
-            Some(n) if buf.is_null() => oneline(&n.name, None),
-            Some(n) => oneline(&n.name, usize::try_from(size).ok().and_then(|s| s.checked_sub(1))),
+            Some(n) if buf.is_null() => name_text::oneline(&n.name, None),
+            Some(n) => name_text::oneline(&n.name, usize::try_from(size).ok().and_then(|s| s.checked_sub(1))),
             None => b"NO X509_NAME".to_vec(),
         };
         if buf.is_null() {
@@ -1178,152 +1074,44 @@ const SPC_EQ: c_ulong = 1 << 23;
 const DUMP_UNKNOWN_FIELDS: c_ulong = 1 << 24;
 const FN_ALIGN: c_ulong = 1 << 25;
 
-/// Appends a character above ASCII as `X509_NAME_print_ex` shows it: as UTF-8 with
-/// `ASN1_STRFLGS_UTF8_CONVERT`, else one byte (`\\UXXXX` or `\\WXXXXXXXX` beyond
-/// Latin-1); each byte as `\\XX` with `ASN1_STRFLGS_ESC_MSB`.
-fn push_high(out: &mut Vec<u8>, c: u32, flags: c_ulong) {
-    let mut utf8 = [0u8; 4];
-    let bytes: &[u8] = if flags & UTF8_CONVERT != 0 {
-        char::from_u32(c).unwrap_or('\u{fffd}').encode_utf8(&mut utf8).as_bytes()
-    } else if let Ok(b) = u8::try_from(c) {
-        utf8[0] = b;
-        &utf8[..1]
-    } else {
-        let wide = if c <= 0xffff { format!("\\U{c:04X}") } else { format!("\\W{c:08X}") };
-        out.extend_from_slice(wide.as_bytes());
-        return;
-    };
-    for &b in bytes {
-        if flags & ESC_MSB != 0 {
-            out.extend_from_slice(format!("\\{b:02X}").as_bytes());
-        } else {
-            out.push(b);
-        }
-    }
-}
-
-/// One value as `X509_NAME_print_ex` shows it under the `ASN1_STRFLGS_*` bits of
-/// `flags` (and `XN_FLAG_DUMP_UNKNOWN_FIELDS`).
-fn value_text(e: &NameEntry, flags: c_ulong) -> Vec<u8> {
-    let unknown_field = flags & DUMP_UNKNOWN_FIELDS != 0 && e.attribute_type().is_none();
-    if flags & DUMP_ALL != 0 || (flags & DUMP_UNKNOWN != 0 && !e.is_string()) || unknown_field {
-        let dumped =
-            if flags & DUMP_DER != 0 { crate::x509::der::encode(e.string_tag, &e.value) } else { e.value.clone() };
-        let hex: String = dumped.iter().map(|b| format!("{b:02X}")).collect();
-        return format!("#{hex}").into_bytes();
-    }
-    let chars: Vec<u32> = match e.utf8_value() {
-        Some(s) => s.chars().map(u32::from).collect(),
-        None => e.value.iter().map(|&b| u32::from(b)).collect(),
-    };
-    let mut out = Vec::new();
-    let mut quote = false;
-    let last = chars.len().saturating_sub(1);
-    for (i, &c) in chars.iter().enumerate() {
-        let Some(b) = u8::try_from(c).ok().filter(u8::is_ascii) else {
-            push_high(&mut out, c, flags);
-            continue;
-        };
-        let special = b",+\"\\<>;".contains(&b) || (b == b'#' && i == 0) || (b == b' ' && (i == 0 || i == last));
-        if flags & ESC_2253 != 0 && special {
-            if flags & ESC_QUOTE != 0 && b != b'"' && b != b'\\' {
-                quote = true;
-                out.push(b);
-            } else {
-                out.extend_from_slice(&[b'\\', b]);
-            }
-        } else if flags & ESC_CTRL != 0 && (b < 0x20 || b == 0x7f) {
-            out.extend_from_slice(format!("\\{b:02X}").as_bytes());
-        } else if b == b'\\' && flags & (ESC_2253 | ESC_CTRL | ESC_MSB) != 0 {
-            out.extend_from_slice(b"\\\\");
-        } else {
-            out.push(b);
-        }
-    }
-    if quote {
-        out.insert(0, b'"');
-        out.push(b'"');
-    }
-    out
-}
-
-/// `X509_NAME_print_ex`'s text for `flags` other than `XN_FLAG_COMPAT`, or `None`
-/// for an unknown separator choice.
-fn print_ex_text(name: &Name, indent: usize, flags: c_ulong) -> Option<Vec<u8>> {
-    let (sep_dn, sep_mv): (&[u8], &[u8]) = match flags & SEP_MASK {
-        SEP_COMMA_PLUS => (b",", b"+"),
-        SEP_CPLUS_SPC => (b", ", b" + "),
-        SEP_SPLUS_SPC => (b"; ", b" + "),
-        SEP_MULTILINE => (b"\n", b" + "),
+/// `X509_NAME_print_ex`'s flag bits (`XN_FLAG_*` and `ASN1_STRFLGS_*`) other than
+/// `XN_FLAG_COMPAT` as a [`NameFormat`], or `None` for an unknown separator choice.
+fn name_format(flags: c_ulong, indent: usize) -> Option<NameFormat> {
+    let separators = match flags & SEP_MASK {
+        SEP_COMMA_PLUS => Separators::CommaPlus,
+        SEP_CPLUS_SPC => Separators::CommaPlusSpaced,
+        SEP_SPLUS_SPC => Separators::SemicolonPlusSpaced,
+        SEP_MULTILINE => Separators::Multiline,
         _ => return None,
     };
-    let eq: &[u8] = if flags & SPC_EQ != 0 { b" = " } else { b"=" };
-    let pad = " ".repeat(indent);
-    let mut rdn = 0usize;
-    let mut entries: Vec<(usize, &NameEntry)> = name
-        .entries
-        .iter()
-        .map(|e| {
-            rdn += usize::from(!e.same_rdn_as_previous);
-            (rdn, e)
-        })
-        .collect();
-    if flags & DN_REV != 0 {
-        entries.reverse();
-    }
-    let mut out = pad.clone().into_bytes();
-    for (i, (set, e)) in entries.iter().enumerate() {
-        if i > 0 {
-            if entries[i - 1].0 == *set {
-                out.extend_from_slice(sep_mv);
-            } else {
-                out.extend_from_slice(sep_dn);
-                if flags & SEP_MASK == SEP_MULTILINE {
-                    out.extend_from_slice(pad.as_bytes());
-                }
-            }
-        }
-        let (field, width) = match flags & FN_MASK {
-            FN_LN => (e.long_name(), 25usize),
-            FN_OID => (crate::x509::oid_text(&e.oid), 0),
-            FN_NONE => (String::new(), 0),
-            _ => (e.short_name(), 10),
-        };
-        if flags & FN_MASK != FN_NONE {
-            out.extend_from_slice(field.as_bytes());
-            if flags & FN_ALIGN != 0 {
-                out.resize(out.len() + width.saturating_sub(field.len()), b' ');
-            }
-            out.extend_from_slice(eq);
-        }
-        out.extend_from_slice(&value_text(e, flags));
-    }
-    Some(out)
-}
-
-/// The `XN_FLAG_COMPAT` text (OpenSSL's `X509_NAME_print`): the one-line form without
-/// its first `/`, with `, ` replacing each `/` that starts a one- or two-letter
-/// upper-case field name (`C=`, `CN=`); other slashes stay.
-fn compat_text(name: &Name) -> Vec<u8> {
-    let line = oneline(name, None);
-    let Some(body) = line.strip_prefix(b"/") else {
-        return line;
+    let field_names = match flags & FN_MASK {
+        FN_LN => FieldNames::Long,
+        FN_OID => FieldNames::Oid,
+        FN_NONE => FieldNames::None,
+        _ => FieldNames::Short,
     };
-    let mut out = Vec::new();
-    for (i, &b) in body.iter().enumerate() {
-        let next = &body[i + 1..];
-        let field_start = match next {
-            [a, b'=', ..] => a.is_ascii_uppercase(),
-            [a, c, b'=', ..] => a.is_ascii_uppercase() && c.is_ascii_uppercase(),
-            _ => false,
-        };
-        if b == b'/' && field_start {
-            out.extend_from_slice(b", ");
-        } else {
-            out.push(b);
-        }
-    }
-    out
+    let set = |bit: c_ulong| flags & bit != 0;
+    Some(NameFormat {
+        escapes: Escapes {
+            rfc2253: set(ESC_2253),
+            control: set(ESC_CTRL),
+            high_bytes: set(ESC_MSB),
+            quote: set(ESC_QUOTE),
+        },
+        utf8: set(UTF8_CONVERT),
+        dumps: Dumps {
+            all: set(DUMP_ALL),
+            non_strings: set(DUMP_UNKNOWN),
+            unknown_fields: set(DUMP_UNKNOWN_FIELDS),
+            der: set(DUMP_DER),
+        },
+        separators,
+        reverse: set(DN_REV),
+        field_names,
+        spaced_equals: set(SPC_EQ),
+        align: set(FN_ALIGN),
+        indent,
+    })
 }
 
 /// `X509_NAME_print_ex`: writes `nm` to `out` in the form `flags` selects:
@@ -1352,13 +1140,13 @@ pub unsafe extern "C" fn tls12_X509_NAME_print_ex(
             return failed;
         };
         let text = if flags == 0 {
-            compat_text(name)
+            name_text::compat(name)
         } else {
-            let Some(text) = print_ex_text(name, usize::try_from(indent).unwrap_or(0), flags) else {
+            let Some(format) = name_format(flags, usize::try_from(indent).unwrap_or(0)) else {
                 err::push(Reason::BAD_VALUE, format!("X509_NAME_print_ex: unsupported flags {flags:#x}"));
                 return failed;
             };
-            text
+            name_text::print(name, &format)
         };
         match b.write_all(&text) {
             bio::IoResult::Done(n) if flags == 0 => c_int::from(n == text.len()),
@@ -1415,7 +1203,7 @@ pub unsafe extern "C" fn tls12_X509_check_host(
             no_partial_wildcards: flags & 0x4 != 0,
             never_check_subject: flags & 0x20 != 0,
         };
-        let Some(matched) = cert.cert.match_host(host, flags) else {
+        let Some(matched) = verify::match_host(&cert.cert, host, flags) else {
             return 0;
         };
         if !peername.is_null() {
@@ -1451,7 +1239,7 @@ pub unsafe extern "C" fn tls12_X509_check_ip(
         };
         // SAFETY: `chk` points to `chklen` readable bytes.
         match unsafe { super::bytes(chk, c_int::try_from(chklen).unwrap_or(-1), "chk") } {
-            Some(ip) if ip.len() == 4 || ip.len() == 16 => c_int::from(cert.cert.matches_ip(ip)),
+            Some(ip) if ip.len() == 4 || ip.len() == 16 => c_int::from(verify::matches_ip(&cert.cert, ip)),
             _ => -2,
         }
     })
@@ -1470,11 +1258,7 @@ pub unsafe extern "C" fn tls12_X509_check_ip_asc(x: *const X509, address: *const
         let (Some(cert), Some(text)) = (unsafe { cert_arg(x) }, unsafe { super::c_str(address, "address") }) else {
             return -2;
         };
-        match text.parse::<std::net::IpAddr>() {
-            Ok(std::net::IpAddr::V4(a)) => c_int::from(cert.cert.matches_ip(&a.octets())),
-            Ok(std::net::IpAddr::V6(a)) => c_int::from(cert.cert.matches_ip(&a.octets())),
-            Err(_) => -2,
-        }
+        verify::matches_ip_text(&cert.cert, text).map_or(-2, c_int::from)
     })
 }
 

@@ -20,6 +20,14 @@ const MIN_BITS: usize = 1024;
 /// work that a server can make a client do.
 const MAX_BITS: usize = 10_000;
 
+/// The PEM labels of DH parameters: PKCS#3, then X9.42.
+pub const PEM_LABELS: &[&str] = &["DH PARAMETERS", "X9.42 DH PARAMETERS"];
+
+/// The error for PEM DH parameters that cannot be used: a local `BAD_VALUE`.
+fn bad_pem(detail: &str) -> Error {
+    Error::local(Reason::BAD_VALUE, detail.to_string())
+}
+
 // The RFC 7919 primes of neighbouring sizes share their leading digits (each is
 // 2^b - 2^(b-64) + (floor(2^(b-130) e) + X) 2^64 - 1), so the shared digits are written once.
 
@@ -202,19 +210,20 @@ impl DhParams {
     /// pass the same checks as the server's (`from_server`) with a minimum of 1024 bits.
     /// Failures are local errors with reason `BAD_VALUE`.
     pub fn from_pem(pem: &[u8]) -> Result<DhParams, Error> {
-        let bad = |detail: &str| Error::local(Reason::BAD_VALUE, detail.to_string());
-        let blocks = crate::pem::parse(pem).map_err(|problem| bad(&problem))?;
-        let (der, x942) = blocks
-            .iter()
-            .find_map(|block| match block.label.as_str() {
-                "DH PARAMETERS" => Some((&block.der, false)),
-                "X9.42 DH PARAMETERS" => Some((&block.der, true)),
-                _ => None,
-            })
-            .ok_or_else(|| bad("no DH PARAMETERS found in the PEM data"))?;
-        let (p, g) =
-            parse_parameters(der, x942).ok_or_else(|| bad("the DH PARAMETERS are not a well-formed DER structure"))?;
-        DhParams::checked(p, g, MIN_BITS).map_err(|problem| bad(&problem.describe("the PEM DH group")))
+        match crate::pem::first_block(pem, PEM_LABELS) {
+            Ok(block) => DhParams::from_pem_block(&block),
+            Err(crate::pem::ReadError::NoStartLine) => Err(bad_pem("no DH PARAMETERS found in the PEM data")),
+            Err(problem) => Err(bad_pem(&problem.to_string())),
+        }
+    }
+
+    /// As [`DhParams::from_pem`], for a block already read (labelled one of
+    /// [`PEM_LABELS`]).
+    pub fn from_pem_block(block: &crate::pem::Block) -> Result<DhParams, Error> {
+        let x942 = block.label == PEM_LABELS[1];
+        let (p, g) = parse_parameters(&block.der, x942)
+            .ok_or_else(|| bad_pem("the DH PARAMETERS are not a well-formed DER structure"))?;
+        DhParams::checked(p, g, MIN_BITS).map_err(|problem| bad_pem(&problem.describe("the PEM DH group")))
     }
 
     /// Client-side acceptance of server-chosen parameters (RFC 7919 section 3, and what
@@ -446,10 +455,9 @@ mod tests {
         NamedGroup::Ffdhe8192,
     ];
 
-    /// A PEM block made by `openssl base64` around `der`.
+    /// A PEM block around `der`.
     fn pem(label: &str, der: &[u8]) -> Vec<u8> {
-        let body = String::from_utf8(openssl(&["base64", "-e"], der)).expect("base64 text");
-        format!("-----BEGIN {label}-----\n{body}-----END {label}-----\n").into_bytes()
+        crate::pem::encode(label, der).as_bytes().to_vec()
     }
 
     /// A DER INTEGER holding the non-negative number `magnitude`.
@@ -464,6 +472,16 @@ mod tests {
     /// A PKCS#3 DHParameter from its encoded fields.
     fn dh_parameter(fields: &[Vec<u8>]) -> Vec<u8> {
         pem("DH PARAMETERS", &der::encode(der::SEQUENCE, &fields.concat()))
+    }
+
+    /// A PEM "DH PARAMETERS" block whose lines (`MIIBCAKC` between the BEGIN and END
+    /// lines) `damage` changes.
+    fn damaged_pem(damage: impl FnOnce(&mut Vec<String>)) -> Vec<u8> {
+        let text = String::from_utf8(pem(PEM_LABELS[0], &[0x30, 0x82, 0x01, 0x08, 0x02, 0x82])).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        assert_eq!(lines[1], "MIIBCAKC");
+        damage(&mut lines);
+        lines.iter().flat_map(|line| [line.as_bytes(), b"\n"]).flatten().copied().collect()
     }
 
     fn ffdhe2048() -> DhParams {
@@ -568,7 +586,7 @@ mod tests {
     #[test]
     fn x942_parameters_load_and_agree() {
         let pem = openssl(&["genpkey", "-genparam", "-algorithm", "DHX", "-pkeyopt", "dh_rfc5114:2"], b"");
-        assert!(pem.starts_with(b"-----BEGIN X9.42 DH PARAMETERS-----"));
+        assert_eq!(crate::pem::first_block(&pem, &[]).map(|block| block.label).ok().as_deref(), Some(PEM_LABELS[1]));
         let params = DhParams::from_pem(&pem).expect("X9.42 parameters");
         assert_eq!(params.bits(), 2048);
         assert_eq!(params.named_group(), None);
@@ -592,8 +610,8 @@ mod tests {
             dh_parameter(&[der::encode(der::INTEGER, &[0x80]), integer(&[2])]), // negative
             dh_parameter(&[integer(&p)]),
             dh_parameter(&[integer(&p), integer(&[2]), integer(&[1]), integer(&[1])]),
-            b"-----BEGIN DH PARAMETERS-----\nMIIB*AKC\n-----END DH PARAMETERS-----\n".to_vec(),
-            b"-----BEGIN DH PARAMETERS-----\nMIIBCAKC\n".to_vec(),
+            damaged_pem(|lines| lines[1] = "MIIB*AKC".into()),
+            damaged_pem(|lines| drop(lines.pop())),
             b"no PEM here".to_vec(),
             Vec::new(),
         ];

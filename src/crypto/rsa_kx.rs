@@ -53,7 +53,8 @@ const MODULUS_BITS: RangeInclusive<usize> = 1024..=8192;
 pub fn encrypt_premaster(cert: &CertificateDer<'_>, premaster: &[u8; PREMASTER_LEN]) -> Result<Vec<u8>, Error> {
     let bad_certificate =
         |detail: &str| Error::bad_certificate(Reason::X509_LIB, format!("RSA key exchange: {detail}"));
-    let spki = der::parse_certificate(cert)
+    let spki = crate::x509::parse_certificate(cert)
+        .ok()
         .and_then(|fields| der::parse_spki(fields.spki))
         .ok_or_else(|| bad_certificate("the server certificate cannot be read"))?;
     if spki.algorithm != der::OID_RSA_ENCRYPTION {

@@ -45,7 +45,7 @@ use crate::error::{Error, Reason};
 use crate::pem;
 use crate::suites::{self, Suite};
 use crate::verify_error::VerifyError;
-use crate::x509::der::{self, Reader};
+use crate::x509::der::{self, Reader, BOOLEAN};
 use rustls_pki_types::CertificateDer;
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -58,10 +58,8 @@ pub const MAX_ID_LEN: usize = 32;
 /// The version of the encoding that [`Session::encode`] writes.
 const ENCODING_VERSION: i128 = 1;
 /// The PEM label that `PEM_write_SSL_SESSION` uses.
-const PEM_LABEL: &str = "SSL SESSION PARAMETERS";
+pub const PEM_LABEL: &str = "SSL SESSION PARAMETERS";
 
-/// DER `BOOLEAN`.
-const BOOLEAN: u8 = 0x01;
 /// Context-specific primitive tags `[0]` .. `[3]` of the optional fields.
 const SERVER_NAME: u8 = 0x80;
 const ALPN: u8 = 0x81;
@@ -187,12 +185,10 @@ impl Session {
     /// Reads the first `SSL SESSION PARAMETERS` PEM block in `pem` (text around it is
     /// ignored, as `PEM_read_SSL_SESSION` does) and decodes it.
     pub fn from_pem(text: &[u8]) -> Result<Session, Error> {
-        let bad = |detail: String| Error::local(Reason::BAD_DATA, detail);
-        let blocks = pem::parse(text).map_err(bad)?;
-        let block = blocks
-            .iter()
-            .find(|block| block.label == PEM_LABEL)
-            .ok_or_else(|| bad(format!("no {PEM_LABEL} PEM block")))?;
+        let block = pem::first_block(text, &[PEM_LABEL]).map_err(|e| match e {
+            pem::ReadError::NoStartLine => Error::local(Reason::BAD_DATA, format!("no {PEM_LABEL} PEM block")),
+            e => Error::local(Reason::BAD_DATA, e.to_string()),
+        })?;
         Session::decode(&block.der)
     }
 }
@@ -503,8 +499,8 @@ pub(crate) mod tests {
     fn pem_round_trips_and_rejects_damage() {
         let session = full_session();
         let pem = session.to_pem();
-        assert!(pem.starts_with("-----BEGIN SSL SESSION PARAMETERS-----\n"));
-        assert!(pem.ends_with("-----END SSL SESSION PARAMETERS-----\n"));
+        assert_eq!(PEM_LABEL, "SSL SESSION PARAMETERS");
+        assert_eq!(*pem, *pem::encode(PEM_LABEL, &session.encode()));
         assert!(pem.lines().all(|line| line.len() <= 64 || line.starts_with("-----")));
         assert_same(&session, &Session::from_pem(pem.as_bytes()).unwrap());
 

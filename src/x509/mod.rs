@@ -4,18 +4,19 @@
 //! Nothing here checks signatures or trust (that is `verify`'s job).
 
 pub mod der;
+mod fields;
+pub mod name_text;
 mod time;
 
+pub use fields::{key_usage, ns_cert_type, parse_certificate, CertificateFields, ExtendedKeyUsage, Extension};
 pub use time::Time;
 
 use crate::error::{Error, Reason};
 
-/// DER tags used here.
+/// DER tags used here: the universal ones of [`der`], the string types of names, and
+/// the context tags of a TBSCertificate.
 mod tag {
-    pub const BOOLEAN: u8 = 0x01;
-    pub const INTEGER: u8 = 0x02;
-    pub const OCTET_STRING: u8 = 0x04;
-    pub const OID: u8 = 0x06;
+    pub use super::der::{BOOLEAN, INTEGER, OCTET_STRING, OID, SEQUENCE};
     pub const UTF8_STRING: u8 = 0x0c;
     pub const NUMERIC_STRING: u8 = 0x12;
     pub const PRINTABLE_STRING: u8 = 0x13;
@@ -27,12 +28,11 @@ mod tag {
     pub const GENERAL_STRING: u8 = 0x1b;
     pub const UNIVERSAL_STRING: u8 = 0x1c;
     pub const BMP_STRING: u8 = 0x1e;
-    pub const SEQUENCE: u8 = 0x30;
     pub const SET: u8 = 0x31;
-    pub const VERSION: u8 = 0xa0;
+    pub const VERSION: u8 = super::der::CONTEXT_0;
     pub const ISSUER_UID: u8 = 0x81;
     pub const SUBJECT_UID: u8 = 0x82;
-    pub const EXTENSIONS: u8 = 0xa3;
+    pub const EXTENSIONS: u8 = super::der::CONTEXT_3;
 }
 
 /// GeneralName kinds (the context tag numbers, OpenSSL's `GEN_*`) read here.
@@ -62,6 +62,7 @@ fn bad(what: &str) -> Error {
 
 /// [`der::Reader`] for certificates: a malformed or unexpected element is an error that
 /// says what was expected.
+#[derive(Clone, Copy, Debug)]
 struct Reader<'a>(der::Reader<'a>);
 
 impl<'a> Reader<'a> {
@@ -93,9 +94,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The next element, read as a UTCTime or GeneralizedTime.
-    fn time(&mut self) -> Result<Time, Error> {
-        Time::from_element(self.0.element().ok_or_else(|| bad("a time is missing or truncated"))?)
+    /// The next element, whatever its tag; `what` says what is missing.
+    fn element(&mut self, what: &str) -> Result<der::Element<'a>, Error> {
+        self.0.element().ok_or_else(|| bad(what))
+    }
+
+    /// The next element, which must have tag `want`; its whole encoding.
+    fn whole(&mut self, want: u8, what: &str) -> Result<&'a [u8], Error> {
+        self.0.read_element(want).map(|element| element.encoded).ok_or_else(|| bad(what))
     }
 }
 
@@ -383,47 +389,17 @@ pub struct Certificate {
 }
 
 impl Certificate {
-    /// Reads a DER certificate. The whole input must be one certificate.
+    /// Reads a DER certificate (see [`parse_certificate`]), with its names and the
+    /// subjectAltName, authorityInfoAccess and cRLDistributionPoints extensions.
     pub fn parse(der: &[u8]) -> Result<Certificate, Error> {
-        let mut outer = Reader::new(der);
-        let cert = outer.expect(tag::SEQUENCE, "not a SEQUENCE")?;
-        if !outer.is_empty() {
-            return Err(bad("trailing bytes after the certificate"));
-        }
-        let mut cert = Reader::new(cert);
-        let mut tbs = Reader::new(cert.expect(tag::SEQUENCE, "TBSCertificate missing")?);
-        let version = match tbs.optional(tag::VERSION)? {
-            Some(v) => match Reader::new(v).expect(tag::INTEGER, "version is not an INTEGER")? {
-                [v @ 0..=2] => *v,
-                _ => return Err(bad("unknown version")),
-            },
-            None => 0,
-        };
-        let serial = tbs.expect(tag::INTEGER, "serial number missing")?.to_vec();
-        tbs.expect(tag::SEQUENCE, "signature algorithm missing")?;
-        let (t, issuer, issuer_der) = tbs.any()?;
-        if t != tag::SEQUENCE {
-            return Err(bad("issuer is not a Name"));
-        }
-        let issuer = Name::parse(issuer, issuer_der)?;
-        let mut validity = Reader::new(tbs.expect(tag::SEQUENCE, "validity missing")?);
-        let not_before = validity.time()?;
-        let not_after = validity.time()?;
-        let (t, subject, subject_der) = tbs.any()?;
-        if t != tag::SEQUENCE {
-            return Err(bad("subject is not a Name"));
-        }
-        let subject = Name::parse(subject, subject_der)?;
-        tbs.expect(tag::SEQUENCE, "subject public key info missing")?;
-        tbs.optional(tag::ISSUER_UID)?;
-        tbs.optional(tag::SUBJECT_UID)?;
+        let fields = parse_certificate(der)?;
         let mut parsed = Certificate {
-            version,
-            serial,
-            issuer,
-            subject,
-            not_before,
-            not_after,
+            version: fields.version,
+            serial: fields.serial.to_vec(),
+            issuer: Name::from_der(fields.issuer)?,
+            subject: Name::from_der(fields.subject)?,
+            not_before: Time::from_element(fields.validity[0])?,
+            not_after: Time::from_element(fields.validity[1])?,
             dns_names: Vec::new(),
             ip_addresses: Vec::new(),
             alt_names: Vec::new(),
@@ -431,11 +407,8 @@ impl Certificate {
             ca_issuers: Vec::new(),
             crl_points: Vec::new(),
         };
-        if let Some(exts) = tbs.optional(tag::EXTENSIONS)? {
-            parsed.read_extensions(Reader::new(exts).expect(tag::SEQUENCE, "extensions are not a SEQUENCE")?)?;
-        }
-        if !tbs.is_empty() {
-            return Err(bad("unexpected fields in TBSCertificate"));
+        for extension in fields.extensions {
+            parsed.read_extension(extension?)?;
         }
         Ok(parsed)
     }
@@ -450,31 +423,26 @@ impl Certificate {
         }
     }
 
-    fn read_extensions(&mut self, exts: &[u8]) -> Result<(), Error> {
-        let mut exts = Reader::new(exts);
-        while !exts.is_empty() {
-            let mut ext = Reader::new(exts.expect(tag::SEQUENCE, "extension is not a SEQUENCE")?);
-            let oid = ext.expect(tag::OID, "extension id missing")?;
-            ext.optional(tag::BOOLEAN)?;
-            let value = ext.expect(tag::OCTET_STRING, "extension value missing")?;
-            match oid {
-                OID_SUBJECT_ALT_NAME => {
-                    let names = Reader::new(value).expect(tag::SEQUENCE, "subjectAltName is not a SEQUENCE")?;
-                    for name in GeneralName::read_all(names)? {
-                        match name.kind {
-                            general_name_kind::DNS => {
-                                self.dns_names.push(String::from_utf8_lossy(&name.value).into_owned())
-                            }
-                            general_name_kind::IP_ADDRESS => self.ip_addresses.push(name.value.clone()),
-                            _ => {}
+    /// Reads the extensions kept here; the others are passed over.
+    fn read_extension(&mut self, extension: Extension<'_>) -> Result<(), Error> {
+        let value = extension.value;
+        match extension.oid {
+            OID_SUBJECT_ALT_NAME => {
+                let names = Reader::new(value).expect(tag::SEQUENCE, "subjectAltName is not a SEQUENCE")?;
+                for name in GeneralName::read_all(names)? {
+                    match name.kind {
+                        general_name_kind::DNS => {
+                            self.dns_names.push(String::from_utf8_lossy(&name.value).into_owned())
                         }
-                        self.alt_names.push(name);
+                        general_name_kind::IP_ADDRESS => self.ip_addresses.push(name.value.clone()),
+                        _ => {}
                     }
+                    self.alt_names.push(name);
                 }
-                OID_AUTHORITY_INFO_ACCESS => self.read_info_access(value)?,
-                OID_CRL_DISTRIBUTION_POINTS => self.read_crl_points(value)?,
-                _ => {}
             }
+            OID_AUTHORITY_INFO_ACCESS => self.read_info_access(value)?,
+            OID_CRL_DISTRIBUTION_POINTS => self.read_crl_points(value)?,
+            _ => {}
         }
         Ok(())
     }
@@ -512,72 +480,21 @@ impl Certificate {
     }
 }
 
-/// How [`Certificate::match_host`] checks a host name (OpenSSL's `X509_CHECK_FLAG_*`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct HostFlags {
-    /// Also look at the subject's common names when DNS names are present.
-    pub always_check_subject: bool,
-    /// Never look at the subject's common names.
-    pub never_check_subject: bool,
-    /// Treat `*` as an ordinary character.
-    pub no_wildcards: bool,
-    /// Accept `*` only as a whole label (`*.example.com`, not `w*.example.com`).
-    pub no_partial_wildcards: bool,
-}
-
-/// Whether the presented name `pattern` (from a certificate) matches `host`: equal
-/// ignoring ASCII case, or a wildcard in the leftmost label standing for one or more
-/// characters of the host's leftmost label, with at least two labels after it.
-fn name_matches(pattern: &str, host: &str, flags: HostFlags) -> bool {
-    if pattern.eq_ignore_ascii_case(host) {
-        return true;
+/// An integer given as a sign and a magnitude in hexadecimal as OpenSSL's
+/// `i2a_ASN1_INTEGER` writes it: two upper-case digits a byte, `-` before a negative
+/// value, `00` for zero, a backslash and newline every 35 bytes.
+pub fn integer_hex(negative: bool, magnitude: &[u8]) -> String {
+    let mut text = String::from(if negative { "-" } else { "" });
+    if magnitude.is_empty() {
+        text.push_str("00");
     }
-    if flags.no_wildcards {
-        return false;
-    }
-    let (Some((p_first, p_rest)), Some((h_first, h_rest))) = (pattern.split_once('.'), host.split_once('.')) else {
-        return false;
-    };
-    let Some((prefix, suffix)) = p_first.split_once('*') else {
-        return false;
-    };
-    let whole_label = prefix.is_empty() && suffix.is_empty();
-    let plausible = p_rest.contains('.')
-        && !suffix.contains('*')
-        && !p_first.to_ascii_lowercase().starts_with("xn--")
-        && (whole_label || !flags.no_partial_wildcards);
-    plausible
-        && p_rest.eq_ignore_ascii_case(h_rest)
-        && h_first.len() > prefix.len() + suffix.len() - usize::from(!whole_label)
-        && h_first.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-        && h_first.get(h_first.len() - suffix.len()..).is_some_and(|s| s.eq_ignore_ascii_case(suffix))
-}
-
-impl Certificate {
-    /// The certificate's name that `host` matches, as OpenSSL's `X509_check_host` looks
-    /// for it: the DNS names of subjectAltName, and the subject's common names when
-    /// there are no DNS names (or `always_check_subject`), unless `never_check_subject`.
-    pub fn match_host(&self, host: &str, flags: HostFlags) -> Option<String> {
-        let host = host.strip_suffix('.').unwrap_or(host);
-        if let Some(name) = self.dns_names.iter().find(|n| name_matches(n, host, flags)) {
-            return Some(name.clone());
+    for (i, byte) in magnitude.iter().enumerate() {
+        if i != 0 && i % 35 == 0 {
+            text.push_str("\\\n");
         }
-        let check_subject = !flags.never_check_subject && (self.dns_names.is_empty() || flags.always_check_subject);
-        if !check_subject {
-            return None;
-        }
-        self.subject
-            .entries
-            .iter()
-            .filter(|e| e.attribute_type().is_some_and(|t| t.nid == 13))
-            .filter_map(NameEntry::utf8_value)
-            .find(|cn| name_matches(cn, host, flags))
+        text.push_str(&format!("{byte:02X}"));
     }
-
-    /// Whether `ip` (4 or 16 bytes) is one of the subjectAltName IP addresses.
-    pub fn matches_ip(&self, ip: &[u8]) -> bool {
-        self.ip_addresses.iter().any(|a| a == ip)
-    }
+    text
 }
 
 /// A DER INTEGER's content bytes (big-endian two's complement) as a sign and a
@@ -643,7 +560,9 @@ pub(crate) mod test_pki {
             Self::new(TRICKY_SUBJECT, &["-utf8", "-multivalue-rdn"])
         }
 
-        fn new(subject: &str, options: &[&str]) -> Self {
+        /// Subject `subject` (in `openssl req -subj` syntax), made with the further
+        /// `openssl req` options `options`.
+        pub(crate) fn new(subject: &str, options: &[&str]) -> Self {
             static COUNTER: AtomicUsize = AtomicUsize::new(0);
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
             let dir = std::env::temp_dir().join(format!("tls12-x509-test-{}-{n}", std::process::id()));
@@ -664,6 +583,13 @@ pub(crate) mod test_pki {
             let err = String::from_utf8_lossy(&output.stderr);
             assert!(output.status.success(), "openssl {args:?} failed: {err}");
             output.stdout
+        }
+
+        /// Whether `openssl` with `args`, run in the certificate's directory (where the
+        /// certificate is `cert.pem`), exits with success.
+        pub(crate) fn openssl_succeeds(&self, args: &[&str]) -> bool {
+            let output = Command::new("openssl").args(args).current_dir(&self.dir).output().expect("run openssl");
+            output.status.success()
         }
 
         /// What `openssl x509 -noout <args>` prints about the certificate, after `label`
@@ -796,7 +722,7 @@ mod tests {
                 // Any outcome but a panic is fine; a mutated certificate that still parses
                 // must still answer every query.
                 if let Ok(cert) = Certificate::parse(&mutated) {
-                    let _ = cert.match_host("test.example", HostFlags::default());
+                    let _ = crate::verify::match_host(&cert, "test.example", crate::verify::HostFlags::default());
                     let _ = cert.not_after.fields();
                     cert.subject.entries.iter().for_each(|e| drop((e.short_name(), e.utf8_value(), e.narrow_value())));
                 }
@@ -818,25 +744,6 @@ mod tests {
         two.extend_from_slice(&der);
         assert_eq!(Certificate::encoded_len(&two).unwrap(), der.len());
         assert_eq!(der::encode(0x04, &[7; 200])[..3], [0x04, 0x81, 200]);
-    }
-
-    #[test]
-    fn host_names() {
-        let cert = Certificate::parse(&TestCert::plain().der).unwrap();
-        let f = HostFlags::default();
-        assert_eq!(cert.match_host("TEST.example", f).as_deref(), Some("test.example"));
-        assert_eq!(cert.match_host("a.test.example.", f).as_deref(), Some("*.test.example"));
-        assert_eq!(cert.match_host("a.b.test.example", f), None);
-        assert_eq!(cert.match_host("example", f), None);
-        assert_eq!(cert.match_host("a.test.example", HostFlags { no_wildcards: true, ..f }), None);
-        assert!(cert.matches_ip(&[127, 0, 0, 1]));
-        let partial = |p: &str, h: &str, f| name_matches(p, h, f);
-        assert!(partial("w*.example.com", "www.example.com", f));
-        assert!(partial("w*.example.com", "w.example.com", f));
-        assert!(!partial("w*.example.com", "www.example.com", HostFlags { no_partial_wildcards: true, ..f }));
-        assert!(!partial("*.com", "example.com", f));
-        assert!(!partial("*.example.com", ".example.com", f));
-        assert!(!partial("xn--*.example.com", "xn--a.example.com", f));
     }
 
     #[test]

@@ -42,6 +42,14 @@ impl Time {
         Ok(Time { tag: element.tag, text: text.to_string(), unix })
     }
 
+    /// The time as OpenSSL's `ASN1_TIME_print` writes it: `Nov  2 13:00:19 2026 GMT`.
+    pub fn openssl_text(&self) -> String {
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let (year, month, day, hour, min, sec) = self.fields();
+        let month = MONTHS[(month as usize).clamp(1, 12) - 1];
+        format!("{month} {day:2} {hour:02}:{min:02}:{sec:02} {year} GMT")
+    }
+
     /// The calendar fields: (year, month 1-12, day, hour, minute, second).
     pub fn fields(&self) -> (i64, u32, u32, u32, u32, u32) {
         let days = self.unix.div_euclid(86_400);

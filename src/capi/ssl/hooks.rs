@@ -4,8 +4,8 @@
 
 use super::Ssl;
 use crate::capi::arc_release;
-use crate::capi::verify_code::{code_of, result_for_code, x509_v_code, X509_V_OK};
 use crate::capi::ctx::Role;
+use crate::capi::verify_code::{code_of, result_for_code, x509_v_code, X509_V_OK};
 use crate::capi::x509::{x509_from_der, X509StoreCtx, X509};
 use crate::config::Config;
 use crate::conn::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};

@@ -8,10 +8,11 @@
 //! read them, and this library cannot read OpenSSL's.
 
 use super::{with_ssl, Role, Ssl};
-use crate::capi::bio::{self, Bio};
+use crate::capi::bio::Bio;
 use crate::capi::ctx::SessionCallbacks;
-use crate::capi::err::{self, LIB_PEM, PEM_R_NO_START_LINE};
+use crate::capi::err;
 use crate::capi::passwd::PemPasswordCallback;
+use crate::capi::pem::{self, Input, Output};
 use crate::capi::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, guard, malloc_bytes, null_arg};
 use crate::config::SESS_CACHE_NO_INTERNAL_STORE;
 use crate::conn::Connection;
@@ -26,11 +27,6 @@ use std::ptr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use zeroize::Zeroizing;
-
-/// The longest PEM line read (a session's PEM lines are 64 characters).
-const MAX_PEM_LINE: usize = 1024;
-/// The first line of a PEM session block.
-const PEM_BEGIN: &[u8] = b"-----BEGIN SSL SESSION PARAMETERS-----";
 
 /// `SSL_SESSION`: one session, shared by reference count (`SSL_SESSION_up_ref`,
 /// `SSL_SESSION_free`). C sees it only through pointers.
@@ -582,23 +578,6 @@ pub unsafe extern "C" fn tls12_i2d_SSL_SESSION(in_: *const SslSession, pp: *mut 
     }
 }
 
-/// Hands a decoded session to C: as the return value and, when `a` is not NULL, in
-/// `*a` (dropping the reference held there), as OpenSSL's `d2i_`/`PEM_read_` do.
-///
-/// # Safety
-/// `a` is NULL or valid for reading and writing one pointer, and a non-NULL `*a` is a
-/// live `SSL_SESSION` whose reference the caller gives up.
-unsafe fn hand_out(session: Session, a: *mut *mut SslSession) -> *mut SslSession {
-    let p = SslSession::into_ptr(Arc::new(session));
-    // SAFETY: as the caller promises.
-    if let Some(slot) = unsafe { a.as_mut() } {
-        // SAFETY: `*a` is NULL or live, and its reference is given up here.
-        unsafe { arc_release(*slot) };
-        *slot = p;
-    }
-    p
-}
-
 /// `d2i_SSL_SESSION`: reads one session in the DER form of `i2d_SSL_SESSION` from the
 /// `length` bytes at `*pp`, advancing `*pp` past it. Returns the session (also in `*a`
 /// if `a` is not NULL), or NULL with an error entry.
@@ -633,7 +612,7 @@ pub unsafe extern "C" fn tls12_d2i_SSL_SESSION(
                 // SAFETY: the element lies within the `length` bytes at `*pp`.
                 *pp = unsafe { pp.add(element.encoded.len()) };
                 // SAFETY: as the caller promises for `a`.
-                unsafe { hand_out(session, a) }
+                unsafe { pem::store_out(a, SslSession::into_ptr(Arc::new(session))) }
             }
             Err(e) => {
                 err::push_error(&e);
@@ -643,42 +622,14 @@ pub unsafe extern "C" fn tls12_d2i_SSL_SESSION(
     })
 }
 
-/// Reads lines from `next_line` through the first `SSL SESSION PARAMETERS` PEM block
-/// and decodes it. The end of the input before a block starts is PEM's "no start line".
-fn read_pem_session(mut next_line: impl FnMut() -> Option<Vec<u8>>) -> Option<Session> {
-    let mut block = Zeroizing::new(Vec::new());
-    loop {
-        let Some(line) = next_line().map(Zeroizing::new) else {
-            err::push_lib(LIB_PEM, PEM_R_NO_START_LINE, "expecting: SSL SESSION PARAMETERS");
-            return None;
-        };
-        if line.starts_with(PEM_BEGIN) {
-            block.extend_from_slice(&line);
-            break;
-        }
-    }
-    loop {
-        let Some(line) = next_line().map(Zeroizing::new) else {
-            err::push(Reason::BAD_DATA, "the PEM session block has no END line");
-            return None;
-        };
-        block.extend_from_slice(&line);
-        if line.starts_with(b"-----END ") {
-            break;
-        }
-    }
-    Session::from_pem(&block).map_err(|e| err::push_error(&e)).ok()
-}
-
-/// One line (with its newline) from the stdio stream `fp`; `None` at its end.
+/// Reads the next PEM session from `input` for `func`, as [`pem::read`] does.
 ///
 /// # Safety
-/// `fp` is an open `FILE *`.
-unsafe fn file_line(fp: *mut libc::FILE) -> Option<Vec<u8>> {
-    let mut buf = Zeroizing::new([0u8; MAX_PEM_LINE]);
-    // SAFETY: `buf` has MAX_PEM_LINE writable bytes and `fp` is an open stream.
-    let got = unsafe { libc::fgets(buf.as_mut_ptr().cast(), MAX_PEM_LINE as c_int, fp) };
-    (!got.is_null()).then(|| buf.iter().take_while(|&&b| b != 0).copied().collect())
+/// As for [`pem::read`].
+unsafe fn read_pem(input: Input, x: *mut *mut SslSession, func: &str) -> *mut SslSession {
+    let make = |block: crate::pem::Block| Session::decode(&block.der).map(|s| SslSession::into_ptr(Arc::new(s)));
+    // SAFETY: as the caller promises.
+    unsafe { pem::read(input, x, &[session::PEM_LABEL], func, make) }
 }
 
 /// `PEM_read_bio_SSL_SESSION`: reads the next PEM session (as `PEM_write_bio_SSL_SESSION`
@@ -698,13 +649,8 @@ pub unsafe extern "C" fn tls12_PEM_read_bio_SSL_SESSION(
 ) -> *mut SslSession {
     guard(ptr::null_mut(), || {
         let _ = (cb, u);
-        // SAFETY: the caller promises `bp` is NULL or live.
-        let Some(b) = (unsafe { bio::from_ptr(bp) }) else {
-            null_arg("bp");
-            return ptr::null_mut();
-        };
-        // SAFETY: as the caller promises for `x`.
-        read_pem_session(|| b.read_line(MAX_PEM_LINE)).map_or(ptr::null_mut(), |s| unsafe { hand_out(s, x) })
+        // SAFETY: as the caller promises for `bp` and `x`.
+        unsafe { read_pem(Input::Bio(bp), x, "PEM_read_bio_SSL_SESSION") }
     })
 }
 
@@ -722,12 +668,8 @@ pub unsafe extern "C" fn tls12_PEM_read_SSL_SESSION(
 ) -> *mut SslSession {
     guard(ptr::null_mut(), || {
         let _ = (cb, u);
-        if fp.is_null() {
-            null_arg("fp");
-            return ptr::null_mut();
-        }
-        // SAFETY: `fp` is an open stream; `x` as the caller promises.
-        read_pem_session(|| unsafe { file_line(fp) }).map_or(ptr::null_mut(), |s| unsafe { hand_out(s, x) })
+        // SAFETY: as the caller promises for `fp` and `x`.
+        unsafe { read_pem(Input::Stream(fp), x, "PEM_read_SSL_SESSION") }
     })
 }
 
@@ -738,17 +680,8 @@ pub unsafe extern "C" fn tls12_PEM_read_SSL_SESSION(
 /// `bp` is NULL or a live BIO; `x` is NULL or a live `SSL_SESSION`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_PEM_write_bio_SSL_SESSION(bp: *mut Bio, x: *const SslSession) -> c_int {
-    // SAFETY: the caller promises `x` is NULL or live.
-    unsafe {
-        with_session(x, 0, |h| {
-            // SAFETY: the caller promises `bp` is NULL or live.
-            let Some(b) = bio::from_ptr(bp) else {
-                null_arg("bp");
-                return 0;
-            };
-            c_int::from(matches!(b.write_all(h.to_session().to_pem().as_bytes()), bio::IoResult::Done(_)))
-        })
-    }
+    // SAFETY: as the caller promises for `x` and `bp`.
+    unsafe { with_session(x, 0, |h| pem::write(Output::Bio(bp), &h.to_session().to_pem())) }
 }
 
 /// `PEM_write_SSL_SESSION`: as `PEM_write_bio_SSL_SESSION`, to the stdio stream `fp`.
@@ -758,19 +691,8 @@ pub unsafe extern "C" fn tls12_PEM_write_bio_SSL_SESSION(bp: *mut Bio, x: *const
 /// `fp` is NULL or an open `FILE *`; `x` is NULL or a live `SSL_SESSION`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_PEM_write_SSL_SESSION(fp: *mut libc::FILE, x: *const SslSession) -> c_int {
-    // SAFETY: the caller promises `x` is NULL or live.
-    unsafe {
-        with_session(x, 0, |h| {
-            if fp.is_null() {
-                null_arg("fp");
-                return 0;
-            }
-            let pem = h.to_session().to_pem();
-            // SAFETY: `fp` is an open stream and `pem` has `pem.len()` readable bytes.
-            let n = libc::fwrite(pem.as_ptr().cast(), 1, pem.len(), fp);
-            c_int::from(n == pem.len())
-        })
-    }
+    // SAFETY: as the caller promises for `x` and `fp`.
+    unsafe { with_session(x, 0, |h| pem::write(Output::Stream(fp), &h.to_session().to_pem())) }
 }
 
 /// Gives `SslCtx` users the handle of `s` as a session to cache, or `None` (with an
