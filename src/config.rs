@@ -17,7 +17,7 @@ mod builder;
 mod security_level;
 
 pub use builder::ConfigBuilder;
-pub use security_level::min_security_bits;
+pub use security_level::{min_security_bits, scheme_allowed_at_level};
 
 /// OpenSSL's default session lifetime for TLS, in seconds (`SSL_CTX_get_timeout`); also
 /// the lifetime hint sent with tickets.

@@ -264,8 +264,9 @@ fn parse_sigalg(name: &str) -> Option<SignatureScheme> {
     use SignatureScheme as S;
     if let Some((sig, hash)) = name.split_once('+') {
         let hash = hash.to_ascii_uppercase();
-        let pick = |[sha1, sha256, sha384, sha512]: [Option<S>; 4]| match hash.as_str() {
+        let pick = |[sha1, sha224, sha256, sha384, sha512]: [Option<S>; 5]| match hash.as_str() {
             "SHA1" => sha1,
+            "SHA224" => sha224,
             "SHA256" => sha256,
             "SHA384" => sha384,
             "SHA512" => sha512,
@@ -274,15 +275,20 @@ fn parse_sigalg(name: &str) -> Option<SignatureScheme> {
         return match sig.to_ascii_uppercase().as_str() {
             "ECDSA" => pick([
                 Some(S::EcdsaSha1),
+                Some(S::EcdsaSha224),
                 Some(S::EcdsaSecp256r1Sha256),
                 Some(S::EcdsaSecp384r1Sha384),
                 Some(S::EcdsaSecp521r1Sha512),
             ]),
-            "RSA" => {
-                pick([Some(S::RsaPkcs1Sha1), Some(S::RsaPkcs1Sha256), Some(S::RsaPkcs1Sha384), Some(S::RsaPkcs1Sha512)])
-            }
+            "RSA" => pick([
+                Some(S::RsaPkcs1Sha1),
+                Some(S::RsaPkcs1Sha224),
+                Some(S::RsaPkcs1Sha256),
+                Some(S::RsaPkcs1Sha384),
+                Some(S::RsaPkcs1Sha512),
+            ]),
             "RSA-PSS" | "PSS" => {
-                pick([None, Some(S::RsaPssRsaeSha256), Some(S::RsaPssRsaeSha384), Some(S::RsaPssRsaeSha512)])
+                pick([None, None, Some(S::RsaPssRsaeSha256), Some(S::RsaPssRsaeSha384), Some(S::RsaPssRsaeSha512)])
             }
             _ => None,
         };
