@@ -8,13 +8,15 @@ client, `tls12 s_client` verifies each pair from `openssl s_server -sigalgs`, an
 signs each with `-client_sigalgs` when `openssl s_client` forces it."""
 
 import os
+import socket
+import struct
 import subprocess
 from pathlib import Path
 
 import pytest
 from tlslite import X509CertChain, parsePEMKey
 from tlslite.constants import AlertDescription, HashAlgorithm, SignatureAlgorithm
-from tlslite.constants import CipherSuite, GroupName
+from tlslite.constants import CipherSuite, GroupName, HandshakeType
 from tlslite.messages import CertificateVerify
 
 import hostile
@@ -83,11 +85,12 @@ SIGNED_PAIRS = (
 @pytest.mark.parametrize("cert,hash_name,signature", SIGNED_PAIRS)
 def test_the_server_signs_with_the_one_pair_offered(compare, cert, hash_name, signature):
     """RFC 5246 7.4.1.4.1: the server signs with a pair the client offered, and any pair
-    its key can make will do (OpenSSL 3.0 refuses ECDSA pairs whose hash is not the
-    curve's own, and RSA with SHA-224)."""
+    its key can make will do (ECDSA keys with any hash on either curve), as OpenSSL
+    does."""
     tls12, openssl = compare(handshaking(offering_one(hash_name, signature)), extra=cert)
     assert tls12.handshake_error is None, tls12.explain()
     assert tls12.signature_scheme == scheme(hash_name, signature), tls12.explain()
+    assert openssl.signature_scheme == tls12.signature_scheme, openssl.explain()
 
 
 @pytest.mark.parametrize("cert,signature", [(RSA, "rsa"), (P256, "ecdsa"), (P384, "ecdsa")])
@@ -228,3 +231,79 @@ def test_the_client_signs_certificate_verify_with_the_pair_asked_for(sigalg):
     output = (client.stdout + client.stderr).decode(errors="replace")
     assert client.returncode == 0, f"{sigalg}:\n{output}\n--- server:\n{log}"
     assert "CLIENT CERTIFICATE" in log or "Client certificate" in log or "subject=" in log, f"{sigalg}:\n{log}"
+
+
+# What OpenSSL 3.0 lists that this library does not implement: ed448, rsa_pss_pss_*
+# (RSA-PSS keys) and DSA.
+NOT_IMPLEMENTED = {(8, 8), (8, 9), (8, 10), (8, 11)} | {(h, 2) for h in range(2, 7)}
+
+
+def pairs(body):
+    """The (hash, signature) pairs of a signature_algorithms list (2-byte length,
+    then the pairs)."""
+    length = struct.unpack(">H", body[:2])[0]
+    return [(body[i], body[i + 1]) for i in range(2, 2 + length, 2)]
+
+
+def client_hello_sigalgs(command):
+    """The signature_algorithms pairs of the ClientHello that `command` (a list with
+    "{port}" where the port goes) sends to a listener on 127.0.0.1."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+        process = subprocess.Popen(
+            [arg.format(port=port) for arg in command],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            listener.settimeout(hostile.HANDSHAKE_TIMEOUT)
+            connection, _ = listener.accept()
+            with connection:
+                connection.settimeout(hostile.HANDSHAKE_TIMEOUT)
+                record = b""
+                while len(record) < 5 or len(record) < 5 + struct.unpack(">H", record[3:5])[0]:
+                    chunk = connection.recv(65536)
+                    assert chunk, f"{command}: no ClientHello"
+                    record += chunk
+        finally:
+            process.kill()
+            process.wait()
+    hello = record[5 + 4:]
+    at = 2 + 32
+    at += 1 + hello[at]
+    at += 2 + struct.unpack(">H", hello[at:at + 2])[0]
+    at += 1 + hello[at]
+    end = at + 2 + struct.unpack(">H", hello[at:at + 2])[0]
+    at += 2
+    while at < end:
+        typ, length = struct.unpack(">HH", hello[at:at + 4])
+        if typ == 13:
+            return pairs(hello[at + 4:at + 4 + length])
+        at += 4 + length
+    return None
+
+
+@pytest.mark.parametrize("level", range(5))
+def test_the_client_hello_lists_what_openssl_lists_at_each_level(level):
+    """Our ClientHello's signature_algorithms is OpenSSL 3.0's at the same security
+    level, in the same order, less what this library does not implement."""
+    tool = os.environ.get("TLS12_TOOL", str(hostile.ROOT / "build/tls12/tls12"))
+    cipher = f"ALL@SECLEVEL={level}"
+    ours = client_hello_sigalgs([tool, "s_client", "-connect", "127.0.0.1:{port}", "-cipher", cipher])
+    theirs = client_hello_sigalgs(["openssl", "s_client", "-connect", "127.0.0.1:{port}", "-tls1_2", "-cipher", cipher])
+    assert ours == [pair for pair in theirs if pair not in NOT_IMPLEMENTED], f"ours {ours}\nOpenSSL {theirs}"
+
+
+@pytest.mark.parametrize("level", range(4))
+def test_the_certificate_request_lists_what_openssl_lists_at_each_level(compare, level):
+    """Our CertificateRequest's supported_signature_algorithms is OpenSSL 3.0's at the
+    same level, less what this library does not implement (a P-384 certificate; at
+    level 4 OpenSSL refuses its SHA-256 signed chain, "ca md too weak")."""
+    hello = client_hello([ECDHE_ECDSA], [GroupName.secp384r1], [UNCOMPRESSED], sigalgs=[(5, 3)])
+    extra = P384 + ASKING + ("-cipher", f"ALL@SECLEVEL={level}")
+    tls12, openssl = compare(sending(hello), extra=extra)
+    requests = [flight.message(HandshakeType.certificate_request) for flight in (tls12, openssl)]
+    assert None not in requests, f"libtls12: {tls12}\nOpenSSL:  {openssl}"
+    ours, theirs = (pairs(body[1 + body[0]:]) for body in requests)
+    assert ours == [pair for pair in theirs if pair not in NOT_IMPLEMENTED], f"ours {ours}\nOpenSSL {theirs}"
