@@ -245,8 +245,9 @@ impl SigningKey {
         }
         let rng = SystemRandom::new();
         let failed = || Error::internal(format!("signing with {} failed", scheme.text()));
-        match (&self.key, SchemeAlgorithm::of(scheme)) {
-            (KeyPairKind::Rsa { key, decryption, .. }, algorithm) => match (rsa_padding(scheme), algorithm) {
+        let algorithm = SchemeAlgorithm::of(scheme);
+        match &self.key {
+            KeyPairKind::Rsa { key, decryption, .. } => match (rsa_padding(scheme), algorithm) {
                 (Some(padding), _) => {
                     let mut signature = vec![0u8; key.public().modulus_len()];
                     key.sign(padding, &rng, message, &mut signature).map_err(|_| failed())?;
@@ -255,14 +256,15 @@ impl SigningKey {
                 (None, Some(SchemeAlgorithm::RsaPkcs1(hash))) => decryption.sign_pkcs1(hash, message),
                 (None, _) => Err(failed()),
             },
-            (KeyPairKind::Ecdsa { key, group, .. }, _) if ecdsa_scheme(*group) == Some(scheme) => {
-                let signature = key.sign(&rng, message).map_err(|_| failed())?;
-                Ok(signature.as_ref().to_vec())
-            }
-            (KeyPairKind::Ecdsa { prehash, .. }, Some(SchemeAlgorithm::Ecdsa(hash))) => prehash.sign(hash, message),
+            KeyPairKind::Ecdsa { key, group, prehash } => match algorithm {
+                _ if ecdsa_scheme(*group) == Some(scheme) => {
+                    Ok(key.sign(&rng, message).map_err(|_| failed())?.as_ref().to_vec())
+                }
+                Some(SchemeAlgorithm::Ecdsa(hash)) => prehash.sign(hash, message),
+                _ => Err(failed()),
+            },
             // PureEdDSA signs the whole message (RFC 8422 5.10).
-            (KeyPairKind::Ed25519 { key }, _) => Ok(key.sign(message).as_ref().to_vec()),
-            (KeyPairKind::Ecdsa { .. }, _) => Err(failed()),
+            KeyPairKind::Ed25519 { key } => Ok(key.sign(message).as_ref().to_vec()),
         }
     }
 

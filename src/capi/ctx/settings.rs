@@ -715,6 +715,16 @@ mod tests {
             ]
         );
         assert!(parse_sigalgs("DSA+SHA256").is_err());
+        assert!(parse_sigalgs("RSA-PSS+SHA224").is_err(), "no such scheme");
+        assert_eq!(
+            parse_sigalgs("RSA+SHA224:ecdsa_sha224:ECDSA+SHA1:rsa_pkcs1_sha1").unwrap(),
+            vec![
+                SignatureScheme::RsaPkcs1Sha224,
+                SignatureScheme::EcdsaSha224,
+                SignatureScheme::EcdsaSha1,
+                SignatureScheme::RsaPkcs1Sha1
+            ]
+        );
         assert_eq!(parse_alpn_wire(b"\x02h2\x08http/1.1").unwrap(), vec![b"h2".to_vec(), b"http/1.1".to_vec()]);
         assert!(parse_alpn_wire(b"\x05h2").is_none());
         assert!(parse_alpn_wire(b"\x00").is_none());
