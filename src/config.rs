@@ -21,7 +21,7 @@ mod setters;
 
 pub use builder::ConfigBuilder;
 pub use credentials::{KeyPairing, TrustedCerts};
-pub use security_level::min_security_bits;
+pub use security_level::{min_security_bits, scheme_allowed_at_level};
 
 /// OpenSSL's default session lifetime for TLS, in seconds (`SSL_CTX_get_timeout`); also
 /// the lifetime hint sent with tickets.

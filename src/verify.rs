@@ -2,6 +2,7 @@
 //! signatures the peer makes with its certificate's key. Failures are
 //! [`VerifyError`]s, the kinds OpenSSL reports.
 
+use crate::crypto::sign::{self, SchemeAlgorithm, SignatureCheck};
 use crate::error::{Error, Reason};
 use crate::keys::{certs_from_pem, read_file};
 use crate::msgs::enums::{AlertDescription, SignatureScheme};
@@ -753,36 +754,48 @@ pub fn check_key_level(chain: &[CertificateDer<'_>], level: u32, result: VerifyR
     }
 }
 
-/// Checks a signature made with the public key in `cert`.
+/// Checks a signature made with the public key in `cert`: ring's pairs through
+/// webpki, the other TLS 1.2 pairs (ECDSA with SHA-1, SHA-224, SHA-512, RSA PKCS#1 v1.5
+/// with SHA-1, SHA-224) through [`sign::verify_other_pairs`].
 pub fn verify_signature(
     cert: &CertificateDer<'_>,
     scheme: SignatureScheme,
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), Error> {
-    let algorithms = scheme_algorithms(scheme);
-    if algorithms.is_empty() {
-        return Err(Error::illegal(
-            Reason::WRONG_SIGNATURE_TYPE,
-            format!("the peer signed with {}, which is not accepted", scheme.text()),
-        ));
-    }
-    let end_entity = EndEntityCert::try_from(cert).map_err(|e| {
+    let unreadable = |detail: String| {
         Error::fatal(
             AlertDescription::BadCertificate,
             Reason::X509_LIB,
-            format!("the peer's certificate cannot be read: {e}"),
+            format!("the peer's certificate cannot be read: {detail}"),
         )
-    })?;
-    let mut key_fits = false;
-    for algorithm in algorithms {
-        match end_entity.verify_signature(algorithm, message, signature) {
-            Ok(()) => return Ok(()),
-            Err(webpki::Error::UnsupportedSignatureAlgorithmForPublicKeyContext(_)) => {}
-            Err(_) => key_fits = true,
+    };
+    let algorithms = scheme_algorithms(scheme);
+    let check = if algorithms.is_empty() {
+        if SchemeAlgorithm::of(scheme).is_none() {
+            return Err(Error::illegal(
+                Reason::WRONG_SIGNATURE_TYPE,
+                format!("the peer signed with {}, which is not accepted", scheme.text()),
+            ));
         }
+        let spki = parse_certificate(cert).map_err(|e| unreadable(e.to_string()))?.spki;
+        sign::verify_other_pairs(spki, scheme, message, signature)
+    } else {
+        let end_entity = EndEntityCert::try_from(cert).map_err(|e| unreadable(e.to_string()))?;
+        let mut check = SignatureCheck::WrongKey;
+        for algorithm in algorithms {
+            match end_entity.verify_signature(algorithm, message, signature) {
+                Ok(()) => return Ok(()),
+                Err(webpki::Error::UnsupportedSignatureAlgorithmForPublicKeyContext(_)) => {}
+                Err(_) => check = SignatureCheck::Invalid,
+            }
+        }
+        check
+    };
+    if check == SignatureCheck::Valid {
+        return Ok(());
     }
-    if !key_fits {
+    if check == SignatureCheck::WrongKey {
         return Err(Error::illegal(
             Reason::WRONG_SIGNATURE_TYPE,
             format!("the peer's certificate key cannot make {} signatures", scheme.text()),
@@ -959,10 +972,13 @@ mod tests {
         let error = verify_signature(rsa_cert, SignatureScheme::EcdsaSecp256r1Sha256, b"m", &signature)
             .expect_err("an RSA key cannot check ECDSA");
         assert_eq!(error.reason, Reason::WRONG_SIGNATURE_TYPE);
-        for scheme in [SignatureScheme::RsaPkcs1Sha1, SignatureScheme::EcdsaSha1] {
-            let error = verify_signature(rsa_cert, scheme, b"m", &signature).expect_err("SHA-1");
-            assert_eq!(error.alert, Some(AlertDescription::IllegalParameter));
-        }
+        let error = verify_signature(rsa_cert, SignatureScheme::EcdsaSha1, b"m", &signature).expect_err("SHA-1");
+        assert_eq!(error.alert, Some(AlertDescription::IllegalParameter));
+        // An RSA key makes rsa_pkcs1_sha1 signatures, but not this one.
+        let error = verify_signature(rsa_cert, SignatureScheme::RsaPkcs1Sha1, b"m", &signature).expect_err("not RSA");
+        assert_eq!(error.alert, Some(AlertDescription::DecryptError));
+        let error = verify_signature(rsa_cert, SignatureScheme::from(0x0202), b"m", &signature).expect_err("DSA");
+        assert_eq!(error.alert, Some(AlertDescription::IllegalParameter));
         let other_p256 = &pki.certs("selfsigned.pem")[0];
         let error = verify_signature(other_p256, SignatureScheme::EcdsaSecp256r1Sha256, b"m", &signature)
             .expect_err("another key");

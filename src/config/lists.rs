@@ -39,8 +39,9 @@ fn parse_sigalg(name: &str) -> Option<SignatureScheme> {
     use SignatureScheme as S;
     if let Some((sig, hash)) = name.split_once('+') {
         let hash = hash.to_ascii_uppercase();
-        let pick = |[sha1, sha256, sha384, sha512]: [Option<S>; 4]| match hash.as_str() {
+        let pick = |[sha1, sha224, sha256, sha384, sha512]: [Option<S>; 5]| match hash.as_str() {
             "SHA1" => sha1,
+            "SHA224" => sha224,
             "SHA256" => sha256,
             "SHA384" => sha384,
             "SHA512" => sha512,
@@ -49,15 +50,20 @@ fn parse_sigalg(name: &str) -> Option<SignatureScheme> {
         return match sig.to_ascii_uppercase().as_str() {
             "ECDSA" => pick([
                 Some(S::EcdsaSha1),
+                Some(S::EcdsaSha224),
                 Some(S::EcdsaSecp256r1Sha256),
                 Some(S::EcdsaSecp384r1Sha384),
                 Some(S::EcdsaSecp521r1Sha512),
             ]),
-            "RSA" => {
-                pick([Some(S::RsaPkcs1Sha1), Some(S::RsaPkcs1Sha256), Some(S::RsaPkcs1Sha384), Some(S::RsaPkcs1Sha512)])
-            }
+            "RSA" => pick([
+                Some(S::RsaPkcs1Sha1),
+                Some(S::RsaPkcs1Sha224),
+                Some(S::RsaPkcs1Sha256),
+                Some(S::RsaPkcs1Sha384),
+                Some(S::RsaPkcs1Sha512),
+            ]),
             "RSA-PSS" | "PSS" => {
-                pick([None, Some(S::RsaPssRsaeSha256), Some(S::RsaPssRsaeSha384), Some(S::RsaPssRsaeSha512)])
+                pick([None, None, Some(S::RsaPssRsaeSha256), Some(S::RsaPssRsaeSha384), Some(S::RsaPssRsaeSha512)])
             }
             _ => None,
         };
@@ -165,6 +171,16 @@ mod tests {
             ]
         );
         assert!(parse_sigalgs("DSA+SHA256").is_err());
+        assert!(parse_sigalgs("RSA-PSS+SHA224").is_err(), "no such scheme");
+        assert_eq!(
+            parse_sigalgs("RSA+SHA224:ecdsa_sha224:ECDSA+SHA1:rsa_pkcs1_sha1").unwrap(),
+            vec![
+                SignatureScheme::RsaPkcs1Sha224,
+                SignatureScheme::EcdsaSha224,
+                SignatureScheme::EcdsaSha1,
+                SignatureScheme::RsaPkcs1Sha1
+            ]
+        );
         assert_eq!(parse_alpn_wire(b"\x02h2\x08http/1.1").unwrap(), vec![b"h2".to_vec(), b"http/1.1".to_vec()]);
         assert!(parse_alpn_wire(b"\x05h2").is_none());
         assert!(parse_alpn_wire(b"\x00").is_none());

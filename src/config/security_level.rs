@@ -9,6 +9,10 @@
 //!   levels 0 and 1), 3072 at level 3, 7680 at level 4 and 15360 at level 5. A server
 //!   whose DH group is too small moves up to the smallest RFC 7919 group that is large
 //!   enough, or gives up DHE suites when none is (levels 4 and 5).
+//! - signature schemes: those whose hash is weaker than the level are neither offered
+//!   nor accepted, as OpenSSL 3.0 rates them: SHA-1 (64 bits) only at level 0,
+//!   SHA-224 (112) up to level 2, SHA-256 and Ed25519 (128) up to 3, SHA-384 up to 4
+//!   (see [`scheme_allowed_at_level`]).
 //! - keys: the engine reads `Config::security_level` itself: it leaves out our
 //!   certificates with keys below it and fails the peer's leaf with "key too small"
 //!   (see [`min_security_bits`]).
@@ -19,7 +23,8 @@
 use super::Config;
 use crate::cipher_string::allowed_at_level;
 use crate::crypto::dh::DhParams;
-use crate::msgs::enums::NamedGroup;
+use crate::crypto::sign::SchemeAlgorithm;
+use crate::msgs::enums::{NamedGroup, SignatureScheme};
 use crate::suites::KeyExchange;
 
 /// The bits of security a key needs at security `level`, as OpenSSL counts them:
@@ -34,6 +39,13 @@ pub fn min_security_bits(level: u32) -> u32 {
         4 => 192,
         _ => 256,
     }
+}
+
+/// Whether signatures with `scheme` are allowed at security `level`: its bits of
+/// security (OpenSSL 3.0's rating, [`SchemeAlgorithm::security_bits`]) reach the
+/// level's minimum. A scheme this library does not know is not allowed.
+pub fn scheme_allowed_at_level(scheme: SignatureScheme, level: u32) -> bool {
+    SchemeAlgorithm::of(scheme).is_some_and(|algorithm| algorithm.security_bits() >= min_security_bits(level))
 }
 
 /// The smallest DH prime, in bits, allowed at `level`.
@@ -51,6 +63,7 @@ pub(super) fn apply(wanted: &Config) -> Config {
     let mut config = wanted.clone();
     let level = config.security_level;
     config.suites.retain(|s| allowed_at_level(s, level));
+    config.sigalgs.retain(|s| scheme_allowed_at_level(*s, level));
     let min_bits = min_dh_bits(level);
     config.min_dh_bits = config.min_dh_bits.max(min_bits);
     config.groups.retain(|g| DhParams::named(*g).is_none_or(|p| p.bits() >= min_bits));

@@ -5,6 +5,7 @@ pub mod aead;
 pub mod algorithms;
 pub mod cbc;
 pub mod dh;
+pub mod ecdsa_prehash;
 pub mod hash;
 pub mod kx;
 pub mod pbe;

@@ -8,7 +8,11 @@
 //! constant-time select. A bad ciphertext therefore fails only later, at Finished, like
 //! any other disagreement about keys. The bignum arithmetic (blinded, constant time) is the
 //! `rsa` crate's raw `hazmat` decryption; the padding check is ours.
+//!
+//! The same crate makes and checks the PKCS#1 v1.5 signatures ring has no pair for
+//! (SHA-1 and SHA-224), over our own digests.
 
+use crate::crypto::hash::SignatureHash;
 use crate::crypto::{fill_random, sign::rsa_modulus_bits};
 use crate::error::{Error, Reason};
 use crate::x509::der;
@@ -20,18 +24,39 @@ use rsa::rand_core::{TryCryptoRng, TryRng};
 use rsa::traits::{PaddingScheme, PublicKeyParts, SignatureScheme};
 use rsa::{BoxedUint, Pkcs1v15Encrypt, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
-use sha1::{Digest, Sha1};
 use std::ops::RangeInclusive;
 use subtle::{Choice, ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroizing;
 
-/// The DER DigestInfo prefix of a SHA-1 hash (RFC 8017 9.2, note 1).
-const SHA1_DIGEST_INFO: [u8; 15] =
-    [0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14];
+/// PKCS#1 v1.5 signature padding for `hash`: the DER DigestInfo that goes before the
+/// digest (RFC 8017 9.2, note 1), and the digest's length.
+fn pkcs1_padding(hash: SignatureHash) -> Pkcs1v15Sign {
+    /// The DigestInfo prefix of the SHA-2 hashes, up to the byte that tells which.
+    fn sha2(total_len: u8, which: u8, digest_len: u8) -> Vec<u8> {
+        let oid = [0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, which];
+        [&[0x30, total_len, 0x30, 0x0d][..], &oid, &[0x05, 0x00, 0x04, digest_len]].concat()
+    }
+    let (prefix, hash_len) = match hash {
+        SignatureHash::Sha1 => {
+            (vec![0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14], 20)
+        }
+        SignatureHash::Sha224 => (sha2(0x2d, 0x04, 28), 28),
+        SignatureHash::Sha256 => (sha2(0x31, 0x01, 32), 32),
+        SignatureHash::Sha384 => (sha2(0x41, 0x02, 48), 48),
+        SignatureHash::Sha512 => (sha2(0x51, 0x03, 64), 64),
+    };
+    Pkcs1v15Sign { hash_len: Some(hash_len), prefix: prefix.into_boxed_slice() }
+}
 
-/// PKCS#1 v1.5 signature padding for SHA-1.
-fn pkcs1_sha1() -> Pkcs1v15Sign {
-    Pkcs1v15Sign { hash_len: Some(20), prefix: Box::new(SHA1_DIGEST_INFO) }
+/// Whether `signature` is a valid PKCS#1 v1.5 signature over `message` hashed with
+/// `hash`, by `public_key` (a DER RSAPublicKey, as a certificate carries it). `None`
+/// when the key cannot be read or its modulus is outside 1024 to 8192 bits.
+pub fn verify_pkcs1(public_key: &[u8], hash: SignatureHash, message: &[u8], signature: &[u8]) -> Option<bool> {
+    let key = RsaPublicKey::from_pkcs1_der(public_key).ok()?;
+    if !MODULUS_BITS.contains(&(key.n().bits() as usize)) {
+        return None;
+    }
+    Some(pkcs1_padding(hash).verify(&key, &hash.digest(message), signature).is_ok())
 }
 
 /// The length of the premaster secret (RFC 5246 7.4.7.1).
@@ -81,7 +106,8 @@ pub fn encrypt_premaster(cert: &CertificateDer<'_>, premaster: &[u8; PREMASTER_L
         .map_err(|e| Error::internal(format!("RSA encryption of the premaster failed: {e}")))
 }
 
-/// Server side: the decryption half of an RSA private key.
+/// Server side: the decryption half of an RSA private key, which also makes the PKCS#1
+/// v1.5 signatures ring cannot. The key is wiped when dropped.
 pub struct RsaDecryptionKey {
     key: RsaPrivateKey,
     bits: usize,
@@ -150,13 +176,12 @@ impl RsaDecryptionKey {
         premaster
     }
 
-    /// Signs `message` with PKCS#1 v1.5 and SHA-1 (blinded), the RFC 5246 7.4.1.4.1
-    /// default for a client that sends no signature_algorithms, which ring cannot make.
-    pub fn sign_pkcs1_sha1(&self, message: &[u8]) -> Result<Vec<u8>, Error> {
-        let hashed = Sha1::digest(message);
-        pkcs1_sha1()
-            .sign(Some(&mut SystemRng), &self.key, &hashed)
-            .map_err(|e| Error::internal(format!("signing with rsa_pkcs1_sha1 failed: {e}")))
+    /// Signs `message` hashed with `hash` with PKCS#1 v1.5 (blinded): for the pairs
+    /// ring cannot make, SHA-1 (RFC 5246 7.4.1.4.1's default too) and SHA-224.
+    pub fn sign_pkcs1(&self, hash: SignatureHash, message: &[u8]) -> Result<Vec<u8>, Error> {
+        pkcs1_padding(hash)
+            .sign(Some(&mut SystemRng), &self.key, &hash.digest(message))
+            .map_err(|e| Error::internal(format!("RSA PKCS#1 v1.5 signing with {hash:?} failed: {e}")))
     }
 
     /// The modulus size in bits.
@@ -271,16 +296,26 @@ mod tests {
     }
 
     #[test]
-    fn sha1_signatures_verify_with_the_public_key() {
+    fn pkcs1_signatures_are_openssls_for_every_hash() {
+        use rsa::pkcs1::EncodeRsaPublicKey;
         let key = decryption_key("rsa2048-pkcs8.key");
-        let signature = key.sign_pkcs1_sha1(b"params").expect("sign");
-        assert_eq!(signature.len(), 256);
-        let public = key.key.to_public_key();
-        public.verify(pkcs1_sha1(), &Sha1::digest(b"params"), &signature).expect("verifies");
-        assert!(public.verify(pkcs1_sha1(), &Sha1::digest(b"other"), &signature).is_err());
-        // The same bytes as OpenSSL's `dgst -sha1 -sign` (PKCS#1 v1.5 is deterministic).
-        let theirs = openssl(&["dgst", "-sha1", "-sign", &fixture("rsa2048-pkcs8.key")], b"params");
-        assert_eq!(signature, theirs);
+        let public = key.key.to_public_key().to_pkcs1_der().expect("public key DER");
+        for (hash, name) in [
+            (SignatureHash::Sha1, "-sha1"),
+            (SignatureHash::Sha224, "-sha224"),
+            (SignatureHash::Sha256, "-sha256"),
+            (SignatureHash::Sha384, "-sha384"),
+            (SignatureHash::Sha512, "-sha512"),
+        ] {
+            let signature = key.sign_pkcs1(hash, b"params").expect("sign");
+            assert_eq!(signature.len(), 256);
+            assert_eq!(verify_pkcs1(public.as_bytes(), hash, b"params", &signature), Some(true), "{name}");
+            assert_eq!(verify_pkcs1(public.as_bytes(), hash, b"other", &signature), Some(false), "{name}");
+            // The same bytes as OpenSSL's `dgst -sign` (PKCS#1 v1.5 is deterministic).
+            let theirs = openssl(&["dgst", name, "-sign", &fixture("rsa2048-pkcs8.key")], b"params");
+            assert_eq!(signature, theirs, "{name}");
+        }
+        assert_eq!(verify_pkcs1(b"junk", SignatureHash::Sha1, b"params", &[0u8; 256]), None);
     }
 
     fn random_premaster(version: u16) -> [u8; PREMASTER_LEN] {

@@ -21,6 +21,7 @@ use super::hooks::Step;
 use super::key_agreement;
 use super::key_schedule::Side;
 use super::resumption::{self, SessionFacts};
+use super::sigalgs;
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, unexpected, Connected, Context, Message, Secrets, State};
 use crate::config::SESS_CACHE_CLIENT;
@@ -86,9 +87,9 @@ pub fn start(
     extensions.push(ExtensionType::SupportedGroups, ext::u16_list_body(groups));
     extensions.push(ExtensionType::EcPointFormats, ext::point_formats_body());
     // An empty list is not allowed on the wire; without any, the extension is left out.
-    if !config.sigalgs.is_empty() {
-        extensions
-            .push(ExtensionType::SignatureAlgorithms, ext::u16_list_body(config.sigalgs.iter().map(|s| u16::from(*s))));
+    let schemes = sigalgs::offered_schemes(&config);
+    if !schemes.is_empty() {
+        extensions.push(ExtensionType::SignatureAlgorithms, ext::u16_list_body(schemes.iter().map(|s| u16::from(*s))));
     }
     if !config.alpn_protocols.is_empty() {
         extensions.push(ExtensionType::Alpn, ext::alpn_body(config.alpn_protocols.iter().map(Vec::as_slice)));
@@ -399,12 +400,7 @@ impl Flow {
         }
         if let Some(signed) = &skx.signed {
             let scheme = signed.scheme;
-            if !cx.config.sigalgs.contains(&scheme) || !scheme_fits(scheme, suite.auth) {
-                return Err(Error::illegal(
-                    Reason::WRONG_SIGNATURE_TYPE,
-                    format!("the server signed with {}, which was not offered for this suite", scheme.text()),
-                ));
-            }
+            sigalgs::check_server_scheme(cx.config, scheme, suite.auth)?;
             let leaf =
                 self.common.session.peer_certificates.first().ok_or_else(|| {
                     Error::unexpected("the server signed its key exchange without sending a certificate")
@@ -503,7 +499,7 @@ fn choose_client_cert(
     request: &CertificateRequest,
 ) -> Option<(Arc<CertifiedKey>, SignatureScheme)> {
     let cert = cx.hooks.client_certificate(cx.config, request)?;
-    let scheme = request.schemes.iter().find(|s| cx.config.sigalgs.contains(s) && cert.key.can_sign(**s)).copied()?;
+    let scheme = sigalgs::client_scheme(cx.config, &request.schemes, &cert.key)?;
     Some((cert, scheme))
 }
 
@@ -717,21 +713,5 @@ impl State for ExpectFinished {
         cx.config.session_cache.count(Counter::ConnectGood);
         cx.info.secrets = Some(secrets);
         Ok(Box::new(Connected { is_client: true }))
-    }
-}
-
-/// Whether `scheme` is one an `auth` certificate signs with.
-fn scheme_fits(scheme: SignatureScheme, auth: Authentication) -> bool {
-    use SignatureScheme::*;
-    match auth {
-        Authentication::Rsa => matches!(
-            scheme,
-            RsaPkcs1Sha256 | RsaPkcs1Sha384 | RsaPkcs1Sha512 | RsaPssRsaeSha256 | RsaPssRsaeSha384 | RsaPssRsaeSha512
-        ),
-        // RFC 8422 5.3: ECDSA suites carry EdDSA certificates too.
-        Authentication::Ecdsa => {
-            matches!(scheme, EcdsaSecp256r1Sha256 | EcdsaSecp384r1Sha384 | EcdsaSecp521r1Sha512 | Ed25519)
-        }
-        Authentication::Psk => false,
     }
 }

@@ -172,7 +172,7 @@ pub trait Hooks: Send {
         let slots =
             [(RSA_SIGN, &config.certs.rsa), (ECDSA_SIGN, &config.certs.ecdsa), (ECDSA_SIGN, &config.certs.ed25519)];
         let signs_requested =
-            |cert: &CertifiedKey| request.schemes.iter().any(|s| config.sigalgs.contains(s) && cert.key.can_sign(*s));
+            |cert: &CertifiedKey| super::sigalgs::client_scheme(config, &request.schemes, &cert.key).is_some();
         slots.into_iter().find_map(|(kind, slot)| {
             slot.clone().filter(|cert| {
                 request.certificate_types.contains(&kind)

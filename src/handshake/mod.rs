@@ -14,6 +14,7 @@ pub mod key_agreement;
 pub mod key_schedule;
 pub mod resumption;
 pub mod server;
+pub mod sigalgs;
 pub mod transcript;
 
 use crate::config::Config;

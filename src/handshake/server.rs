@@ -19,6 +19,7 @@ use super::hooks::{AlpnDecision, ServerNameDecision, TicketKeyDecision};
 use super::key_agreement::{KxGroup, ServerKeyAgreement};
 use super::key_schedule::Side;
 use super::resumption::{self, SessionFacts};
+use super::sigalgs;
 use super::transcript::Transcript;
 use super::{expect, expect_change_cipher_spec, Connected, Context, Message, Secrets, State};
 use crate::config::{Config, SESS_CACHE_SERVER};
@@ -229,12 +230,7 @@ fn choose(config: &Config, offer: &ClientOffer, has_psk: bool) -> Result<Choice,
             }
             continue;
         }
-        // As OpenSSL's tls_choose_sigalg: the first scheme in the client's list that one
-        // of the suite's certificates (ECDSA, then Ed25519) can make.
-        let signer = offer.schemes.iter().copied().filter(|s| config.sigalgs.contains(s)).find_map(|scheme| {
-            certs.iter().find(|cert| cert.key.can_sign(scheme)).map(|cert| (scheme, Arc::clone(cert)))
-        });
-        match signer.or_else(|| legacy_signer(config, offer, suite, &certs)) {
+        match sigalgs::server_signer(config, &offer.schemes, &certs) {
             Some((scheme, cert)) => return Ok(Choice { suite, group, scheme: Some(scheme), cert: Some(cert) }),
             None => missing_sigalgs |= offer.schemes.is_empty(),
         }
@@ -268,22 +264,6 @@ fn choose(config: &Config, offer: &ClientOffer, has_psk: bool) -> Result<Choice,
         )
     };
     Err(reason)
-}
-
-/// RFC 5246 7.4.1.4.1: a client without signature_algorithms accepts SHA-1 with the
-/// certificate's key type. RFC 9155 forbids it; OpenSSL still allows it at security
-/// level 0, and so does this library, for RSA certificates.
-fn legacy_signer(
-    config: &Config,
-    offer: &ClientOffer,
-    suite: &Suite,
-    certs: &[&Arc<CertifiedKey>],
-) -> Option<(SignatureScheme, Arc<CertifiedKey>)> {
-    if !offer.schemes.is_empty() || config.security_level > 0 || suite.auth != Authentication::Rsa {
-        return None;
-    }
-    let cert = certs.iter().find(|cert| cert.key.rsa_decryption_key().is_some())?;
-    Some((SignatureScheme::RsaPkcs1Sha1, Arc::clone(cert)))
 }
 
 /// RFC 8422 5.1: an ECDSA certificate's curve must be one the client listed (an
@@ -567,7 +547,7 @@ fn full_handshake(
     if request_certificate {
         let request = CertificateRequest {
             certificate_types: vec![1, 64],
-            schemes: cx.config.sigalgs.clone(),
+            schemes: sigalgs::offered_schemes(cx.config),
             authorities: cx.config.client_ca_names.clone(),
         };
         cx.send_handshake(&mut transcript, HandshakeType::CertificateRequest, &request.encode())?;
@@ -712,12 +692,7 @@ impl State for ExpectCertificateVerify {
     fn handle(self: Box<Self>, cx: &mut Context<'_>, msg: Message) -> Result<Box<dyn State>, Error> {
         let msg = expect(msg, HandshakeType::CertificateVerify)?;
         let signed = DigitallySigned::decode(msg.body(), "CertificateVerify")?;
-        if !cx.config.sigalgs.contains(&signed.scheme) {
-            return Err(Error::illegal(
-                Reason::WRONG_SIGNATURE_TYPE,
-                format!("the client signed with {}, which was not requested", signed.scheme.text()),
-            ));
-        }
+        sigalgs::check_client_scheme(cx.config, signed.scheme)?;
         let mut finishing = self.finishing;
         verify::verify_signature(&self.leaf, signed.scheme, finishing.transcript.bytes(), &signed.signature)?;
         cx.info.peer_scheme = Some(signed.scheme);

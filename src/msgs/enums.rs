@@ -213,10 +213,14 @@ wire_enum! {
 wire_enum! {
     /// Signature schemes (RFC 8446 4.2.3, which TLS 1.2 peers also send).
     SignatureScheme: u16 {
-        /// rsa_pkcs1_sha1 (legacy, verify only at security level 0)
+        /// rsa_pkcs1_sha1 (legacy, only at security level 0)
         RsaPkcs1Sha1 = 0x0201, "rsa_pkcs1_sha1";
         /// ecdsa_sha1 (legacy)
         EcdsaSha1 = 0x0203, "ecdsa_sha1";
+        /// rsa_pkcs1_sha224 (TLS 1.2 only)
+        RsaPkcs1Sha224 = 0x0301, "rsa_pkcs1_sha224";
+        /// ecdsa_sha224 (TLS 1.2 only)
+        EcdsaSha224 = 0x0303, "ecdsa_sha224";
         /// rsa_pkcs1_sha256
         RsaPkcs1Sha256 = 0x0401, "rsa_pkcs1_sha256";
         /// rsa_pkcs1_sha384

@@ -28,12 +28,13 @@ SIGALGS = [(4, 1), (8, 4)]
 UNCOMPRESSED, COMPRESSED = 0, 1
 
 
-def client_hello(suites, groups=None, point_formats=None, compression_methods=(0,), server_names=None):
+def client_hello(suites, groups=None, point_formats=None, compression_methods=(0,), server_names=None, sigalgs=SIGALGS):
     """A ClientHello record (content type, payload) offering `suites` and
-    `compression_methods`, with a supported_groups extension listing `groups`, an
+    `compression_methods`, with a signature_algorithms extension listing `sigalgs`
+    ((hash, signature) pairs), a supported_groups extension listing `groups`, an
     ec_point_formats extension listing `point_formats` and a server_name extension
     listing `server_names` (each (name type, bytes)) unless they are None."""
-    extensions = [SignatureAlgorithmsExtension().create(SIGALGS)]
+    extensions = [] if sigalgs is None else [SignatureAlgorithmsExtension().create(sigalgs)]
     if server_names is not None:
         names = [SNIExtension.ServerName(kind, bytearray(name)) for kind, name in server_names]
         extensions.append(SNIExtension().create(serverNames=names))
@@ -84,8 +85,20 @@ class Flight(hostile.Outcome):
             return None
         return struct.unpack(">H", body[1:3])[0]
 
+    @property
+    def ske_signature_scheme(self):
+        """The signature scheme of an ECDHE ServerKeyExchange as (hash, signature), or
+        None."""
+        body = self.message(HandshakeType.server_key_exchange)
+        if body is None or body[0] != 3:
+            return None
+        at = 4 + body[3]
+        return (body[at], body[at + 1])
+
     def __str__(self):
         parts = [f"suite {self.suite:#06x}"] if self.suite is not None else []
+        if self.ske_signature_scheme:
+            parts.append("signed with {:#04x}{:02x}".format(*self.ske_signature_scheme))
         if self.dh_prime_bits:
             parts.append(f"DH prime {self.dh_prime_bits} bits")
         if self.named_curve:

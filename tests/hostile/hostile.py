@@ -150,6 +150,9 @@ class Outcome:
     closed: str = None
     # Why tlslite-ng gave up on the handshake (None: completed, or not attempted).
     handshake_error: str = None
+    # The server's ServerKeyExchange signature scheme as (hash, signature) code
+    # points, after a completed handshake that had one.
+    signature_scheme: tuple = None
     # Whether the server process still ran after the case.
     server_alive: bool = True
     # The server's output (for failure messages).
@@ -177,6 +180,8 @@ class Outcome:
             else:
                 runs.append([alert, 1])
         parts = [f"data {self.data!r}"] if self.data else []
+        if self.signature_scheme:
+            parts.append("ServerKeyExchange signed with {:#04x}{:02x}".format(*self.signature_scheme))
         for (level, description), count in runs:
             text = f"{'fatal' if level == AlertLevel.fatal else 'warning'} {alert_name(description)}"
             parts.append(f"{count} x {text}" if count > 1 else text)
@@ -245,8 +250,9 @@ class Peer:
         self._socket = socket.create_connection(("127.0.0.1", port), timeout=HANDSHAKE_TIMEOUT)
         self.connection = _Connection(self._socket, self.outcome)
 
-    def handshake(self, before=None, after=None, settings=None):
-        """A full handshake (no client certificate). `before` and `after` map a
+    def handshake(self, before=None, after=None, settings=None, cert_chain=None, private_key=None):
+        """A full handshake, with the client certificate `cert_chain` (tlslite-ng's
+        X509CertChain) and its `private_key` when given. `before` and `after` map a
         handshake type (tlslite.constants.HandshakeType) to a list of records, each
         (content type, payload), sent unchanged (no fragmenting, not hashed) just
         before or after the first message of that type; `settings` maps attributes of
@@ -259,10 +265,11 @@ class Peer:
         for name, value in (settings or {}).items():
             setattr(handshake_settings, name, value)
         try:
-            self.connection.handshakeClientCert(settings=handshake_settings)
+            self.connection.handshakeClientCert(cert_chain, private_key, settings=handshake_settings)
         except (TLSError, OSError) as error:
             self.outcome.handshake_error = f"{type(error).__name__}: {error}"
             return False
+        self.outcome.signature_scheme = self.connection.serverSigAlg
         return True
 
     def send(self, records):
