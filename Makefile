@@ -9,7 +9,7 @@
 #   make install PREFIX=/usr/local   library, headers and libtls12.pc
 #   make fuzz             run each fuzz target for FUZZ_SECONDS (scripts/fuzz.sh; not
 #                         part of make test)
-#   make bench            libtls12 against OpenSSL: handshakes/s, bulk MB/s, memory
+#   make bench            libtls12 against OpenSSL and rustls: handshakes/s, bulk MB/s, memory
 #                         (bench/run.sh; not part of make test)
 #   make tool             build/tls12/tls12: s_client and s_server on libtls12
 #   make fleet            two servers sharing sessions through Redis and a ticket key file

@@ -13,8 +13,9 @@
  *
  *   handshake NAME RATE   full handshakes per CPU second, client and server together
  *   resumed NAME RATE     abbreviated handshakes per CPU second (session ID or ticket)
- *   memory NAME KIB       heap held per established connection (client + server), KiB
- *   bulk NAME RATE        MB (10^6 bytes) per CPU second, 16 KiB records one way
+ *   memory NAME KIB       heap held by one established server connection, KiB
+ *   bulk NAME send RATE   MB (10^6 bytes) per CPU second of SSL_write, 16 KiB records
+ *   bulk NAME recv RATE   MB per CPU second of SSL_read of those records
  *   peak_rss MIB          the process's peak resident set size
  *   library TEXT          OpenSSL_version(OPENSSL_VERSION) of the library measured
  *   skipped NAME          the case could not run; the reason is on stderr
@@ -26,11 +27,19 @@
  * every timed one offers it (SSL_set_session) and must be resumed on both sides
  * (SSL_session_reused). The client verifies the server's chain and host name, as a real
  * client does.
+ *
+ * Heap: this program replaces malloc and its family (they forward to glibc's and keep a
+ * count of the live bytes, by malloc_usable_size), so it sees every block that either
+ * library allocates. The memory line is what SSL_free of an established server
+ * connection releases, its BIO kept alive by a reference, so the transport's buffers do
+ * not count; the mean of MEMORY_CONNECTIONS connections. bench/rustls counts rustls's
+ * heap the same way, with a counting global allocator.
  */
-#define _GNU_SOURCE /* clock_gettime and mallinfo2 under a strict -std */
+#define _GNU_SOURCE /* clock_gettime and malloc_usable_size under a strict -std */
 #include <openssl/ssl.h>
 #include <openssl/err.h>
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -43,8 +52,10 @@
 #define RECORD_BYTES 16384
 /* Records sent between looks at the clocks (reading the CPU clock is a system call). */
 #define RECORDS_PER_CHECK 8
-/* Room for a few full records in each direction of the BIO pair. */
+/* Room for a few full records in each direction of a handshake's BIO pair. */
 #define BIO_PAIR_BYTES 65536
+/* Room for RECORDS_PER_CHECK full records, with their headers and tags, in a bulk case. */
+#define BULK_BIO_PAIR_BYTES (RECORDS_PER_CHECK * (RECORD_BYTES + 1024))
 /* Connections held open at once to measure the heap each one holds. */
 #define MEMORY_CONNECTIONS 32
 /* A handshake over a BIO pair needs a handful of steps; more means it is stuck. */
@@ -101,6 +112,70 @@ struct contexts {
 
 static const char *cert_dir;
 
+/* glibc's own allocator, which the replacements below forward to. */
+extern void *__libc_malloc(size_t size);
+extern void *__libc_calloc(size_t count, size_t size);
+extern void *__libc_realloc(void *block, size_t size);
+extern void *__libc_memalign(size_t alignment, size_t size);
+extern void __libc_free(void *block);
+
+/* Bytes of live heap blocks (their malloc_usable_size); one thread runs here. */
+static long long live_heap;
+
+void *malloc(size_t size)
+{
+    void *block = __libc_malloc(size);
+    live_heap += (long long)malloc_usable_size(block);
+    return block;
+}
+
+void *calloc(size_t count, size_t size)
+{
+    void *block = __libc_calloc(count, size);
+    live_heap += (long long)malloc_usable_size(block);
+    return block;
+}
+
+void *realloc(void *block, size_t size)
+{
+    long long old = (long long)malloc_usable_size(block);
+    void *moved = __libc_realloc(block, size);
+    if (moved != NULL)
+        live_heap += (long long)malloc_usable_size(moved) - old;
+    else if (size == 0)
+        live_heap -= old; /* glibc frees the block */
+    return moved;
+}
+
+void free(void *block)
+{
+    live_heap -= (long long)malloc_usable_size(block);
+    __libc_free(block);
+}
+
+void *memalign(size_t alignment, size_t size)
+{
+    void *block = __libc_memalign(alignment, size);
+    live_heap += (long long)malloc_usable_size(block);
+    return block;
+}
+
+void *aligned_alloc(size_t alignment, size_t size)
+{
+    return memalign(alignment, size);
+}
+
+int posix_memalign(void **out, size_t alignment, size_t size)
+{
+    if (alignment < sizeof(void *) || (alignment & (alignment - 1)) != 0)
+        return EINVAL;
+    void *block = memalign(alignment, size);
+    if (block == NULL)
+        return ENOMEM;
+    *out = block;
+    return 0;
+}
+
 /* Prints why a case cannot run, with the library's error queue, and returns 0. */
 static int fail(const char *fmt, ...)
 {
@@ -146,13 +221,6 @@ static int timer_running(const struct timer *t)
 static double timer_rate(const struct timer *t, double amount)
 {
     return amount / (clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - t->cpu_start);
-}
-
-/* Bytes of heap in use: small-chunk arena plus mmap'd blocks (glibc). */
-static double heap_in_use(void)
-{
-    struct mallinfo2 info = mallinfo2();
-    return (double)info.uordblks + (double)info.hblkhd;
 }
 
 /* CERTDIR/NAMESUFFIX */
@@ -235,14 +303,14 @@ static void pair_free(struct pair *p)
     p->client = p->server = NULL;
 }
 
-/* Two fresh SSLs over a new BIO pair; each SSL owns its end. */
-static int pair_new(struct pair *p, const struct contexts *ctxs)
+/* Two fresh SSLs over a new BIO pair of bio_bytes each way; each SSL owns its end. */
+static int pair_new(struct pair *p, const struct contexts *ctxs, size_t bio_bytes)
 {
     BIO *client_bio = NULL, *server_bio = NULL;
     p->client = SSL_new(ctxs->client);
     p->server = SSL_new(ctxs->server);
     if (p->client == NULL || p->server == NULL ||
-        BIO_new_bio_pair(&client_bio, BIO_PAIR_BYTES, &server_bio, BIO_PAIR_BYTES) != 1) {
+        BIO_new_bio_pair(&client_bio, bio_bytes, &server_bio, bio_bytes) != 1) {
         pair_free(p);
         return fail("SSL_new or BIO_new_bio_pair failed");
     }
@@ -282,9 +350,9 @@ static int pair_handshake(struct pair *p)
     return fail("handshake stuck after %d steps", MAX_HANDSHAKE_STEPS);
 }
 
-static int pair_connect(struct pair *p, const struct contexts *ctxs)
+static int pair_connect(struct pair *p, const struct contexts *ctxs, size_t bio_bytes)
 {
-    if (!pair_new(p, ctxs))
+    if (!pair_new(p, ctxs, bio_bytes))
         return 0;
     if (!pair_handshake(p)) {
         pair_free(p);
@@ -297,7 +365,7 @@ static int pair_connect(struct pair *p, const struct contexts *ctxs)
 static int warm_up(const struct contexts *ctxs, const struct setup *setup)
 {
     struct pair p;
-    if (!pair_connect(&p, ctxs))
+    if (!pair_connect(&p, ctxs, BIO_PAIR_BYTES))
         return 0;
     const char *got = SSL_get_cipher_name(p.client);
     int ok = got != NULL && strcmp(got, setup->cipher) == 0;
@@ -337,7 +405,7 @@ static void pair_close(struct pair *p)
 static SSL_SESSION *first_session(const struct contexts *ctxs)
 {
     struct pair p;
-    if (!pair_connect(&p, ctxs))
+    if (!pair_connect(&p, ctxs, BIO_PAIR_BYTES))
         return NULL;
     SSL_SESSION *session = SSL_get1_session(p.client);
     pair_close(&p);
@@ -346,11 +414,14 @@ static SSL_SESSION *first_session(const struct contexts *ctxs)
     return session;
 }
 
-/* One connection offering session; 1 when both sides resumed it. */
-static int pair_resume(const struct contexts *ctxs, SSL_SESSION *session)
+/*
+ * One connection offering session; 1 when both sides resumed it. Never inlined, so that a
+ * profiler can count it alone (valgrind --tool=callgrind --toggle-collect=pair_resume).
+ */
+__attribute__((noinline)) static int pair_resume(const struct contexts *ctxs, SSL_SESSION *session)
 {
     struct pair p;
-    if (!pair_new(&p, ctxs))
+    if (!pair_new(&p, ctxs, BIO_PAIR_BYTES))
         return 0;
     int ok = SSL_set_session(p.client, session) == 1 ? pair_handshake(&p)
                                                        : fail("SSL_set_session failed");
@@ -388,7 +459,7 @@ static double handshake_rate(const struct contexts *ctxs, double budget)
     struct timer t = timer_start(budget);
     do {
         struct pair p;
-        if (!pair_connect(&p, ctxs))
+        if (!pair_connect(&p, ctxs, BIO_PAIR_BYTES))
             return -1;
         pair_free(&p);
         count++;
@@ -396,27 +467,43 @@ static double handshake_rate(const struct contexts *ctxs, double budget)
     return timer_rate(&t, (double)count);
 }
 
-/* KiB of heap held by each established connection, client and server side together. */
-static double connection_kib(const struct contexts *ctxs)
+/*
+ * KiB of heap that an established server connection holds: what SSL_free of it releases,
+ * its BIO kept by a reference meanwhile (see the top of the file), averaged over
+ * MEMORY_CONNECTIONS connections held open at once.
+ */
+static double server_connection_kib(const struct contexts *ctxs)
 {
     struct pair pairs[MEMORY_CONNECTIONS];
     int open = 0;
-    double before = heap_in_use();
-    while (open < MEMORY_CONNECTIONS && pair_connect(&pairs[open], ctxs))
+    while (open < MEMORY_CONNECTIONS && pair_connect(&pairs[open], ctxs, BIO_PAIR_BYTES))
         open++;
-    double after = heap_in_use();
-    for (int i = 0; i < open; i++)
-        pair_free(&pairs[i]);
-    return open == MEMORY_CONNECTIONS ? (after - before) / MEMORY_CONNECTIONS / 1024 : -1;
+    long long released = 0;
+    for (int i = 0; i < open; i++) {
+        SSL_free(pairs[i].client);
+        BIO *transport = SSL_get_rbio(pairs[i].server);
+        BIO_up_ref(transport);
+        long long before = live_heap;
+        SSL_free(pairs[i].server);
+        released += before - live_heap;
+        BIO_free(transport);
+    }
+    return open == MEMORY_CONNECTIONS ? (double)released / MEMORY_CONNECTIONS / 1024 : -1;
 }
 
-/* Sends one full record from client to server and reads it back out. */
-static int transfer_record(const struct pair *p, const unsigned char *data, unsigned char *sink)
+/* Sends one full record from client to server. */
+static int send_record(const struct pair *p, const unsigned char *data)
 {
     int n = SSL_write(p->client, data, RECORD_BYTES);
     if (n != RECORD_BYTES)
         return fail("SSL_write returned %d (error %d)", n, SSL_get_error(p->client, n));
-    for (int got = 0; got < RECORD_BYTES; got += n) {
+    return 1;
+}
+
+/* Reads one record's worth of plaintext on the server into sink. */
+static int receive_record(const struct pair *p, unsigned char *sink)
+{
+    for (int got = 0, n; got < RECORD_BYTES; got += n) {
         n = SSL_read(p->server, sink + got, RECORD_BYTES - got);
         if (n <= 0)
             return fail("SSL_read returned %d (error %d)", n, SSL_get_error(p->server, n));
@@ -424,29 +511,51 @@ static int transfer_record(const struct pair *p, const unsigned char *data, unsi
     return 1;
 }
 
-/* MB per CPU second of application data, client to server in 16 KiB records. */
-static double bulk_rate(const struct contexts *ctxs, double budget)
+/* MB per CPU second of sending (SSL_write) and of receiving (SSL_read). */
+struct bulk_rates {
+    double send, recv;
+};
+
+/*
+ * Application data client to server in 16 KiB records, for the budget: RECORDS_PER_CHECK
+ * records written (timed as sending), then read (timed as receiving). Rates are negative
+ * when the case failed.
+ */
+static struct bulk_rates bulk_rates(const struct contexts *ctxs, double budget)
 {
     static unsigned char data[RECORD_BYTES], sink[RECORD_BYTES];
     for (size_t i = 0; i < sizeof data; i++)
         data[i] = (unsigned char)(i * 31 + 7);
 
+    struct bulk_rates failed = {-1, -1};
     struct pair p;
-    if (!pair_connect(&p, ctxs))
-        return -1;
-    double bytes = 0;
-    struct timer t = timer_start(budget);
+    if (!pair_connect(&p, ctxs, BULK_BIO_PAIR_BYTES))
+        return failed;
+    double bytes = 0, send_cpu = 0, recv_cpu = 0;
+    double wall_start = clock_seconds(CLOCK_MONOTONIC);
     do {
+        double t0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
         for (int i = 0; i < RECORDS_PER_CHECK; i++) {
-            if (!transfer_record(&p, data, sink)) {
+            if (!send_record(&p, data)) {
                 pair_free(&p);
-                return -1;
+                return failed;
             }
         }
+        double t1 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        for (int i = 0; i < RECORDS_PER_CHECK; i++) {
+            if (!receive_record(&p, sink)) {
+                pair_free(&p);
+                return failed;
+            }
+        }
+        double t2 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+        send_cpu += t1 - t0;
+        recv_cpu += t2 - t1;
         bytes += RECORDS_PER_CHECK * RECORD_BYTES;
-    } while (timer_running(&t));
+    } while (clock_seconds(CLOCK_MONOTONIC) - wall_start < budget);
     pair_free(&p);
-    return timer_rate(&t, bytes / 1e6);
+    struct bulk_rates rates = {bytes / 1e6 / send_cpu, bytes / 1e6 / recv_cpu};
+    return rates;
 }
 
 /* 1 when the case is selected on the command line (or no case is named). */
@@ -507,9 +616,16 @@ int main(int argc, char **argv)
             continue;
         if (bc->kind == HANDSHAKE) {
             report("handshake", bc->name, handshake_rate(&ctxs, budget));
-            report("memory", bc->name, connection_kib(&ctxs));
+            report("memory", bc->name, server_connection_kib(&ctxs));
         } else if (bc->kind == BULK) {
-            report("bulk", bc->name, bulk_rate(&ctxs, budget));
+            struct bulk_rates rates = bulk_rates(&ctxs, budget);
+            if (rates.send < 0) {
+                report("bulk", bc->name, -1);
+            } else {
+                printf("bulk %s send %.1f\nbulk %s recv %.1f\n", bc->name, rates.send, bc->name,
+                       rates.recv);
+                fflush(stdout);
+            }
         } else {
             report("resumed", bc->name, resume_rate(&ctxs, budget));
         }

@@ -43,8 +43,8 @@ pub unsafe extern "C" fn tls12_SSL_CTX_get_keylog_callback(ctx: *const SslCtx) -
     unsafe { on_handle(ctx, "SSL_CTX_get_keylog_callback", None, |s| s.extras.keylog_cb) }
 }
 
-/// The hook: formats the line and gives it to the callback or the `SSLKEYLOGFILE` file.
-pub(crate) fn log(ssl: &Ssl, label: &str, client_random: &[u8], secret: &[u8]) {
+/// The line for one secret.
+fn format_line(label: &str, client_random: &[u8], secret: &[u8]) -> Zeroizing<String> {
     let mut line = Zeroizing::new(String::with_capacity(label.len() + 2 * (client_random.len() + secret.len()) + 3));
     line.push_str(label);
     for part in [client_random, secret] {
@@ -54,8 +54,15 @@ pub(crate) fn log(ssl: &Ssl, label: &str, client_random: &[u8], secret: &[u8]) {
             let _ = write!(line, "{b:02x}");
         }
     }
+    line
+}
+
+/// The hook: gives the line to the callback or the `SSLKEYLOGFILE` file, and formats
+/// it only when one of them is there.
+pub(crate) fn log(ssl: &Ssl, label: &str, client_random: &[u8], secret: &[u8]) {
     let cb = ssl.ctx().with_settings(|s| s.extras.keylog_cb).flatten();
     if let Some(cb) = cb {
+        let line = format_line(label, client_random, secret);
         let mut text = Zeroizing::new(line.as_bytes().to_vec());
         text.push(0);
         // SAFETY: the application installed the callback; `text` is NUL-terminated and
@@ -64,6 +71,7 @@ pub(crate) fn log(ssl: &Ssl, label: &str, client_random: &[u8], secret: &[u8]) {
         return;
     }
     if let Some(path) = std::env::var_os("SSLKEYLOGFILE").filter(|p| !p.is_empty()) {
+        let mut line = format_line(label, client_random, secret);
         // One writer at a time, so that lines from several threads do not interleave.
         static FILE_LOCK: Mutex<()> = Mutex::new(());
         let _held = FILE_LOCK.lock().unwrap_or_else(|e| e.into_inner());

@@ -20,7 +20,6 @@ use crate::session::Session;
 use crate::suites::Suite;
 use crate::verify::VerifyResult;
 use rustls_pki_types::CertificateDer;
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 pub use crate::handshake::hooks::{AlpnDecision, DefaultHooks, Hooks, ServerNameDecision};
@@ -98,7 +97,9 @@ pub struct Connection {
     state: Option<Box<dyn State>>,
     hooks: Box<dyn Hooks>,
     info: HandshakeInfo,
-    plaintext: VecDeque<u8>,
+    /// The buffers grown for the handshake's flights are still held: they are freed
+    /// once idle after the handshake, so an established connection holds little.
+    handshake_buffers: bool,
     fatal: Option<Error>,
     sent_close_notify: bool,
     received_close_notify: bool,
@@ -119,7 +120,7 @@ impl Connection {
             state: None,
             hooks,
             info: HandshakeInfo::default(),
-            plaintext: VecDeque::new(),
+            handshake_buffers: true,
             fatal: None,
             sent_close_notify: false,
             received_close_notify: false,
@@ -235,7 +236,8 @@ impl Connection {
             return Err(e.clone());
         }
         let mut result = self.process_records();
-        if result.is_ok() && self.peer_eof && !self.received_close_notify && self.plaintext.is_empty() {
+        self.release_handshake_buffers();
+        if result.is_ok() && self.peer_eof && !self.received_close_notify && self.plaintext_pending() == 0 {
             result = Err(Error::local(
                 Reason::UNEXPECTED_EOF_WHILE_READING,
                 "the peer closed the connection without sending close_notify",
@@ -284,8 +286,8 @@ impl Connection {
                         self.flood.no_progress("empty records")?;
                     } else {
                         self.flood.progress();
+                        self.record.hold_payload();
                     }
-                    self.plaintext.extend(payload);
                 }
                 ContentType::Alert => {
                     let alert = match payload {
@@ -392,6 +394,16 @@ impl Connection {
     /// Marks `n` bytes of `pending_tls` as sent.
     pub fn consume_tls(&mut self, n: usize) {
         self.record.consume_output(n);
+        self.release_handshake_buffers();
+    }
+
+    /// Once the handshake is over, frees the buffers its flights grew as soon as they
+    /// hold nothing (the next record needs far less than a certificate chain).
+    fn release_handshake_buffers(&mut self) {
+        if self.handshake_buffers && !self.is_handshaking() && self.joiner.is_empty() {
+            self.joiner = HandshakeJoiner::default();
+            self.handshake_buffers = !self.record.release_idle_buffers();
+        }
     }
 
     /// Frees idle buffer memory (`SSL_MODE_RELEASE_BUFFERS`).
@@ -419,23 +431,15 @@ impl Connection {
 
     /// Copies decrypted application data into `buf`; returns how many bytes.
     pub fn read_plaintext(&mut self, buf: &mut [u8]) -> usize {
-        let n = buf.len().min(self.plaintext.len());
-        let (front, back) = self.plaintext.as_slices();
-        let from_front = n.min(front.len());
-        buf[..from_front].copy_from_slice(&front[..from_front]);
-        buf[from_front..n].copy_from_slice(&back[..n - from_front]);
-        self.plaintext.drain(..n);
+        let n = self.record.peek_plaintext(buf);
+        self.record.consume_plaintext(n);
         n
     }
 
     /// Copies decrypted application data into `buf` and leaves it to be read again;
     /// returns how many bytes.
     pub fn peek_plaintext(&self, buf: &mut [u8]) -> usize {
-        let n = buf.len().min(self.plaintext.len());
-        for (out, byte) in buf[..n].iter_mut().zip(self.plaintext.iter()) {
-            *out = *byte;
-        }
-        n
+        self.record.peek_plaintext(buf)
     }
 
     /// Reports to the hooks that a call that ran the handshake returns.
@@ -445,12 +449,12 @@ impl Connection {
 
     /// Drops the decrypted application data not read yet.
     pub fn discard_plaintext(&mut self) {
-        self.plaintext.clear();
+        self.record.discard_plaintext();
     }
 
     /// Decrypted application data waiting to be read.
     pub fn plaintext_pending(&self) -> usize {
-        self.plaintext.len()
+        self.record.plaintext_len()
     }
 
     /// Whether the handshake has not finished yet.

@@ -9,6 +9,7 @@ use crate::msgs::enums::NamedGroup;
 use crate::x509::der;
 use crypto_bigint::modular::{BoxedMontyForm, BoxedMontyParams};
 use crypto_bigint::BoxedUint;
+use std::sync::OnceLock;
 use zeroize::Zeroizing;
 
 /// No group smaller than this is accepted, whatever the caller asks for: 1024-bit groups
@@ -189,8 +190,22 @@ impl Unacceptable {
 impl DhParams {
     /// The RFC 7919 group (ffdhe2048, 3072, 4096, 6144 or 8192), or None for other groups.
     pub fn named(group: NamedGroup) -> Option<DhParams> {
-        let known = RFC7919_GROUPS.iter().find(|known| known.group == group)?;
-        Some(DhParams { p: from_hex(known.prime)?, g: RFC7919_GENERATOR.to_vec(), group: Some(group) })
+        DhParams::rfc7919().iter().find(|known| known.group == Some(group)).cloned()
+    }
+
+    /// The RFC 7919 groups, their primes decoded once per process (every connection's
+    /// security level asks for them).
+    fn rfc7919() -> &'static [DhParams] {
+        static DECODED: OnceLock<Vec<DhParams>> = OnceLock::new();
+        DECODED.get_or_init(|| {
+            RFC7919_GROUPS
+                .iter()
+                .filter_map(|known| {
+                    let p = from_hex(known.prime)?;
+                    Some(DhParams { p, g: RFC7919_GENERATOR.to_vec(), group: Some(known.group) })
+                })
+                .collect()
+        })
     }
 
     /// The RFC 7919 groups, smallest first.
@@ -257,10 +272,7 @@ impl DhParams {
         if padded_inside(g, p).is_none() {
             return Err(Unacceptable::Generator);
         }
-        let group = RFC7919_GROUPS
-            .iter()
-            .find(|known| g == RFC7919_GENERATOR && from_hex(known.prime).as_deref() == Some(p))
-            .map(|known| known.group);
+        let group = DhParams::rfc7919().iter().find(|known| known.g == g && known.p == p).and_then(|known| known.group);
         Ok(DhParams { p: p.to_vec(), g: g.to_vec(), group })
     }
 

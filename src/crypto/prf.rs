@@ -13,14 +13,18 @@ pub fn prf(hash: PrfHash, out: &mut [u8], secret: &[u8], label: &[u8], seed: &[u
         ctx.update(seed);
         ctx.sign()
     };
-    for chunk in out.chunks_mut(hash.digest_algorithm().output_len()) {
+    let mut chunks = out.chunks_mut(hash.digest_algorithm().output_len()).peekable();
+    while let Some(chunk) = chunks.next() {
         let mut ctx = hmac::Context::with_key(&key);
         ctx.update(a.as_ref());
         ctx.update(label);
         ctx.update(seed);
         let block = ctx.sign();
         chunk.copy_from_slice(&block.as_ref()[..chunk.len()]);
-        a = hmac::sign(&key, a.as_ref());
+        // A(i+1) = HMAC(secret, A(i)), needed only for another chunk.
+        if chunks.peek().is_some() {
+            a = hmac::sign(&key, a.as_ref());
+        }
     }
 }
 

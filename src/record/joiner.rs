@@ -56,7 +56,10 @@ impl HandshakeJoiner {
         if self.buf.len() < 4 + len {
             return Ok(None);
         }
-        let encoded: Vec<u8> = self.buf.drain(..4 + len).collect();
+        // A buffer that holds just this message becomes it, without a copy (and the
+        // joiner holds no memory until the next message).
+        let encoded =
+            if self.buf.len() == 4 + len { std::mem::take(&mut self.buf) } else { self.buf.drain(..4 + len).collect() };
         Ok(Some(HandshakeMessage { typ, encoded }))
     }
 }

@@ -1,14 +1,19 @@
 //! The record layer (RFC 5246 6.2): framing in both directions, fragmentation,
-//! protection with the current keys, and sequence numbers. Buffers are kept and reused,
-//! so the data path does not allocate per record.
+//! protection with the current keys, and sequence numbers. Records are decrypted in
+//! place in the input buffer, and application data is read from there. Buffers are
+//! kept and reused, so the data path does not allocate per record; the connection
+//! frees them when they are idle after the handshake.
 
+pub mod input;
 pub mod joiner;
 pub mod protection;
 
 use crate::conn::IoResult;
 use crate::error::{Error, Reason};
 use crate::msgs::enums::{AlertDescription, ContentType, TLS10, TLS12};
+use input::InputBuffer;
 use protection::Protection;
+use std::ops::Range;
 
 /// The largest plaintext fragment (2^14).
 pub const MAX_FRAGMENT: usize = 16384;
@@ -18,19 +23,23 @@ const MAX_CIPHERTEXT: usize = MAX_FRAGMENT + 2048;
 const HEADER: usize = 5;
 /// How much unprocessed input is buffered at most.
 const MAX_BUFFERED_INPUT: usize = 2 * (HEADER + MAX_CIPHERTEXT);
+/// What a read asks for when no record header is buffered: a handshake flight, or a
+/// small record, in one read.
+const FIRST_READ: usize = 4096;
 
 /// Both directions of the record layer.
 pub struct RecordLayer {
-    input: Vec<u8>,
-    input_start: usize,
-    /// Length of the record handed out by `next_record`, dropped at the next call.
-    input_taken: usize,
+    input: InputBuffer,
+    /// Where the plaintext of the record handed out by `next_record` lies in `input`.
+    last_payload: Range<usize>,
     output: Vec<u8>,
     output_start: usize,
-    encrypter: Option<Protection>,
-    decrypter: Option<Protection>,
-    pending_encrypter: Option<Protection>,
-    pending_decrypter: Option<Protection>,
+    // Boxed: a key is large (hundreds of bytes), and two of the four slots are empty
+    // at any time.
+    encrypter: Option<Box<Protection>>,
+    decrypter: Option<Box<Protection>>,
+    pending_encrypter: Option<Box<Protection>>,
+    pending_decrypter: Option<Box<Protection>>,
     write_seq: u64,
     read_seq: u64,
     /// The version written in outgoing record headers.
@@ -42,9 +51,8 @@ pub struct RecordLayer {
 impl Default for RecordLayer {
     fn default() -> Self {
         RecordLayer {
-            input: Vec::new(),
-            input_start: 0,
-            input_taken: 0,
+            input: InputBuffer::default(),
+            last_payload: 0..0,
             output: Vec::new(),
             output_start: 0,
             encrypter: None,
@@ -79,39 +87,30 @@ fn looks_like_http(bytes: &[u8]) -> bool {
 impl RecordLayer {
     /// Takes network bytes; returns how many fit in the input buffer.
     pub fn buffer_input(&mut self, data: &[u8]) -> usize {
-        self.compact_input();
-        let room = MAX_BUFFERED_INPUT.saturating_sub(self.input.len() - self.input_start);
-        let n = room.min(data.len());
-        self.input.extend_from_slice(&data[..n]);
-        n
+        let room = MAX_BUFFERED_INPUT.saturating_sub(self.buffered_input());
+        self.input.append(data, room)
     }
 
-    /// Lets `read` fill the input buffer straight from the network, with room for up
-    /// to one whole record; keeps the bytes it reports. Returns what `read` returned.
+    /// Lets `read` fill the input buffer straight from the network; keeps the bytes it
+    /// reports. Returns what `read` returned. It is offered room for the rest of the
+    /// record whose header is buffered (or [`FIRST_READ`] bytes when none is), and for
+    /// more, up to one whole record, only where the buffer already has the room: the
+    /// buffer grows to what the records need, not to the largest record.
     pub fn read_input_with(&mut self, read: impl FnOnce(&mut [u8]) -> IoResult) -> IoResult {
-        self.compact_input();
-        let room = MAX_BUFFERED_INPUT.saturating_sub(self.input.len() - self.input_start).min(HEADER + MAX_CIPHERTEXT);
-        let old = self.input.len();
-        self.input.resize(old + room, 0);
-        let result = read(&mut self.input[old..]);
-        let n = match result {
-            IoResult::Done(n) => n.min(room),
-            _ => 0,
+        let unframed = self.input.unframed();
+        let most = (HEADER + MAX_CIPHERTEXT).saturating_sub(unframed.len());
+        let least = match unframed {
+            [_, _, _, high, low, ..] => {
+                (HEADER + usize::from(u16::from_be_bytes([*high, *low]))).saturating_sub(unframed.len())
+            }
+            _ => FIRST_READ,
         };
-        self.input.truncate(old + n);
-        result
-    }
-
-    fn compact_input(&mut self) {
-        if self.input_start > 0 && self.input_taken == 0 {
-            self.input.drain(..self.input_start);
-            self.input_start = 0;
-        }
+        self.input.append_with(least.min(most), most, read)
     }
 
     /// Bytes received but not yet processed.
     pub fn buffered_input(&self) -> usize {
-        self.input.len() - self.input_start - self.input_taken
+        self.input.unframed().len()
     }
 
     /// From now on, incoming records must carry TLS 1.2 and outgoing ones do.
@@ -121,11 +120,10 @@ impl RecordLayer {
     }
 
     /// Returns the next complete record, decrypted and checked, or `None` if more bytes
-    /// are needed. The record stays valid until the next call.
+    /// are needed. Its payload is dropped when more input arrives, unless it is kept
+    /// with [`RecordLayer::hold_payload`].
     pub fn next_record(&mut self) -> Result<Option<InboundRecord<'_>>, Error> {
-        self.input_start += self.input_taken;
-        self.input_taken = 0;
-        let avail = &self.input[self.input_start..];
+        let avail = self.input.unframed();
         if avail.len() < HEADER {
             if !avail.is_empty() {
                 self.check_header(avail)?;
@@ -140,9 +138,9 @@ impl RecordLayer {
         if avail.len() < HEADER + len {
             return Ok(None);
         }
-        self.input_taken = HEADER + len;
-        let start = self.input_start + HEADER;
-        let payload = &mut self.input[start..start + len];
+        let start = self.input.position() + HEADER;
+        self.input.take(HEADER + len);
+        let payload = self.input.bytes_mut(start..start + len);
         let range = match &self.decrypter {
             Some(key) => {
                 let range = key.open(self.read_seq, u8::from(content_type), version, payload)?;
@@ -158,7 +156,35 @@ impl RecordLayer {
                 "a record's plaintext is longer than 2^14 bytes",
             ));
         }
+        self.last_payload = start + range.start..start + range.end;
         Ok(Some(InboundRecord { content_type, header, version, payload: &payload[range] }))
+    }
+
+    /// Keeps the payload of the record `next_record` returned last as application data
+    /// to be read, where it lies.
+    pub fn hold_payload(&mut self) {
+        self.input.hold_plaintext(self.last_payload.clone());
+    }
+
+    /// Decrypted application data waiting to be read.
+    pub fn plaintext_len(&self) -> usize {
+        self.input.plaintext_len()
+    }
+
+    /// Copies application data into `buf`, leaving it to be read; returns how many
+    /// bytes.
+    pub fn peek_plaintext(&self, buf: &mut [u8]) -> usize {
+        self.input.peek_plaintext(buf)
+    }
+
+    /// Marks `n` bytes of application data as read.
+    pub fn consume_plaintext(&mut self, n: usize) {
+        self.input.consume_plaintext(n);
+    }
+
+    /// Drops the application data not read yet.
+    pub fn discard_plaintext(&mut self) {
+        self.input.discard_plaintext();
     }
 
     /// Framing checks on a record header (or the first bytes of one).
@@ -261,22 +287,21 @@ impl RecordLayer {
         }
     }
 
-    /// Frees buffer memory when nothing is buffered (`SSL_MODE_RELEASE_BUFFERS`).
-    pub fn release_idle_buffers(&mut self) {
-        if self.output.is_empty() {
+    /// Frees the buffers that hold nothing (`SSL_MODE_RELEASE_BUFFERS`, and once after
+    /// the handshake); returns whether both are free now.
+    pub fn release_idle_buffers(&mut self) -> bool {
+        let output_idle = self.output.is_empty();
+        if output_idle {
             self.output = Vec::new();
         }
-        if self.input_taken == 0 && self.input_start == self.input.len() {
-            self.input = Vec::new();
-            self.input_start = 0;
-        }
+        self.input.release_if_idle() && output_idle
     }
 
     /// Installs the keys negotiated by the handshake; they take effect at the
     /// ChangeCipherSpec in each direction.
     pub fn set_pending_keys(&mut self, write: Protection, read: Protection) {
-        self.pending_encrypter = Some(write);
-        self.pending_decrypter = Some(read);
+        self.pending_encrypter = Some(Box::new(write));
+        self.pending_decrypter = Some(Box::new(read));
     }
 
     /// Our ChangeCipherSpec went out: protect from now on.
