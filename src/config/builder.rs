@@ -11,8 +11,8 @@ use std::sync::{Arc, OnceLock};
 /// applied — once, and hands out the same `Arc` until the settings change again.
 /// Cloning a builder (as every new connection does) copies nothing: the settings are
 /// shared until one of the copies changes them, and the built configuration is shared
-/// too.
-#[derive(Clone, Default)]
+/// too (a clone builds it first, so that the original keeps it for the next clone).
+#[derive(Default)]
 pub struct ConfigBuilder {
     /// What the application set, shared with the builder's copies until changed.
     wanted: Arc<Config>,
@@ -30,6 +30,12 @@ impl ConfigBuilder {
     /// the last call.
     pub fn build(&self) -> Arc<Config> {
         self.built.get_or_init(|| Arc::new(security_level::apply(&self.wanted))).clone()
+    }
+}
+
+impl Clone for ConfigBuilder {
+    fn clone(&self) -> Self {
+        ConfigBuilder { wanted: Arc::clone(&self.wanted), built: OnceLock::from(self.build()) }
     }
 }
 
@@ -75,5 +81,9 @@ mod tests {
         assert!(!std::ptr::eq(&*changed, &*builder), "a change copies them first");
         assert_eq!(builder.security_level, 3, "and leaves the others alone");
         assert!(Arc::ptr_eq(&copy.build(), &second));
+
+        let fresh = ConfigBuilder::default();
+        let (a, b) = (fresh.clone(), fresh.clone());
+        assert!(Arc::ptr_eq(&a.build(), &b.build()), "copies of an unbuilt builder share one build");
     }
 }
