@@ -272,13 +272,16 @@ pub struct VerifyFlags {
     /// `X509_V_FLAG_PARTIAL_CHAIN`: every trusted certificate is a trust anchor, not only
     /// the self-signed ones, and a leaf found in the store is trusted as it is.
     pub partial_chain: bool,
+    /// How the leaf's names are matched against the expected host name
+    /// (`X509_VERIFY_PARAM_set_hostflags`).
+    pub host: HostFlags,
 }
 
 impl VerifyFlags {
     /// The flags set in either `self` or `other` (how OpenSSL adds a store's flags to a
     /// connection's).
     pub fn union(self, other: VerifyFlags) -> VerifyFlags {
-        VerifyFlags { partial_chain: self.partial_chain || other.partial_chain }
+        VerifyFlags { partial_chain: self.partial_chain || other.partial_chain, host: self.host.union(other.host) }
     }
 }
 
@@ -287,8 +290,8 @@ impl VerifyFlags {
 pub struct VerifyParams<'a> {
     /// Which end of a connection the chain must be fit for.
     pub purpose: Purpose,
-    /// The name the leaf must carry (a DNS name or an IP address, matched against the
-    /// subjectAltName only); none checks no name.
+    /// The name the leaf must carry (a DNS name or an IP address, matched as
+    /// `flags.host` says); none checks no name.
     pub host: Option<&'a str>,
     /// `SSL_CTX_set_verify_depth`: at most `max_depth` certificates between the leaf and
     /// the trust anchor.
@@ -481,7 +484,9 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     }
     let host_result = match params.host {
         None => Ok(()),
-        Some(host) => EndEntityCert::try_from(leaf).map_err(|e| webpki_code(&e)).and_then(|_| check_host(leaf, host)),
+        Some(host) => EndEntityCert::try_from(leaf)
+            .map_err(|e| webpki_code(&e))
+            .and_then(|_| check_host(leaf, host, params.flags.host)),
     };
     let anchor_index = path[path.len() - 1].trusted.expect("a built path ends at a trusted certificate");
     if path.len() == 1 {
@@ -595,14 +600,13 @@ fn webpki_code(error: &webpki::Error) -> VerifyError {
 
 /// Checks the leaf against `host` as OpenSSL's verifier does after `SSL_set1_host`: an
 /// IP address against the iPAddress names of subjectAltName (`X509_check_ip`), any other
-/// name with [`match_host`] and OpenSSL's default flags (`X509_check_host`). `Err`
-/// carries the mismatch code.
-fn check_host(leaf: &[u8], host: &str) -> Result<(), VerifyError> {
+/// name with [`match_host`] and `flags` (`X509_check_host`). `Err` carries the mismatch
+/// code.
+fn check_host(leaf: &[u8], host: &str, flags: HostFlags) -> Result<(), VerifyError> {
     let is_ip = host.parse::<IpAddr>().is_ok();
     let mismatch = if is_ip { VerifyError::IP_ADDRESS_MISMATCH } else { VerifyError::HOSTNAME_MISMATCH };
     let cert = Certificate::parse(leaf).map_err(|_| mismatch)?;
-    let matched =
-        matches_ip_text(&cert, host).unwrap_or_else(|| match_host(&cert, host, HostFlags::default()).is_some());
+    let matched = matches_ip_text(&cert, host).unwrap_or_else(|| match_host(&cert, host, flags).is_some());
     if matched {
         Ok(())
     } else {
@@ -621,6 +625,18 @@ pub struct HostFlags {
     pub no_wildcards: bool,
     /// Accept `*` only as a whole label (`*.example.com`, not `w*.example.com`).
     pub no_partial_wildcards: bool,
+}
+
+impl HostFlags {
+    /// The flags set in either `self` or `other`.
+    pub fn union(self, other: HostFlags) -> HostFlags {
+        HostFlags {
+            always_check_subject: self.always_check_subject || other.always_check_subject,
+            never_check_subject: self.never_check_subject || other.never_check_subject,
+            no_wildcards: self.no_wildcards || other.no_wildcards,
+            no_partial_wildcards: self.no_partial_wildcards || other.no_partial_wildcards,
+        }
+    }
 }
 
 /// Whether the presented name `pattern` (from a certificate) matches `host`, by

@@ -71,7 +71,7 @@ fn our_client_config(case: &Case) -> Config {
     Config {
         roots: root_store(case.trust),
         verify_mode: VerifyMode { peer: true, ..VerifyMode::default() },
-        verify_flags: VerifyFlags { partial_chain: case.partial_chain },
+        verify_flags: VerifyFlags { partial_chain: case.partial_chain, ..VerifyFlags::default() },
         ..Config::default()
     }
 }

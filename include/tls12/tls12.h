@@ -3978,6 +3978,15 @@ int tls12_X509_VERIFY_PARAM_get_depth(const struct X509_VERIFY_PARAM *param);
 unsigned long tls12_X509_VERIFY_PARAM_get_flags(const struct X509_VERIFY_PARAM *param);
 
 /**
+ * `X509_VERIFY_PARAM_get_hostflags`: the `X509_CHECK_FLAG_*` bits in force (0 for
+ * NULL).
+ *
+ * # Safety
+ * As for `X509_VERIFY_PARAM_set_flags`.
+ */
+unsigned int tls12_X509_VERIFY_PARAM_get_hostflags(const struct X509_VERIFY_PARAM *param);
+
+/**
  * `X509_VERIFY_PARAM_set_depth`: the longest chain accepted, as
  * `SSL_CTX_set_verify_depth` (a negative depth counts as 0).
  *
@@ -3995,6 +4004,17 @@ void tls12_X509_VERIFY_PARAM_set_depth(struct X509_VERIFY_PARAM *param, int dept
  * `param` is NULL or from `SSL_CTX_get0_param` / `SSL_get0_param` with its owner alive.
  */
 int tls12_X509_VERIFY_PARAM_set_flags(struct X509_VERIFY_PARAM *param, unsigned long flags);
+
+/**
+ * `X509_VERIFY_PARAM_set_hostflags`: how the peer's names are matched against the
+ * name given to `SSL_set1_host` (`X509_CHECK_FLAG_*`: `ALWAYS_CHECK_SUBJECT`,
+ * `NO_WILDCARDS`, `NO_PARTIAL_WILDCARDS`, `NEVER_CHECK_SUBJECT`), replacing the flags
+ * set before. NULL does nothing.
+ *
+ * # Safety
+ * As for `X509_VERIFY_PARAM_set_flags`.
+ */
+void tls12_X509_VERIFY_PARAM_set_hostflags(struct X509_VERIFY_PARAM *param, unsigned int flags);
 
 /**
  * `X509_check_ca`: whether the certificate may issue certificates: 1 when

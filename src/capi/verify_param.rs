@@ -10,8 +10,8 @@ use super::ssl::Ssl;
 use super::x509::{caller_owned_stack, X509Stack, X509};
 use super::{err, guard, null_arg};
 use crate::error::Reason;
-use crate::verify::VerifyFlags;
-use std::ffi::{c_int, c_ulong};
+use crate::verify::{HostFlags, VerifyFlags};
+use std::ffi::{c_int, c_uint, c_ulong};
 use std::ptr;
 
 /// `X509_V_FLAG_TRUSTED_FIRST`: trusted issuers are looked for first. Always so here
@@ -19,6 +19,40 @@ use std::ptr;
 const X509_V_FLAG_TRUSTED_FIRST: c_ulong = 0x8000;
 /// `X509_V_FLAG_PARTIAL_CHAIN`: every trusted certificate is a trust anchor.
 const X509_V_FLAG_PARTIAL_CHAIN: c_ulong = 0x80000;
+
+/// `X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT`.
+const X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT: c_uint = 0x1;
+/// `X509_CHECK_FLAG_NO_WILDCARDS`.
+const X509_CHECK_FLAG_NO_WILDCARDS: c_uint = 0x2;
+/// `X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS`.
+const X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS: c_uint = 0x4;
+/// `X509_CHECK_FLAG_NEVER_CHECK_SUBJECT`.
+const X509_CHECK_FLAG_NEVER_CHECK_SUBJECT: c_uint = 0x20;
+
+/// The host-name check flags in the `X509_CHECK_FLAG_*` bits `bits` (the others,
+/// `MULTI_LABEL_WILDCARDS` and `SINGLE_LABEL_SUBDOMAINS`, do not apply to a client
+/// checking its server and are ignored, as OpenSSL ignores them there).
+pub(crate) fn host_flags(bits: c_uint) -> HostFlags {
+    HostFlags {
+        always_check_subject: bits & X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT != 0,
+        no_wildcards: bits & X509_CHECK_FLAG_NO_WILDCARDS != 0,
+        no_partial_wildcards: bits & X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS != 0,
+        never_check_subject: bits & X509_CHECK_FLAG_NEVER_CHECK_SUBJECT != 0,
+    }
+}
+
+/// The `X509_CHECK_FLAG_*` bits of `flags`.
+fn host_flag_bits(flags: HostFlags) -> c_uint {
+    [
+        (flags.always_check_subject, X509_CHECK_FLAG_ALWAYS_CHECK_SUBJECT),
+        (flags.no_wildcards, X509_CHECK_FLAG_NO_WILDCARDS),
+        (flags.no_partial_wildcards, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS),
+        (flags.never_check_subject, X509_CHECK_FLAG_NEVER_CHECK_SUBJECT),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .fold(0, |bits, (_, bit)| bits | bit)
+}
 
 /// Whose settings a view changes.
 #[derive(Clone, Copy)]
@@ -221,6 +255,37 @@ pub unsafe extern "C" fn tls12_X509_VERIFY_PARAM_get_flags(param: *const X509Ver
         // SAFETY: the caller's promise is the one `param` needs.
         unsafe { self::param(param) }
             .map_or(0, |p| p.on_flags("X509_VERIFY_PARAM_get_flags", 0, |flags| to_bits(*flags)))
+    })
+}
+
+/// `X509_VERIFY_PARAM_set_hostflags`: how the peer's names are matched against the
+/// name given to `SSL_set1_host` (`X509_CHECK_FLAG_*`: `ALWAYS_CHECK_SUBJECT`,
+/// `NO_WILDCARDS`, `NO_PARTIAL_WILDCARDS`, `NEVER_CHECK_SUBJECT`), replacing the flags
+/// set before. NULL does nothing.
+///
+/// # Safety
+/// As for `X509_VERIFY_PARAM_set_flags`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_VERIFY_PARAM_set_hostflags(param: *mut X509VerifyParam, flags: c_uint) {
+    guard((), || {
+        // SAFETY: the caller's promise is the one `param` needs.
+        if let Some(p) = unsafe { self::param(param) } {
+            p.on_flags("X509_VERIFY_PARAM_set_hostflags", (), |f| f.host = host_flags(flags));
+        }
+    })
+}
+
+/// `X509_VERIFY_PARAM_get_hostflags`: the `X509_CHECK_FLAG_*` bits in force (0 for
+/// NULL).
+///
+/// # Safety
+/// As for `X509_VERIFY_PARAM_set_flags`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_VERIFY_PARAM_get_hostflags(param: *const X509VerifyParam) -> c_uint {
+    guard(0, || {
+        // SAFETY: the caller's promise is the one `param` needs.
+        unsafe { self::param(param) }
+            .map_or(0, |p| p.on_flags("X509_VERIFY_PARAM_get_hostflags", 0, |f| host_flag_bits(f.host)))
     })
 }
 

@@ -7,13 +7,14 @@ use super::err;
 use super::passwd::PemPasswordCallback;
 use super::pem::{self, Input, Output};
 use super::stack::{ElementFree, OpensslStack, X509NameStack};
+use super::verify_param::host_flags;
 use super::{
     arc_borrow, arc_into_ptr, arc_release, arc_retain, bio, copy_to_c_buf, guard, intern, malloc_bytes,
     malloc_c_string, null_arg,
 };
 use crate::error::Reason;
 use crate::keys;
-use crate::verify::{self, HostFlags};
+use crate::verify;
 use crate::x509::name_text::{self, Dumps, Escapes, FieldNames, NameFormat, Separators};
 use crate::x509::{AttributeType, Certificate, GeneralName, Name, NameEntry};
 use rustls_pki_types::CertificateDer;
@@ -1197,13 +1198,7 @@ pub unsafe extern "C" fn tls12_X509_check_host(
         let Some(host) = std::str::from_utf8(name).ok().filter(|h| !h.is_empty() && !h.contains('\0')) else {
             return -2;
         };
-        let flags = HostFlags {
-            always_check_subject: flags & 0x1 != 0,
-            no_wildcards: flags & 0x2 != 0,
-            no_partial_wildcards: flags & 0x4 != 0,
-            never_check_subject: flags & 0x20 != 0,
-        };
-        let Some(matched) = verify::match_host(&cert.cert, host, flags) else {
+        let Some(matched) = verify::match_host(&cert.cert, host, host_flags(flags)) else {
             return 0;
         };
         if !peername.is_null() {

@@ -37,12 +37,13 @@ def test_every_inherited_attribute_is_ours_or_refused():
     assert "wrap_socket" not in refused and "load_verify_locations" not in refused
 
 
-def test_common_name_checks_are_refused():
+def test_common_name_checks_default_as_ssl():
     ctx = tls12.Context()
+    assert ctx.hostname_checks_common_name is ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).hostname_checks_common_name
     ctx.hostname_checks_common_name = False
     assert ctx.hostname_checks_common_name is False
-    with pytest.raises(ValueError):
-        ctx.hostname_checks_common_name = True
+    ctx.hostname_checks_common_name = True
+    assert ctx.hostname_checks_common_name is True
 
 
 def test_httpx_sync(certs, python_https):

@@ -4,6 +4,7 @@ what Python's ssl (OpenSSL) reports for the same certificates."""
 from __future__ import annotations
 
 import ssl
+import subprocess
 
 import pytest
 
@@ -153,3 +154,56 @@ def test_cadata_pem_and_der(certs, pair):
         assert tls.recv(10) == b"ok"
         peer.join()
         tls.close()
+
+
+@pytest.fixture(scope="module")
+def cn_only(certs, tmp_path_factory):
+    """A server certificate for "localhost" in its subject's common name and nowhere
+    else (no subjectAltName), issued by the test CA."""
+    d = tmp_path_factory.mktemp("cn-only")
+    key, csr, cert, ext = d / "cn.key", d / "cn.csr", d / "cn.pem", d / "ext.cnf"
+    ext.write_text("basicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\n")
+
+    def run(*args):
+        subprocess.run(["openssl", *args], check=True, capture_output=True)
+
+    run("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-subj", "/CN=localhost", "-out", str(csr))
+    run("x509", "-req", "-in", str(csr), "-CA", str(certs / "ca.pem"), "-CAkey", str(certs / "ca.key"),
+        "-days", "30", "-sha256", "-extfile", str(ext), "-out", str(cert))
+    return cert, key
+
+
+def client_accepts(make_client, pair, cert, key, common_name_checks):
+    """Whether a client context from ``make_client`` (hostname checks on,
+    hostname_checks_common_name as given) accepts ``cert`` for "localhost"."""
+    a, b = pair()
+    sctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    sctx.maximum_version = ssl.TLSVersion.TLSv1_2
+    sctx.load_cert_chain(cert, key)
+
+    def serve(sock):
+        try:
+            sctx.wrap_socket(sock, server_side=True).close()
+        except (ssl.SSLError, OSError):
+            pass
+
+    peer = Peer(serve, b)
+    ctx = make_client()
+    ctx.hostname_checks_common_name = common_name_checks
+    try:
+        ctx.wrap_socket(a, server_hostname="localhost").close()
+        accepted = True
+    except ssl.SSLCertVerificationError as exc:
+        assert exc.verify_code == 62  # X509_V_ERR_HOSTNAME_MISMATCH
+        accepted = False
+    peer.join()
+    return accepted
+
+
+@pytest.mark.parametrize("common_name_checks", [True, False])
+def test_common_name_fallback_as_ssl(certs, pair, cn_only, common_name_checks):
+    cert, key = cn_only
+    ca = certs / "ca.pem"
+    theirs = client_accepts(lambda: ssl.create_default_context(cafile=str(ca)), pair, cert, key, common_name_checks)
+    ours = client_accepts(lambda: tls12.create_default_context(cafile=ca), pair, cert, key, common_name_checks)
+    assert ours == theirs == common_name_checks

@@ -336,6 +336,8 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "X509_VERIFY_PARAM_set_flags": (c_int, [c_void_p, c_ulong]),
     "X509_VERIFY_PARAM_clear_flags": (c_int, [c_void_p, c_ulong]),
     "X509_VERIFY_PARAM_get_flags": (c_ulong, [c_void_p]),
+    "X509_VERIFY_PARAM_set_hostflags": (None, [c_void_p, c_uint]),
+    "X509_VERIFY_PARAM_get_hostflags": (c_uint, [c_void_p]),
     "SSL_CTX_set1_groups_list": (c_int, [SSL_CTX_p, c_char_p]),
     # DH parameters
     "PEM_read_bio_DHparams": (c_void_p, [BIO_p, c_void_p, c_void_p, c_void_p]),

@@ -54,6 +54,9 @@ _SSL_VERIFY_FAIL_IF_NO_PEER_CERT = 2
 _SSL_FILETYPE_PEM = 1
 _TLSEXT_ERR_OK = 0
 _TLSEXT_ERR_ALERT_FATAL = 2
+# X509_CHECK_FLAG_* (X509_VERIFY_PARAM_set_hostflags).
+_NO_PARTIAL_WILDCARDS = 0x4
+_NEVER_CHECK_SUBJECT = 0x20
 _TLSEXT_ERR_NOACK = 3
 # X509_V_FLAG_* as ssl.VerifyFlags names them.
 VERIFY_DEFAULT = 0
@@ -192,6 +195,8 @@ class Context(_ssl.SSLContext):
         if not ctx:
             raise error_from_queue("SSL_CTX_new failed")
         self._ctx = ctx
+        # As ssl: a "*" stands only for a whole label.
+        lib.tls12_X509_VERIFY_PARAM_set_hostflags(lib.tls12_SSL_CTX_get0_param(ctx), _NO_PARTIAL_WILDCARDS)
         # ctypes function objects handed to the library, kept alive with the context.
         self._callbacks: dict[str, Any] = {}
         self._alpn: Optional[bytes] = None
@@ -218,13 +223,17 @@ class Context(_ssl.SSLContext):
 
     @property
     def hostname_checks_common_name(self) -> bool:
-        """Always False: names come only from subjectAltName. Setting True is refused."""
-        return False
+        """Whether check_hostname falls back to the subject's common name when the
+        certificate has no DNS name in subjectAltName (True by default, as in ssl)."""
+        flags = lib.tls12_X509_VERIFY_PARAM_get_hostflags(lib.tls12_SSL_CTX_get0_param(self._ctx))
+        return not flags & _NEVER_CHECK_SUBJECT
 
     @hostname_checks_common_name.setter
     def hostname_checks_common_name(self, value: bool) -> None:
-        if value:
-            raise ValueError("libtls12 checks host names against subjectAltName only")
+        param = lib.tls12_SSL_CTX_get0_param(self._ctx)
+        flags = lib.tls12_X509_VERIFY_PARAM_get_hostflags(param)
+        flags = flags & ~_NEVER_CHECK_SUBJECT if value else flags | _NEVER_CHECK_SUBJECT
+        lib.tls12_X509_VERIFY_PARAM_set_hostflags(param, flags)
 
     @property
     def server_side(self) -> bool:
