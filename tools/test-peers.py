@@ -12,6 +12,7 @@ import socket
 import ssl
 import sys
 import threading
+import time
 
 
 def read_until(conn, marker):
@@ -170,6 +171,10 @@ def serve_proxy(listener):
         upstream = socket.create_connection((host.decode(), int(port)))
         print("CONNECT", target.decode(), flush=True)
         conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        # openssl s_client reads the proxy's reply through a buffering BIO that it then
+        # drops, losing whatever came in the same read: hold the server's first words
+        # (an SMTP greeting) back until the reply has surely been read on its own.
+        time.sleep(0.5)
         threading.Thread(target=pipe, args=(upstream, conn), daemon=True).start()
         threading.Thread(target=pipe, args=(conn, upstream), daemon=True).start()
 
