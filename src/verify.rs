@@ -462,6 +462,7 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     let now = UnixTime::now();
     let now_secs = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
     let leaf_fields = match (EndEntityCert::try_from(leaf), parse_certificate(leaf).ok()) {
+        (_, Some(fields)) if !fields.has_extensions_version() => fields,
         (Ok(_), Some(fields)) => fields,
         (Err(error), _) => return VerifyResult::failure(webpki_code(&error), 0),
         (Ok(_), None) => return VerifyResult::failure(VerifyError::CERT_REJECTED, 0),
@@ -482,12 +483,14 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
     if !fit_for_purpose(&leaf_fields, params.purpose) {
         return VerifyResult::failure(VerifyError::INVALID_PURPOSE, 0);
     }
-    let host_result = match params.host {
-        None => Ok(()),
-        Some(host) => EndEntityCert::try_from(leaf)
-            .map_err(|e| webpki_code(&e))
-            .and_then(|_| check_host(leaf, host, params.flags.host)),
-    };
+    // OpenSSL takes a certificate without extensions as a CA only when it is a
+    // self-signed root (`X509_check_ca`); the leaf was read above.
+    if let Some(depth) =
+        path.iter().skip(1).position(|link| !link.fields.has_extensions_version() && !link.self_signed())
+    {
+        return VerifyResult::failure(VerifyError::INVALID_CA, depth + 1);
+    }
+    let host_result = params.host.map_or(Ok(()), |host| check_host(leaf, host, params.flags.host));
     let anchor_index = path[path.len() - 1].trusted.expect("a built path ends at a trusted certificate");
     if path.len() == 1 {
         // The leaf itself is trusted: no signature to check (OpenSSL does not check a
@@ -495,11 +498,11 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
         if let Err(code) = host_result {
             return VerifyResult::failure(code, 0);
         }
-        return match leaf_fields {
-            f if now_secs < f.not_before => VerifyResult::failure(VerifyError::CERT_NOT_YET_VALID, 0),
-            f if now_secs > f.not_after => VerifyResult::failure(VerifyError::CERT_HAS_EXPIRED, 0),
-            _ => VerifyResult::OK,
-        };
+        return validity_failure(&leaf_fields, 0, now_secs).unwrap_or(VerifyResult::OK);
+    }
+    if !leaf_fields.has_extensions_version() {
+        return host_result
+            .map_or_else(|code| VerifyResult::failure(code, 0), |()| verify_unextended_leaf(&path, now_secs));
     }
     let end_entity = match EndEntityCert::try_from(leaf) {
         Ok(end_entity) => end_entity,
@@ -525,6 +528,33 @@ pub fn verify_chain(roots: &RootStore, chain: &[CertificateDer<'static>], params
                 _ => result,
             }
         }
+    }
+}
+
+/// Checks the signatures and dates along `path` (leaf first, anchor last) whose leaf
+/// has no extensions (version 1 or 2), which webpki does not read, in OpenSSL's order:
+/// from the anchor down, each certificate's signature by its issuer and then its dates.
+/// The anchor's own signature is not checked. Only a leaf directly under its anchor is
+/// checked this way; with intermediates the chain is rejected.
+fn verify_unextended_leaf(path: &[Link<'_>], now: i64) -> VerifyResult {
+    let [leaf, anchor] = path else {
+        return VerifyResult::failure(VerifyError::CERT_REJECTED, 0);
+    };
+    if let Some(failure) = validity_failure(&anchor.fields, 1, now) {
+        return failure;
+    }
+    if !issuer_signed(&leaf.fields, anchor.fields.spki) {
+        return VerifyResult::failure(VerifyError::CERT_SIGNATURE_FAILURE, 0);
+    }
+    validity_failure(&leaf.fields, 0, now).unwrap_or(VerifyResult::OK)
+}
+
+/// The failure at `depth` when the certificate is not valid at `now`.
+fn validity_failure(fields: &CertificateFields<'_>, depth: usize, now: i64) -> Option<VerifyResult> {
+    match fields {
+        f if now < f.not_before => Some(VerifyResult::failure(VerifyError::CERT_NOT_YET_VALID, depth)),
+        f if now > f.not_after => Some(VerifyResult::failure(VerifyError::CERT_HAS_EXPIRED, depth)),
+        _ => None,
     }
 }
 
@@ -770,8 +800,38 @@ pub fn check_key_level(chain: &[CertificateDer<'_>], level: u32, result: VerifyR
     }
 }
 
+/// Checks `signature` over `message` with `key` by one of ring's algorithms (as webpki
+/// names them): [`SignatureCheck::WrongKey`] when the algorithm is for another type of key.
+fn check_with_key(
+    algorithm: &dyn SignatureVerificationAlgorithm,
+    key: &der::PublicKeyInfo<'_>,
+    message: &[u8],
+    signature: &[u8],
+) -> SignatureCheck {
+    if algorithm.public_key_alg_id().as_ref() != key.algorithm_id {
+        return SignatureCheck::WrongKey;
+    }
+    match algorithm.verify_signature(key.key, message, signature) {
+        Ok(()) => SignatureCheck::Valid,
+        Err(_) => SignatureCheck::Invalid,
+    }
+}
+
+/// Whether the key in `issuer_spki` made the signature on `subject`, by one of the
+/// algorithms accepted on chains. This is the check for the certificates webpki does
+/// not read (version 1 and 2, without extensions); webpki checks the others.
+fn issuer_signed(subject: &CertificateFields<'_>, issuer_spki: &[u8]) -> bool {
+    let (Some(key), Some((&0, signature))) = (der::parse_spki(issuer_spki), subject.signature.split_first()) else {
+        return false;
+    };
+    CHAIN_ALGORITHMS.iter().any(|algorithm| {
+        algorithm.signature_alg_id().as_ref() == subject.signed_with
+            && check_with_key(*algorithm, &key, subject.tbs, signature) == SignatureCheck::Valid
+    })
+}
+
 /// Checks a signature made with the public key in `cert`: ring's pairs through
-/// webpki, the other TLS 1.2 pairs (ECDSA with SHA-1, SHA-224, SHA-512, RSA PKCS#1 v1.5
+/// webpki's algorithms, the other TLS 1.2 pairs (ECDSA with SHA-1, SHA-224, SHA-512, RSA PKCS#1 v1.5
 /// with SHA-1, SHA-224) through [`sign::verify_other_pairs`].
 pub fn verify_signature(
     cert: &CertificateDer<'_>,
@@ -786,6 +846,7 @@ pub fn verify_signature(
             format!("the peer's certificate cannot be read: {detail}"),
         )
     };
+    let spki = parse_certificate(cert).map_err(|e| unreadable(e.to_string()))?.spki;
     let algorithms = scheme_algorithms(scheme);
     let check = if algorithms.is_empty() {
         if SchemeAlgorithm::of(scheme).is_none() {
@@ -794,16 +855,15 @@ pub fn verify_signature(
                 format!("the peer signed with {}, which is not accepted", scheme.text()),
             ));
         }
-        let spki = parse_certificate(cert).map_err(|e| unreadable(e.to_string()))?.spki;
         sign::verify_other_pairs(spki, scheme, message, signature)
     } else {
-        let end_entity = EndEntityCert::try_from(cert).map_err(|e| unreadable(e.to_string()))?;
+        let key = der::parse_spki(spki).ok_or_else(|| unreadable("its public key is malformed".to_string()))?;
         let mut check = SignatureCheck::WrongKey;
         for algorithm in algorithms {
-            match end_entity.verify_signature(algorithm, message, signature) {
-                Ok(()) => return Ok(()),
-                Err(webpki::Error::UnsupportedSignatureAlgorithmForPublicKeyContext(_)) => {}
-                Err(_) => check = SignatureCheck::Invalid,
+            match check_with_key(algorithm, &key, message, signature) {
+                SignatureCheck::Valid => return Ok(()),
+                SignatureCheck::Invalid => check = SignatureCheck::Invalid,
+                SignatureCheck::WrongKey => {}
             }
         }
         check

@@ -24,24 +24,24 @@ use tls12::{Config, VerifyMode};
 const X509_V_FLAG_PARTIAL_CHAIN: std::os::raw::c_ulong = 0x80000;
 
 /// One chain to verify.
-struct Case {
+struct Case<'a> {
     /// What the case is about.
-    name: &'static str,
-    /// The chain the server sends (leaf first) and its key.
-    chain: &'static str,
-    key: &'static str,
+    name: &'a str,
+    /// The chain the server sends (leaf first) and its key (test PKI names or paths).
+    chain: &'a str,
+    key: &'a str,
     /// The CA files the client trusts.
-    trust: &'static [&'static str],
+    trust: &'a [&'a str],
     /// Whether the client sets `X509_V_FLAG_PARTIAL_CHAIN`.
     partial_chain: bool,
 }
 
-const fn case(name: &'static str, chain: &'static str, trust: &'static [&'static str]) -> Case {
+const fn case(name: &'static str, chain: &'static str, trust: &'static [&'static str]) -> Case<'static> {
     Case { name, chain, key: "rsa.key", trust, partial_chain: false }
 }
 
 /// The cases: one that verifies, the ones OpenSSL rejects, and the partial-chain ones.
-const CASES: &[Case] = &[
+const CASES: &[Case<'static>] = &[
     case("good chain", "rsa-chain.pem", &["ca.pem"]),
     Case { key: "expired.key", ..case("expired", "expired-chain.pem", &["ca.pem"]) },
     case("not yet valid", "cases/notyet-chain.pem", &["ca.pem"]),
@@ -67,7 +67,7 @@ const CASES: &[Case] = &[
 ];
 
 /// Our client's configuration for a case: verify the peer against `trust`.
-fn our_client_config(case: &Case) -> Config {
+fn our_client_config(case: &Case<'_>) -> Config {
     Config {
         roots: root_store(case.trust),
         verify_mode: VerifyMode { peer: true, ..VerifyMode::default() },
@@ -88,7 +88,7 @@ fn openssl_trusting(trust: &[&str], partial_chain: bool) -> OsslCtx {
 }
 
 /// The verdict of an OpenSSL client for `case`.
-fn openssl_verdict(case: &Case) -> i64 {
+fn openssl_verdict(case: &Case<'_>) -> i64 {
     let server = OsslCtx::new().cert(case.chain, case.key).server();
     let client = openssl_trusting(case.trust, case.partial_chain).client(Some("localhost"), Some("localhost"));
     run_openssl_pair(client, server).0.verify_result()
@@ -124,10 +124,11 @@ fn cpu_time_of<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (out, thread_cpu_time() - start)
 }
 
-#[test]
-fn our_client_reaches_openssls_verdict_on_every_chain() {
+/// The cases where our client's verdict (and whether the handshake went on) differs
+/// from OpenSSL's, one line each.
+fn verdicts_unlike_openssls(cases: &[Case<'_>]) -> Vec<String> {
     let mut mismatches = Vec::new();
-    for case in CASES {
+    for case in cases {
         let theirs = openssl_verdict(case);
         let mut ours =
             Connection::new_client(Arc::new(our_client_config(case)), Some("localhost"), Some("localhost")).unwrap();
@@ -144,6 +145,143 @@ fn our_client_reaches_openssls_verdict_on_every_chain() {
             ));
         }
     }
+    mismatches
+}
+
+#[test]
+fn our_client_reaches_openssls_verdict_on_every_chain() {
+    let mismatches = verdicts_unlike_openssls(CASES);
+    assert!(mismatches.is_empty(), "verdicts differ from OpenSSL's:\n{}", mismatches.join("\n"));
+}
+
+/// Makes the version 1 certificates (no extensions, as `openssl x509 -req` without
+/// `-extfile` makes them) of [`version_1_certificates_get_openssls_verdict`], all P-256
+/// and valid for 30 days, in the current directory.
+const V1_SCRIPT: &str = r#"
+set -e
+serial=1
+key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key"; }
+# issue NAME KEY SUBJECT ISSUER [EXTENSIONS]: NAME.pem for KEY.key, signed by
+# ISSUER.pem/.key, version 1 unless EXTENSIONS are given
+issue() {
+  openssl req -new -key "$2.key" -subj "$3" -out "$1.csr"
+  ext=()
+  if [ -n "${5:-}" ]; then printf "$5" > "$1.ext"; ext=(-extfile "$1.ext"); fi
+  openssl x509 -req -in "$1.csr" -CA "$4.pem" -CAkey "$4.key" -set_serial $((serial = serial + 1)) \
+    -days 30 -out "$1.pem" "${ext[@]}" 2>/dev/null
+}
+key root; openssl req -x509 -new -key root.key -subj "/CN=v3 Root" -days 30 -out root.pem
+key v1root; openssl req -new -key v1root.key -subj "/CN=v1 Root" -out v1root.csr
+openssl x509 -req -in v1root.csr -signkey v1root.key -days 30 -out v1root.pem 2>/dev/null
+key mimic; openssl req -x509 -new -key mimic.key -subj "/CN=v3 Root" -days 30 -out mimic.pem
+LEAF='subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n'
+key leaf
+issue v1-leaf leaf /CN=localhost root
+issue v1-other-name leaf /CN=other.test root
+issue v1-under-v1 leaf /CN=localhost v1root
+issue v3-under-v1 leaf /CN=localhost v1root "$LEAF"
+issue v1-wrong-signature leaf /CN=localhost mimic
+key v1-int; issue v1-int v1-int "/CN=v1 Intermediate" root
+issue v3-under-v1-int leaf /CN=localhost v1-int "$LEAF"
+cat v3-under-v1-int.pem v1-int.pem > v1-int-chain.pem
+"#;
+
+/// One version 1 case: files made by [`V1_SCRIPT`], and OpenSSL's verdict.
+struct V1Case {
+    /// What the case is about.
+    name: &'static str,
+    /// The chain the server sends (served with `leaf.key`) and the CA file trusted.
+    chain: &'static str,
+    trust: &'static str,
+    /// Whether `X509_V_FLAG_PARTIAL_CHAIN` is set.
+    partial_chain: bool,
+    /// OpenSSL 3.0's `X509_V_*` verdict: `X509_V_OK`, `_ERR_CERT_SIGNATURE_FAILURE` (7),
+    /// `_ERR_HOSTNAME_MISMATCH` (62) or `_ERR_INVALID_CA` (79).
+    verdict: i64,
+}
+
+/// The version 1 cases.
+const V1_CASES: &[V1Case] = &[
+    V1Case {
+        name: "v1 leaf under a v3 root, named by its CN",
+        chain: "v1-leaf.pem",
+        trust: "root.pem",
+        partial_chain: false,
+        verdict: 0,
+    },
+    V1Case {
+        name: "v1 leaf with another CN",
+        chain: "v1-other-name.pem",
+        trust: "root.pem",
+        partial_chain: false,
+        verdict: 62,
+    },
+    V1Case {
+        name: "v1 leaf under a v1 root",
+        chain: "v1-under-v1.pem",
+        trust: "v1root.pem",
+        partial_chain: false,
+        verdict: 0,
+    },
+    V1Case {
+        name: "v3 leaf under a v1 root",
+        chain: "v3-under-v1.pem",
+        trust: "v1root.pem",
+        partial_chain: false,
+        verdict: 0,
+    },
+    V1Case {
+        name: "v1 leaf signed by another key",
+        chain: "v1-wrong-signature.pem",
+        trust: "root.pem",
+        partial_chain: false,
+        verdict: 7,
+    },
+    V1Case { name: "v1 intermediate", chain: "v1-int-chain.pem", trust: "root.pem", partial_chain: false, verdict: 79 },
+    V1Case {
+        name: "v1 intermediate trusted, partial chain",
+        chain: "v1-int-chain.pem",
+        trust: "v1-int.pem",
+        partial_chain: true,
+        verdict: 79,
+    },
+];
+
+/// Version 1 certificates as leaf, as trust anchor and as intermediate get OpenSSL
+/// 3.0's verdict, which is also written down in [`V1_CASES`] and checked against
+/// `openssl verify` and OpenSSL's client: a v1 leaf is a leaf like any other (named by
+/// its common name, having no subjectAltName), a self-signed v1 root is a CA, and a v1
+/// certificate that is not self-signed is no CA (`X509_check_ca`), not even as a
+/// trusted certificate under the partial-chain flag.
+#[test]
+fn version_1_certificates_get_openssls_verdict() {
+    let dir = std::env::temp_dir().join(format!("tls12-v1-certs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let made = std::process::Command::new("bash").args(["-c", V1_SCRIPT]).current_dir(&dir).output().unwrap();
+    assert!(made.status.success(), "making the certificates: {}", String::from_utf8_lossy(&made.stderr));
+    let file = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let leaf_key = file("leaf.key");
+    let mut mismatches = Vec::new();
+    for v1 in V1_CASES {
+        let (chain, trust) = (file(v1.chain), file(v1.trust));
+        let trust = [trust.as_str()];
+        let case =
+            Case { name: v1.name, chain: &chain, key: &leaf_key, trust: &trust, partial_chain: v1.partial_chain };
+        let mut args = vec!["verify", "-verify_hostname", "localhost", "-CAfile", trust[0], "-untrusted", &chain];
+        if v1.partial_chain {
+            args.push("-partial_chain");
+        }
+        args.push(&chain);
+        let out = std::process::Command::new("openssl").args(&args).output().unwrap();
+        let printed = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+        // "error 79 at 1 depth lookup: invalid CA certificate": the first error found.
+        let first_error = printed.split("error ").nth(1).and_then(|rest| rest.split(' ').next()?.parse().ok());
+        assert_eq!(first_error.unwrap_or(0), v1.verdict, "{}: openssl verify printed {printed}", v1.name);
+        assert_eq!(out.status.success(), v1.verdict == 0, "{}: openssl verify printed {printed}", v1.name);
+        assert_eq!(openssl_verdict(&case), v1.verdict, "{}: OpenSSL's client", v1.name);
+        mismatches.extend(verdicts_unlike_openssls(std::slice::from_ref(&case)));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
     assert!(mismatches.is_empty(), "verdicts differ from OpenSSL's:\n{}", mismatches.join("\n"));
 }
 

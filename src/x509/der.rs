@@ -170,6 +170,9 @@ pub fn encode(tag: u8, content: &[u8]) -> Vec<u8> {
 /// A SubjectPublicKeyInfo split into its parts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PublicKeyInfo<'a> {
+    /// The AlgorithmIdentifier's contents octets (the OID and its parameters), as
+    /// signature verifiers name key types.
+    pub algorithm_id: &'a [u8],
     /// The algorithm OID (contents octets).
     pub algorithm: &'a [u8],
     /// The curve OID (contents octets) when the parameters name one.
@@ -181,12 +184,13 @@ pub struct PublicKeyInfo<'a> {
 /// Splits a DER SubjectPublicKeyInfo (RFC 5280 4.1.2.7).
 pub fn parse_spki(spki: &[u8]) -> Option<PublicKeyInfo<'_>> {
     let mut fields = Reader::new(single(spki, SEQUENCE)?);
-    let mut algorithm_id = Reader::new(fields.read(SEQUENCE)?);
-    let algorithm = algorithm_id.read(OID)?;
-    let curve = algorithm_id.optional(OID);
+    let algorithm_id = fields.read(SEQUENCE)?;
+    let mut parameters = Reader::new(algorithm_id);
+    let algorithm = parameters.read(OID)?;
+    let curve = parameters.optional(OID);
     let bits = fields.read(BIT_STRING)?;
     let (&unused_bits, key) = bits.split_first()?;
-    (unused_bits == 0 && fields.is_empty()).then_some(PublicKeyInfo { algorithm, curve, key })
+    (unused_bits == 0 && fields.is_empty()).then_some(PublicKeyInfo { algorithm_id, algorithm, curve, key })
 }
 
 #[cfg(test)]

@@ -147,9 +147,17 @@ impl<'a> Iterator for Extensions<'a> {
     }
 }
 
-/// The parts of a certificate's TBSCertificate, borrowed from its encoding.
+/// The parts of a certificate's TBSCertificate, and the issuer's signature over it,
+/// borrowed from its encoding.
 #[derive(Clone, Copy, Debug)]
 pub struct CertificateFields<'a> {
+    /// The TBSCertificate, whole encoding: the bytes the issuer signed.
+    pub tbs: &'a [u8],
+    /// The contents octets of the certificate's signatureAlgorithm (the OID and its
+    /// parameters), as signature verifiers name algorithms.
+    pub signed_with: &'a [u8],
+    /// The signature value (the BIT STRING's contents, its unused-bits octet included).
+    pub signature: &'a [u8],
     /// The version field as encoded (0 = v1, 2 = v3).
     pub version: u8,
     /// The serial number's content bytes (big-endian two's complement).
@@ -175,6 +183,12 @@ pub struct CertificateFields<'a> {
 }
 
 impl CertificateFields<'_> {
+    /// Whether the certificate is of version 3, the one that can carry extensions (and
+    /// the only one webpki reads).
+    pub fn has_extensions_version(&self) -> bool {
+        self.version == 2
+    }
+
     /// Whether the certificate names itself as its issuer.
     pub fn is_self_issued(&self) -> bool {
         self.issuer == self.subject
@@ -192,7 +206,13 @@ pub fn parse_certificate(der: &[u8]) -> Result<CertificateFields<'_>, Error> {
         return Err(bad("trailing bytes after the certificate"));
     }
     let mut cert = Reader::new(cert);
-    let mut tbs = Reader::new(cert.expect(tag::SEQUENCE, "TBSCertificate missing")?);
+    let tbs_element = cert.element("TBSCertificate missing")?;
+    if tbs_element.tag != tag::SEQUENCE {
+        return Err(bad("TBSCertificate missing"));
+    }
+    let signed_with = cert.expect(tag::SEQUENCE, "signatureAlgorithm missing")?;
+    let signature = cert.expect(der::BIT_STRING, "signature missing")?;
+    let mut tbs = Reader::new(tbs_element.content);
     let version = match tbs.optional(tag::VERSION)? {
         Some(v) => match Reader::new(v).expect(tag::INTEGER, "version is not an INTEGER")? {
             [v @ 0..=2] => *v,
@@ -227,6 +247,9 @@ pub fn parse_certificate(der: &[u8]) -> Result<CertificateFields<'_>, Error> {
     }
     let usage = read_usage(extensions)?;
     Ok(CertificateFields {
+        tbs: tbs_element.encoded,
+        signed_with,
+        signature,
         version,
         serial,
         signature_algorithm,
