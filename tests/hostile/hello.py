@@ -13,6 +13,7 @@ from tlslite.extensions import (
     SignatureAlgorithmsExtension,
     SNIExtension,
     SupportedGroupsExtension,
+    TLSExtension,
 )
 from tlslite.messages import ClientHello
 
@@ -26,14 +27,19 @@ UNKNOWN_GROUP = 0x1A1A
 SIGALGS = [(4, 1), (8, 4)]
 # ec_point_formats: uncompressed (0), ansiX962_compressed_prime (1).
 UNCOMPRESSED, COMPRESSED = 0, 1
+# The padding extension's type (RFC 7685).
+PADDING = 21
 
 
-def client_hello(suites, groups=None, point_formats=None, compression_methods=(0,), server_names=None, sigalgs=SIGALGS):
+def client_hello(
+    suites, groups=None, point_formats=None, compression_methods=(0,), server_names=None, sigalgs=SIGALGS, padding=None
+):
     """A ClientHello record (content type, payload) offering `suites` and
     `compression_methods`, with a signature_algorithms extension listing `sigalgs`
     ((hash, signature) pairs), a supported_groups extension listing `groups`, an
-    ec_point_formats extension listing `point_formats` and a server_name extension
-    listing `server_names` (each (name type, bytes)) unless they are None."""
+    ec_point_formats extension listing `point_formats`, a server_name extension
+    listing `server_names` (each (name type, bytes)) and a padding extension holding
+    the bytes `padding` unless they are None."""
     extensions = [] if sigalgs is None else [SignatureAlgorithmsExtension().create(sigalgs)]
     if server_names is not None:
         names = [SNIExtension.ServerName(kind, bytearray(name)) for kind, name in server_names]
@@ -42,6 +48,8 @@ def client_hello(suites, groups=None, point_formats=None, compression_methods=(0
         extensions.append(SupportedGroupsExtension().create(groups))
     if point_formats is not None:
         extensions.append(ECPointFormatsExtension().create(point_formats))
+    if padding is not None:
+        extensions.append(TLSExtension(extType=PADDING).create(bytearray(padding)))
     hello = ClientHello().create((3, 3), bytearray(os.urandom(32)), bytearray(0), suites, extensions=extensions)
     hello.compression_methods = list(compression_methods)
     return (ContentType.handshake, bytes(hello.write()))

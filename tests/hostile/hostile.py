@@ -144,6 +144,8 @@ class Outcome:
     alerts: list = field(default_factory=list)
     # Application data received.
     data: bytes = b""
+    # How many application-data records brought it.
+    data_records: int = 0
     # How the connection ended: "closed" (end of stream), "reset", or None when it was
     # still open when `Peer.collect` stopped (after SILENCE seconds without a record, or
     # when its condition held).
@@ -219,6 +221,7 @@ class _Connection(TLSConnection):
                         outcome.alerts.append((payload[0], payload[1]))
                     elif header.type == ContentType.application_data:
                         outcome.data += payload
+                        outcome.data_records += 1
                 yield result
 
         self._recordLayer.recvRecord = noting_receive
