@@ -3,7 +3,7 @@ hello built by hello.py."""
 
 from tlslite.constants import AlertDescription, GroupName
 
-from hello import ECDHE, UNCOMPRESSED, client_hello, sending
+from hello import ECDHE, PADDING, UNCOMPRESSED, client_hello, sending
 
 
 def test_compression_methods_without_null_are_illegal_parameter(compare):
@@ -50,7 +50,7 @@ def test_unknown_name_types_are_ignored(compare):
 
 def offering_padding(padding):
     """A case sending an ECDHE ClientHello whose padding extension holds `padding`."""
-    return sending(client_hello([ECDHE], [GroupName.secp256r1], [UNCOMPRESSED], padding=padding))
+    return sending(client_hello([ECDHE], [GroupName.secp256r1], [UNCOMPRESSED], extra_extensions=[(PADDING, padding)]))
 
 
 def test_padding_of_zeros_is_ignored(compare):
