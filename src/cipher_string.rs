@@ -89,6 +89,7 @@ fn matches(name: &str, suite: &Suite) -> Option<bool> {
         "AES128" => matches!(suite.bulk, B::Aes128Gcm | B::Aes128Cbc),
         "AES256" => matches!(suite.bulk, B::Aes256Gcm | B::Aes256Cbc),
         "AESGCM" => matches!(suite.bulk, B::Aes128Gcm | B::Aes256Gcm),
+        "CBC" => matches!(suite.bulk, B::Aes128Cbc | B::Aes256Cbc),
         "CHACHA20" => suite.bulk == B::Chacha20Poly1305,
         "SHA1" | "SHA" => suite.mac == Mac::HmacSha1,
         "SHA256" => suite.mac == Mac::HmacSha256,
@@ -276,6 +277,19 @@ mod tests {
             "PSK+AESGCM:-kRSAPSK",
             "ALL:!aPSK@SECLEVEL=3",
             "RSA-PSK-AES128-CBC-SHA:PSK-AES128-GCM-SHA256",
+            "CBC",
+            "ECDHE:DHE:!CBC",
+            "CBC+SHA256",
+            "CBC+SHA384:AESGCM+SHA384",
+            "ALL:-CBC:CBC",
+            "HIGH:+CBC",
+            "CBC:@STRENGTH",
+            "AESCCM:AES",
+            "EDH+CHACHA20:EECDH+CHACHA20",
+            "AES128+aECDSA:AES256+aRSA:!CBC",
+            "kRSA+CBC:PSK+CBC",
+            "HIGH:!CBC@SECLEVEL=3",
+            "PSK:!CBC:-AES256",
         ];
         for string in strings {
             let expected = openssl_list(string);

@@ -324,8 +324,13 @@ impl Connection {
                     }
                 }
                 ContentType::ChangeCipherSpec => {
+                    // RFC 5246 7.1: the body is the single byte 1 (OpenSSL answers
+                    // anything else with unexpected_message too).
                     if payload != [1] {
-                        return Err(Error::decode("a ChangeCipherSpec record is malformed"));
+                        return Err(Error::unexpected(format!(
+                            "a ChangeCipherSpec record must hold the single byte 1, not {} bytes",
+                            payload.len()
+                        )));
                     }
                     if !self.joiner.is_empty() {
                         return Err(Error::unexpected("ChangeCipherSpec arrived in the middle of a handshake message"));

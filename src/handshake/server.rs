@@ -95,6 +95,7 @@ impl ClientOffer {
         let secure_renegotiation =
             renegotiation_info.is_some() || hello.cipher_suites.contains(&EMPTY_RENEGOTIATION_INFO_SCSV);
         exts.parse(ExtensionType::EcPointFormats, "ec_point_formats", ext::read_point_formats)?;
+        exts.parse(ExtensionType::Padding, "padding", ext::read_padding)?;
         Ok(ClientOffer {
             groups: exts.parse(ExtensionType::SupportedGroups, "supported_groups", ext::read_groups)?,
             schemes: exts

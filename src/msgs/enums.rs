@@ -171,6 +171,8 @@ wire_enum! {
         SignatureAlgorithms = 13, "signature_algorithms";
         /// application_layer_protocol_negotiation (RFC 7301)
         Alpn = 16, "application_layer_protocol_negotiation";
+        /// padding (RFC 7685)
+        Padding = 21, "padding";
         /// encrypt_then_mac (RFC 7366)
         EncryptThenMac = 22, "encrypt_then_mac";
         /// extended_master_secret (RFC 7627)

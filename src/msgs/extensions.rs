@@ -206,6 +206,16 @@ pub fn read_supported_versions(r: &mut Reader<'_>) -> Result<Vec<u16>, Error> {
     Ok(body.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
 }
 
+/// padding (RFC 7685 3): any length, every byte zero.
+pub fn read_padding(r: &mut Reader<'_>) -> Result<(), Error> {
+    while !r.is_empty() {
+        if r.u8()? != 0 {
+            return Err(Error::illegal(Reason::BAD_EXTENSION, "the padding extension holds bytes other than zero"));
+        }
+    }
+    Ok(())
+}
+
 /// An extension that must have an empty body (extended_master_secret, an SNI echo).
 pub fn read_empty(_r: &mut Reader<'_>) -> Result<(), Error> {
     Ok(())

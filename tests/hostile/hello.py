@@ -13,6 +13,7 @@ from tlslite.extensions import (
     SignatureAlgorithmsExtension,
     SNIExtension,
     SupportedGroupsExtension,
+    TLSExtension,
 )
 from tlslite.messages import ClientHello
 
@@ -26,14 +27,27 @@ UNKNOWN_GROUP = 0x1A1A
 SIGALGS = [(4, 1), (8, 4)]
 # ec_point_formats: uncompressed (0), ansiX962_compressed_prime (1).
 UNCOMPRESSED, COMPRESSED = 0, 1
+# Extension types: padding (RFC 7685), extended_master_secret (RFC 7627).
+PADDING, EXTENDED_MASTER_SECRET = 21, 23
 
 
-def client_hello(suites, groups=None, point_formats=None, compression_methods=(0,), server_names=None, sigalgs=SIGALGS):
+def client_hello(
+    suites,
+    groups=None,
+    point_formats=None,
+    compression_methods=(0,),
+    server_names=None,
+    sigalgs=SIGALGS,
+    extra_extensions=(),
+    session_id=b"",
+):
     """A ClientHello record (content type, payload) offering `suites` and
-    `compression_methods`, with a signature_algorithms extension listing `sigalgs`
-    ((hash, signature) pairs), a supported_groups extension listing `groups`, an
-    ec_point_formats extension listing `point_formats` and a server_name extension
-    listing `server_names` (each (name type, bytes)) unless they are None."""
+    `compression_methods` and naming the session `session_id`, with a
+    signature_algorithms extension listing `sigalgs` ((hash, signature) pairs), a
+    supported_groups extension listing `groups`, an ec_point_formats extension listing
+    `point_formats` and a server_name extension listing `server_names` (each (name
+    type, bytes)) unless they are None, then the `extra_extensions`, each (type,
+    body)."""
     extensions = [] if sigalgs is None else [SignatureAlgorithmsExtension().create(sigalgs)]
     if server_names is not None:
         names = [SNIExtension.ServerName(kind, bytearray(name)) for kind, name in server_names]
@@ -42,7 +56,9 @@ def client_hello(suites, groups=None, point_formats=None, compression_methods=(0
         extensions.append(SupportedGroupsExtension().create(groups))
     if point_formats is not None:
         extensions.append(ECPointFormatsExtension().create(point_formats))
-    hello = ClientHello().create((3, 3), bytearray(os.urandom(32)), bytearray(0), suites, extensions=extensions)
+    for typ, body in extra_extensions:
+        extensions.append(TLSExtension(extType=typ).create(bytearray(body)))
+    hello = ClientHello().create((3, 3), bytearray(os.urandom(32)), bytearray(session_id), suites, extensions=extensions)
     hello.compression_methods = list(compression_methods)
     return (ContentType.handshake, bytes(hello.write()))
 

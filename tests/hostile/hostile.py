@@ -144,6 +144,8 @@ class Outcome:
     alerts: list = field(default_factory=list)
     # Application data received.
     data: bytes = b""
+    # How many application-data records brought it.
+    data_records: int = 0
     # How the connection ended: "closed" (end of stream), "reset", or None when it was
     # still open when `Peer.collect` stopped (after SILENCE seconds without a record, or
     # when its condition held).
@@ -219,6 +221,7 @@ class _Connection(TLSConnection):
                         outcome.alerts.append((payload[0], payload[1]))
                     elif header.type == ContentType.application_data:
                         outcome.data += payload
+                        outcome.data_records += 1
                 yield result
 
         self._recordLayer.recvRecord = noting_receive
@@ -250,13 +253,14 @@ class Peer:
         self._socket = socket.create_connection(("127.0.0.1", port), timeout=HANDSHAKE_TIMEOUT)
         self.connection = _Connection(self._socket, self.outcome)
 
-    def handshake(self, before=None, after=None, settings=None, cert_chain=None, private_key=None):
+    def handshake(self, before=None, after=None, settings=None, cert_chain=None, private_key=None, server_name=None):
         """A full handshake, with the client certificate `cert_chain` (tlslite-ng's
         X509CertChain) and its `private_key` when given. `before` and `after` map a
         handshake type (tlslite.constants.HandshakeType) to a list of records, each
         (content type, payload), sent unchanged (no fragmenting, not hashed) just
         before or after the first message of that type; `settings` maps attributes of
-        tlslite-ng's HandshakeSettings to values (such as {"eccCurves": ["secp256r1"]}).
+        tlslite-ng's HandshakeSettings to values (such as {"eccCurves": ["secp256r1"]});
+        `server_name` is the SNI name to send.
         Returns whether the handshake completed; if not, the reason is in the outcome."""
         self.connection.before = dict(before or {})
         self.connection.after = dict(after or {})
@@ -265,7 +269,9 @@ class Peer:
         for name, value in (settings or {}).items():
             setattr(handshake_settings, name, value)
         try:
-            self.connection.handshakeClientCert(cert_chain, private_key, settings=handshake_settings)
+            self.connection.handshakeClientCert(
+                cert_chain, private_key, settings=handshake_settings, serverName=server_name
+            )
         except (TLSError, OSError) as error:
             self.outcome.handshake_error = f"{type(error).__name__}: {error}"
             return False

@@ -3,7 +3,7 @@ hello built by hello.py."""
 
 from tlslite.constants import AlertDescription, GroupName
 
-from hello import ECDHE, UNCOMPRESSED, client_hello, sending
+from hello import ECDHE, PADDING, UNCOMPRESSED, client_hello, sending
 
 
 def test_compression_methods_without_null_are_illegal_parameter(compare):
@@ -46,3 +46,25 @@ def test_unknown_name_types_are_ignored(compare):
     for names in [[(7, b"\x01\x02"), (0, b"example.com")], [(7, b"whatever")]]:
         tls12, openssl = compare(offering_names(names))
         assert tls12.suite == ECDHE and tls12.fatal is None, f"{names}: {tls12.explain()}"
+
+
+def offering_padding(padding):
+    """A case sending an ECDHE ClientHello whose padding extension holds `padding`."""
+    return sending(client_hello([ECDHE], [GroupName.secp256r1], [UNCOMPRESSED], extra_extensions=[(PADDING, padding)]))
+
+
+def test_padding_of_zeros_is_ignored(compare):
+    """RFC 7685 3: the padding is zero bytes, of any length (none too)."""
+    for padding in [b"", b"\x00", bytes(512)]:
+        tls12, openssl = compare(offering_padding(padding))
+        assert tls12.suite == ECDHE and tls12.fatal is None, f"{len(padding)} bytes: {tls12.explain()}"
+
+
+def test_padding_with_other_bytes_is_illegal_parameter(compare):
+    """RFC 7685 3: the client MUST fill the padding with zeros; a padding holding
+    another byte is illegal_parameter (OpenSSL does not look at the padding and goes
+    on; the table shows it)."""
+    for padding in [b"\x01", bytes(100) + b"\xff", b"padding"]:
+        tls12, openssl = compare(offering_padding(padding))
+        assert tls12.fatal == AlertDescription.illegal_parameter, f"{padding!r}: {tls12.explain()}"
+        assert tls12.server_alive, f"{padding!r}: {tls12.explain()}"
