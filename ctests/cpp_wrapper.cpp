@@ -229,21 +229,23 @@ void test_certificate_file()
 
 // ---------------------------------------------------------------- openssl s_server
 
-// An `openssl s_server -rev` (it echoes lines reversed) on a free local port, for
-// `accepts` connections; stopped when this goes out of scope.
+// An `openssl s_server -rev` (it echoes lines reversed) on a local port it picks itself
+// (no race with other programs for a port chosen beforehand), for `accepts`
+// connections; stopped when this goes out of scope.
 class OpensslServer {
 public:
     OpensslServer(const std::vector<std::string> &args, int accepts)
     {
-        port_ = free_port();
-        std::vector<std::string> argv = {"openssl", "s_server", "-accept", std::to_string(port_),
+        char out_path[] = "/tmp/cpp_wrapper_s_server.XXXXXX";
+        const int out = mkstemp(out_path);
+        std::vector<std::string> argv = {"openssl", "s_server", "-accept", "127.0.0.1:0",
                                          "-rev", "-naccept", std::to_string(accepts), "-tls1_2"};
         argv.insert(argv.end(), args.begin(), args.end());
         pid_ = fork();
         if (pid_ == 0) {
             const int null = open("/dev/null", O_RDWR);
             dup2(null, 0);
-            dup2(null, 1);
+            dup2(out, 1);
             dup2(null, 2);
             std::vector<char *> c_argv;
             for (auto &a : argv)
@@ -252,6 +254,9 @@ public:
             execvp("openssl", c_argv.data());
             _exit(127);
         }
+        close(out);
+        port_ = accepting_port(out_path);
+        unlink(out_path);
     }
     OpensslServer(const OpensslServer &) = delete;
     OpensslServer &operator=(const OpensslServer &) = delete;
@@ -263,17 +268,16 @@ public:
         }
     }
 
-    // A connected socket (retrying while the server starts); -1 after 10 s.
+    // A connected socket; -1 when the server did not start (within 30 s).
     int connect_socket() const
     {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            const int fd = socket(AF_INET, SOCK_STREAM, 0);
-            sockaddr_in addr = loopback(port_);
-            if (connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0)
-                return fd;
-            close(fd);
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
+        if (port_ == 0)
+            return -1;
+        const int fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr = loopback(port_);
+        if (connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0)
+            return fd;
+        close(fd);
         return -1;
     }
 
@@ -287,15 +291,24 @@ private:
         return addr;
     }
 
-    static int free_port()
+    // The port in the "ACCEPT 127.0.0.1:PORT" line s_server prints to `path` once it
+    // listens; 0 if it has not within 30 s or has exited.
+    int accepting_port(const char *path)
     {
-        const int fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr = loopback(0);
-        socklen_t len = sizeof addr;
-        bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-        getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-        close(fd);
-        return ntohs(addr.sin_port);
+        for (int attempt = 0; attempt < 600; attempt++) {
+            std::ifstream in(path);
+            std::string line;
+            while (std::getline(in, line)) {
+                if (line.rfind("ACCEPT ", 0) == 0 && line.find(':') != std::string::npos)
+                    return std::stoi(line.substr(line.rfind(':') + 1));
+            }
+            if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+                pid_ = -1;
+                return 0;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return 0;
     }
 
     int port_ = 0;
