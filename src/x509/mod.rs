@@ -8,7 +8,7 @@ mod fields;
 pub mod name_text;
 mod time;
 
-pub use fields::{key_usage, ns_cert_type, parse_certificate, CertificateFields, ExtendedKeyUsage, Extension};
+pub use fields::{key_usage, ns_cert_type, parse_certificate, CaBasis, CertificateFields, ExtendedKeyUsage, Extension};
 pub use time::Time;
 
 use crate::error::{Error, Reason};
@@ -688,6 +688,24 @@ pub(crate) mod test_pki {
 mod tests {
     use super::test_pki::{time_fields, TestCert};
     use super::*;
+
+    #[test]
+    fn ca_basis_agrees_with_openssl_purposes() {
+        let cases: [(&[&str], Option<CaBasis>); 4] = [
+            (&[], Some(CaBasis::BasicConstraints)),
+            (&["-addext", "basicConstraints=critical,CA:FALSE"], None),
+            (&["-addext", "keyUsage=digitalSignature"], None),
+            (&["-addext", "keyUsage=keyCertSign,cRLSign"], Some(CaBasis::BasicConstraints)),
+        ];
+        for (options, want) in cases {
+            let pki = TestCert::new("/CN=ca basis", options);
+            let basis = parse_certificate(&pki.der).unwrap().ca_basis();
+            assert_eq!(basis, want, "{options:?}");
+            let purposes = String::from_utf8(pki.openssl(&["x509", "-in", "cert.pem", "-noout", "-purpose"])).unwrap();
+            let openssl_says_ca = purposes.lines().any(|line| line == "SSL server CA : Yes");
+            assert_eq!(basis.is_some(), openssl_says_ca, "{options:?}: {purposes}");
+        }
+    }
 
     #[test]
     fn reads_names_validity_and_sans() {
