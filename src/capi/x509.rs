@@ -712,15 +712,7 @@ pub unsafe extern "C" fn tls12_ASN1_INTEGER_get(a: *const Asn1Integer) -> c_long
         let Some(a) = (unsafe { a.as_ref() }) else {
             return 0;
         };
-        if a.magnitude.len() > std::mem::size_of::<c_long>() {
-            return -1;
-        }
-        let value = a.magnitude.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-        match c_long::try_from(value) {
-            Ok(v) if a.negative => -v,
-            Ok(v) => v,
-            Err(_) => -1,
-        }
+        crate::x509::integer_value(a.negative, &a.magnitude).and_then(|v| c_long::try_from(v).ok()).unwrap_or(-1)
     })
 }
 
