@@ -13,7 +13,6 @@ use crate::x509::{
 };
 use rustls_pki_types::{CertificateDer, SignatureVerificationAlgorithm, TrustAnchor, UnixTime};
 use std::collections::{HashMap, HashSet};
-use std::ffi::OsString;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use webpki::{EndEntityCert, KeyUsage};
@@ -24,6 +23,60 @@ const OID_P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
 /// Where the system's trusted certificates are on Debian and its relatives, as the
 /// system OpenSSL is built to look for them.
 pub const DEFAULT_CERT_FILE: &str = "/etc/ssl/certs/ca-certificates.crt";
+
+/// The directory of the system's trusted certificates, one PEM file each, on Debian
+/// and its relatives.
+pub const DEFAULT_CERT_DIR: &str = "/etc/ssl/certs";
+
+/// Where OpenSSL's default verify paths look for trusted certificates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DefaultTrustPaths {
+    /// A PEM file of certificates.
+    pub file: PathBuf,
+    /// Directories of PEM files.
+    pub dirs: Vec<PathBuf>,
+}
+
+impl DefaultTrustPaths {
+    /// OpenSSL's rules: the file named by `SSL_CERT_FILE` (else [`DEFAULT_CERT_FILE`])
+    /// and the directories named by `SSL_CERT_DIR`, colon separated (else
+    /// [`DEFAULT_CERT_DIR`]).
+    pub fn from_env() -> DefaultTrustPaths {
+        let file = std::env::var_os("SSL_CERT_FILE").unwrap_or_else(|| DEFAULT_CERT_FILE.into());
+        let dirs = std::env::var_os("SSL_CERT_DIR").unwrap_or_else(|| DEFAULT_CERT_DIR.into());
+        DefaultTrustPaths { file: PathBuf::from(file), dirs: std::env::split_paths(&dirs).collect() }
+    }
+
+    /// Every certificate in these locations, the file's first; locations that are
+    /// missing or hold none are passed over.
+    pub fn certs(&self) -> Vec<CertificateDer<'static>> {
+        let mut certs = crate::keys::certs_from_pem_file(&self.file).unwrap_or_default();
+        for dir in &self.dirs {
+            certs.extend(pem_certs_in_dir(dir).unwrap_or_default());
+        }
+        certs
+    }
+}
+
+/// The certificates in the PEM files of directory `dir`, file by file in name order;
+/// files that hold none (or cannot be read) and subdirectories are passed over. Fails
+/// only when the directory cannot be listed.
+pub fn pem_certs_in_dir(dir: &Path) -> Result<Vec<CertificateDer<'static>>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => Reason::NO_SUCH_FILE,
+            _ => Reason::SYSTEM_LIB,
+        };
+        Error::local(reason, format!("cannot read the directory {}: {e}", dir.display()))
+    })?;
+    let mut files: Vec<PathBuf> = entries.filter_map(|entry| Some(entry.ok()?.path())).collect();
+    files.sort();
+    let certs = files
+        .iter()
+        .filter(|path| path.is_file())
+        .filter_map(|file| read_file(file).and_then(|pem| certs_from_pem(&pem)).ok());
+    Ok(certs.flatten().collect())
+}
 
 /// The signature algorithms accepted on certificates in a chain.
 static CHAIN_ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[
@@ -147,45 +200,25 @@ impl RootStore {
         self.add_all(certs, &source)
     }
 
-    /// Trusts the certificates in every PEM file of a directory (files that hold none
-    /// are passed over, as are certificates that cannot be anchors); returns how many
-    /// were new.
+    /// Trusts the certificates in every PEM file of a directory (see [`pem_certs_in_dir`];
+    /// certificates that cannot be anchors are passed over); returns how many were new.
     pub fn add_dir(&mut self, dir: &Path) -> Result<usize, Error> {
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            let reason = match e.kind() {
-                std::io::ErrorKind::NotFound => Reason::NO_SUCH_FILE,
-                _ => Reason::SYSTEM_LIB,
-            };
-            Error::local(reason, format!("cannot read the directory {}: {e}", dir.display()))
-        })?;
-        let mut files: Vec<PathBuf> = entries.filter_map(|entry| Some(entry.ok()?.path())).collect();
-        files.sort();
-        let mut added = 0;
-        for file in files.iter().filter(|path| path.is_file()) {
-            let Ok(certs) = read_file(file).and_then(|pem| certs_from_pem(&pem)) else {
-                continue;
-            };
-            added += self.add_usable(certs);
-        }
-        Ok(added)
+        Ok(self.add_usable(pem_certs_in_dir(dir)?))
     }
 
-    /// Trusts the system's certificates the way OpenSSL's default verify paths find
-    /// them: the file named by `SSL_CERT_FILE` (else [`DEFAULT_CERT_FILE`]) and the
-    /// directories named by `SSL_CERT_DIR` (colon separated). Returns how many were new;
-    /// fails only when none of these could be read.
+    /// Trusts the system's certificates at [`DefaultTrustPaths::from_env`]. Returns how
+    /// many were new; fails only when none of these locations could be read.
     pub fn add_system_defaults(&mut self) -> Result<usize, Error> {
-        let file =
-            std::env::var_os("SSL_CERT_FILE").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEFAULT_CERT_FILE));
-        self.add_file_and_dirs(&file, std::env::var_os("SSL_CERT_DIR"))
+        let paths = DefaultTrustPaths::from_env();
+        self.add_file_and_dirs(&paths.file, &paths.dirs)
     }
 
-    /// Trusts a PEM file and the directories in a `PATH`-style list; fails only when
-    /// none of them could be read.
-    fn add_file_and_dirs(&mut self, file: &Path, dirs: Option<OsString>) -> Result<usize, Error> {
+    /// Trusts a PEM file and the certificates of directories; fails only when none of
+    /// them could be read.
+    fn add_file_and_dirs(&mut self, file: &Path, dirs: &[PathBuf]) -> Result<usize, Error> {
         let mut results = vec![self.add_pem_file(file)];
-        for dir in dirs.iter().flat_map(std::env::split_paths) {
-            results.push(self.add_dir(&dir));
+        for dir in dirs {
+            results.push(self.add_dir(dir));
         }
         if results.iter().all(Result::is_err) {
             return results.swap_remove(0);
@@ -1029,10 +1062,10 @@ mod tests {
 
         let mut defaults = RootStore::new();
         let added = defaults
-            .add_file_and_dirs(&pki.path("missing.pem"), Some(dir.clone().into_os_string()))
+            .add_file_and_dirs(&pki.path("missing.pem"), std::slice::from_ref(&dir))
             .expect("the directory still loads");
         assert_eq!(added, 3);
-        let nothing = RootStore::new().add_file_and_dirs(&pki.path("missing.pem"), None);
+        let nothing = RootStore::new().add_file_and_dirs(&pki.path("missing.pem"), &[]);
         assert_eq!(nothing.err().map(|e| e.reason), Some(Reason::NO_SUCH_FILE));
         if Path::new(DEFAULT_CERT_FILE).exists() {
             assert!(RootStore::new().add_system_defaults().expect("system roots") > 0);

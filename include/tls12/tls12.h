@@ -1885,7 +1885,7 @@ void tls12_SSL_CTX_set_default_passwd_cb_userdata(struct SSL_CTX *ctx, void *u);
 /**
  * `SSL_CTX_set_default_verify_paths`: trusts the system's certificates: the file
  * named by `SSL_CERT_FILE` (default `/etc/ssl/certs/ca-certificates.crt`) and the
- * directory named by `SSL_CERT_DIR` (default `/etc/ssl/certs`). Missing locations
+ * directories named by `SSL_CERT_DIR` (colon separated, default `/etc/ssl/certs`). Missing locations
  * are skipped, as in OpenSSL. Returns 1 (0 for NULL).
  *
  * # Safety

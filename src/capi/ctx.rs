@@ -25,7 +25,7 @@ use crate::config::{KeyPairing, TrustedCerts};
 use crate::crypto::sign::{KeyKind, SigningKey};
 use crate::error::{Error, Reason};
 use crate::keys;
-use crate::verify::VerifyFlags;
+use crate::verify::{self, VerifyFlags};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void};
 use std::path::Path;
@@ -547,20 +547,6 @@ pub unsafe extern "C" fn tls12_SSL_CTX_check_private_key(ctx: *const SslCtx) -> 
     })
 }
 
-/// Reads every certificate in the PEM files of directory `dir`, skipping what is not
-/// a certificate file.
-fn certs_from_dir(dir: &Path) -> Vec<CertificateDer<'static>> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
-        .filter_map(|e| keys::certs_from_pem_file(&e.path()).ok())
-        .flatten()
-        .collect()
-}
-
 /// `SSL_CTX_load_verify_locations`: trusts the PEM certificates in `CAfile` and in the
 /// files of directory `CApath` (either may be NULL, not both). Returns 1 on success, 0
 /// when the file cannot be read or holds no certificate.
@@ -601,7 +587,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_load_verify_locations(
                 return 0;
             };
             // As in OpenSSL, a directory is only looked in: a missing one is no error.
-            certs.extend(certs_from_dir(Path::new(dir)));
+            certs.extend(verify::pem_certs_in_dir(Path::new(dir)).unwrap_or_default());
         }
         ctx.add_trusted(certs);
         1
@@ -610,7 +596,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_load_verify_locations(
 
 /// `SSL_CTX_set_default_verify_paths`: trusts the system's certificates: the file
 /// named by `SSL_CERT_FILE` (default `/etc/ssl/certs/ca-certificates.crt`) and the
-/// directory named by `SSL_CERT_DIR` (default `/etc/ssl/certs`). Missing locations
+/// directories named by `SSL_CERT_DIR` (colon separated, default `/etc/ssl/certs`). Missing locations
 /// are skipped, as in OpenSSL. Returns 1 (0 for NULL).
 ///
 /// # Safety
@@ -622,11 +608,7 @@ pub unsafe extern "C" fn tls12_SSL_CTX_set_default_verify_paths(ctx: *mut SslCtx
         let Some(ctx) = (unsafe { SslCtx::from_ptr(ctx) }) else {
             return 0;
         };
-        let file = std::env::var_os("SSL_CERT_FILE").unwrap_or_else(|| "/etc/ssl/certs/ca-certificates.crt".into());
-        let dir = std::env::var_os("SSL_CERT_DIR").unwrap_or_else(|| "/etc/ssl/certs".into());
-        let mut certs = keys::certs_from_pem_file(Path::new(&file)).unwrap_or_default();
-        certs.extend(certs_from_dir(Path::new(&dir)));
-        ctx.add_trusted(certs);
+        ctx.add_trusted(verify::DefaultTrustPaths::from_env().certs());
         1
     })
 }

@@ -16,7 +16,7 @@ use crate::error::Reason;
 use crate::keys;
 use crate::verify;
 use crate::x509::name_text::{self, Dumps, Escapes, FieldNames, NameFormat, Separators};
-use crate::x509::{AttributeType, Certificate, GeneralName, Name, NameEntry};
+use crate::x509::{AttributeType, CaBasis, Certificate, GeneralName, Name, NameEntry};
 use rustls_pki_types::CertificateDer;
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_ulong, c_void};
 use std::ptr;
@@ -627,15 +627,11 @@ pub unsafe extern "C" fn tls12_X509_check_ca(x: *const X509) -> c_int {
         let Ok(fields) = crate::x509::parse_certificate(c.der()) else {
             return 0;
         };
-        let usage = fields.usage;
-        if usage.key_usage.is_some_and(|k| k & crate::x509::key_usage::KEY_CERT_SIGN == 0) {
-            return 0;
-        }
-        match usage.ca {
-            Some(ca) => c_int::from(ca),
-            None if c.cert.version == 0 && fields.is_self_issued() => 3,
-            None if usage.key_usage.is_some() => 4,
-            None if usage.ns_cert_type.is_some_and(|t| t & crate::x509::ns_cert_type::ANY_CA != 0) => 5,
+        match fields.ca_basis() {
+            Some(CaBasis::BasicConstraints) => 1,
+            Some(CaBasis::SelfIssuedV1) => 3,
+            Some(CaBasis::KeyUsage) => 4,
+            Some(CaBasis::NetscapeCertType) => 5,
             None => 0,
         }
     })
@@ -716,15 +712,7 @@ pub unsafe extern "C" fn tls12_ASN1_INTEGER_get(a: *const Asn1Integer) -> c_long
         let Some(a) = (unsafe { a.as_ref() }) else {
             return 0;
         };
-        if a.magnitude.len() > std::mem::size_of::<c_long>() {
-            return -1;
-        }
-        let value = a.magnitude.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-        match c_long::try_from(value) {
-            Ok(v) if a.negative => -v,
-            Ok(v) => v,
-            Err(_) => -1,
-        }
+        crate::x509::integer_value(a.negative, &a.magnitude).and_then(|v| c_long::try_from(v).ok()).unwrap_or(-1)
     })
 }
 

@@ -96,64 +96,95 @@ wire_enum! {
     }
 }
 
-wire_enum! {
-    /// Alert descriptions (RFC 5246 7.2, RFC 7301, RFC 6066).
-    AlertDescription: u8 {
-        /// close_notify
-        CloseNotify = 0, "close notify";
-        /// unexpected_message
-        UnexpectedMessage = 10, "unexpected message";
-        /// bad_record_mac
-        BadRecordMac = 20, "bad record mac";
-        /// record_overflow
-        RecordOverflow = 22, "record overflow";
-        /// decompression_failure
-        DecompressionFailure = 30, "decompression failure";
-        /// handshake_failure
-        HandshakeFailure = 40, "handshake failure";
-        /// bad_certificate
-        BadCertificate = 42, "bad certificate";
-        /// unsupported_certificate
-        UnsupportedCertificate = 43, "unsupported certificate";
-        /// certificate_revoked
-        CertificateRevoked = 44, "certificate revoked";
-        /// certificate_expired
-        CertificateExpired = 45, "certificate expired";
-        /// certificate_unknown
-        CertificateUnknown = 46, "certificate unknown";
-        /// illegal_parameter
-        IllegalParameter = 47, "illegal parameter";
-        /// unknown_ca
-        UnknownCa = 48, "unknown CA";
-        /// access_denied
-        AccessDenied = 49, "access denied";
-        /// decode_error
-        DecodeError = 50, "decode error";
-        /// decrypt_error
-        DecryptError = 51, "decrypt error";
-        /// protocol_version
-        ProtocolVersion = 70, "protocol version";
-        /// insufficient_security
-        InsufficientSecurity = 71, "insufficient security";
-        /// internal_error
-        InternalError = 80, "internal error";
-        /// inappropriate_fallback (RFC 7507)
-        InappropriateFallback = 86, "inappropriate fallback";
-        /// user_canceled
-        UserCanceled = 90, "user canceled";
-        /// no_renegotiation
-        NoRenegotiation = 100, "no renegotiation";
-        /// unsupported_extension
-        UnsupportedExtension = 110, "unsupported extension";
-        /// unrecognized_name (RFC 6066)
-        UnrecognizedName = 112, "unrecognized name";
-        /// bad_certificate_status_response (RFC 6066)
-        BadCertificateStatusResponse = 113, "bad certificate status response";
-        /// unknown_psk_identity (RFC 4279)
-        UnknownPskIdentity = 115, "unknown PSK identity";
-        /// no_application_protocol (RFC 7301)
-        NoApplicationProtocol = 120, "no application protocol";
-    }
+/// Defines [`AlertDescription`] from one list: each alert's value, OpenSSL's two-letter
+/// code for it and its text.
+macro_rules! alert_descriptions {
+    ($($(#[$vdoc:meta])* $variant:ident = $value:expr, $code:literal, $text:literal;)*) => {
+        wire_enum! {
+            /// Alert descriptions (RFC 5246 7.2, RFC 7301, RFC 6066).
+            AlertDescription: u8 { $($(#[$vdoc])* $variant = $value, $text;)* }
+        }
+
+        impl AlertDescription {
+            /// OpenSSL's two-letter code for the alert ("HF" for handshake_failure), "UK"
+            /// for one this library does not know.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(AlertDescription::$variant => $code,)*
+                    AlertDescription::Unknown(_) => "UK",
+                }
+            }
+        }
+    };
+}
+
+alert_descriptions! {
+    /// close_notify
+    CloseNotify = 0, "CN", "close notify";
+    /// unexpected_message
+    UnexpectedMessage = 10, "UM", "unexpected message";
+    /// bad_record_mac
+    BadRecordMac = 20, "BM", "bad record mac";
+    /// decryption_failed (RFC 5246: no longer sent)
+    DecryptionFailed = 21, "DC", "decryption failed";
+    /// record_overflow
+    RecordOverflow = 22, "RO", "record overflow";
+    /// decompression_failure
+    DecompressionFailure = 30, "DF", "decompression failure";
+    /// handshake_failure
+    HandshakeFailure = 40, "HF", "handshake failure";
+    /// no_certificate (SSL 3.0, reserved in TLS)
+    NoCertificate = 41, "NC", "no certificate";
+    /// bad_certificate
+    BadCertificate = 42, "BC", "bad certificate";
+    /// unsupported_certificate
+    UnsupportedCertificate = 43, "UC", "unsupported certificate";
+    /// certificate_revoked
+    CertificateRevoked = 44, "CR", "certificate revoked";
+    /// certificate_expired
+    CertificateExpired = 45, "CE", "certificate expired";
+    /// certificate_unknown
+    CertificateUnknown = 46, "CU", "certificate unknown";
+    /// illegal_parameter
+    IllegalParameter = 47, "IP", "illegal parameter";
+    /// unknown_ca
+    UnknownCa = 48, "CA", "unknown CA";
+    /// access_denied
+    AccessDenied = 49, "AD", "access denied";
+    /// decode_error
+    DecodeError = 50, "DE", "decode error";
+    /// decrypt_error
+    DecryptError = 51, "CY", "decrypt error";
+    /// export_restriction (reserved)
+    ExportRestriction = 60, "ER", "export restriction";
+    /// protocol_version
+    ProtocolVersion = 70, "PV", "protocol version";
+    /// insufficient_security
+    InsufficientSecurity = 71, "IS", "insufficient security";
+    /// internal_error
+    InternalError = 80, "IE", "internal error";
+    /// inappropriate_fallback (RFC 7507)
+    InappropriateFallback = 86, "IF", "inappropriate fallback";
+    /// user_canceled
+    UserCanceled = 90, "US", "user canceled";
+    /// no_renegotiation
+    NoRenegotiation = 100, "NR", "no renegotiation";
+    /// unsupported_extension
+    UnsupportedExtension = 110, "UE", "unsupported extension";
+    /// certificate_unobtainable (RFC 6066)
+    CertificateUnobtainable = 111, "CO", "certificate unobtainable";
+    /// unrecognized_name (RFC 6066)
+    UnrecognizedName = 112, "UN", "unrecognized name";
+    /// bad_certificate_status_response (RFC 6066)
+    BadCertificateStatusResponse = 113, "BR", "bad certificate status response";
+    /// bad_certificate_hash_value (RFC 6066)
+    BadCertificateHashValue = 114, "BH", "bad certificate hash value";
+    /// unknown_psk_identity (RFC 4279)
+    UnknownPskIdentity = 115, "UP", "unknown PSK identity";
+    /// certificate_required (RFC 8446)
+    CertificateRequired = 116, "CQ", "certificate required";
+    /// no_application_protocol (RFC 7301)
+    NoApplicationProtocol = 120, "NP", "no application protocol";
 }
 
 wire_enum! {

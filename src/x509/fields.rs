@@ -193,6 +193,39 @@ impl CertificateFields<'_> {
     pub fn is_self_issued(&self) -> bool {
         self.issuer == self.subject
     }
+
+    /// On what grounds the certificate may issue certificates, by OpenSSL's rules
+    /// (`X509_check_ca`): none when basicConstraints says it is no CA, when a keyUsage
+    /// lacks keyCertSign, or when nothing says it is one.
+    pub fn ca_basis(&self) -> Option<CaBasis> {
+        let usage = self.usage;
+        if usage.key_usage.is_some_and(|k| k & key_usage::KEY_CERT_SIGN == 0) {
+            return None;
+        }
+        match usage.ca {
+            Some(true) => Some(CaBasis::BasicConstraints),
+            Some(false) => None,
+            None if self.version == 0 && self.is_self_issued() => Some(CaBasis::SelfIssuedV1),
+            None if usage.key_usage.is_some() => Some(CaBasis::KeyUsage),
+            None if usage.ns_cert_type.is_some_and(|t| t & ns_cert_type::ANY_CA != 0) => {
+                Some(CaBasis::NetscapeCertType)
+            }
+            None => None,
+        }
+    }
+}
+
+/// What makes a certificate a CA in [`CertificateFields::ca_basis`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaBasis {
+    /// basicConstraints says cA.
+    BasicConstraints,
+    /// No basicConstraints, and it is a self-issued v1 certificate.
+    SelfIssuedV1,
+    /// No basicConstraints, and a keyUsage allows keyCertSign.
+    KeyUsage,
+    /// No basicConstraints, and the Netscape certificate type names a CA.
+    NetscapeCertType,
 }
 
 /// Reads a DER X.509 certificate (RFC 5280 4.1): the whole input must be one

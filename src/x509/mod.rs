@@ -8,7 +8,7 @@ mod fields;
 pub mod name_text;
 mod time;
 
-pub use fields::{key_usage, ns_cert_type, parse_certificate, CertificateFields, ExtendedKeyUsage, Extension};
+pub use fields::{key_usage, ns_cert_type, parse_certificate, CaBasis, CertificateFields, ExtendedKeyUsage, Extension};
 pub use time::Time;
 
 use crate::error::{Error, Reason};
@@ -497,6 +497,16 @@ pub fn integer_hex(negative: bool, magnitude: &[u8]) -> String {
     text
 }
 
+/// An integer given as a sign and a magnitude (as [`integer_magnitude`] makes them) as
+/// an `i64`, or `None` when it does not fit (as `ASN1_INTEGER_get` fails).
+pub fn integer_value(negative: bool, magnitude: &[u8]) -> Option<i64> {
+    if magnitude.len() > std::mem::size_of::<i64>() {
+        return None;
+    }
+    let value = i64::try_from(magnitude.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b))).ok()?;
+    Some(if negative { -value } else { value })
+}
+
 /// A DER INTEGER's content bytes (big-endian two's complement) as a sign and a
 /// magnitude without leading zeros, as OpenSSL keeps an `ASN1_INTEGER`.
 pub fn integer_magnitude(content: &[u8]) -> (bool, Vec<u8>) {
@@ -690,6 +700,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ca_basis_agrees_with_openssl_purposes() {
+        let cases: [(&[&str], Option<CaBasis>); 4] = [
+            (&[], Some(CaBasis::BasicConstraints)),
+            (&["-addext", "basicConstraints=critical,CA:FALSE"], None),
+            (&["-addext", "keyUsage=digitalSignature"], None),
+            (&["-addext", "keyUsage=keyCertSign,cRLSign"], Some(CaBasis::BasicConstraints)),
+        ];
+        for (options, want) in cases {
+            let pki = TestCert::new("/CN=ca basis", options);
+            let basis = parse_certificate(&pki.der).unwrap().ca_basis();
+            assert_eq!(basis, want, "{options:?}");
+            let purposes = String::from_utf8(pki.openssl(&["x509", "-in", "cert.pem", "-noout", "-purpose"])).unwrap();
+            let openssl_says_ca = purposes.lines().any(|line| line == "SSL server CA : Yes");
+            assert_eq!(basis.is_some(), openssl_says_ca, "{options:?}: {purposes}");
+        }
+    }
+
+    #[test]
     fn reads_names_validity_and_sans() {
         let pki = TestCert::plain();
         let cert = Certificate::parse(&pki.der).unwrap();
@@ -752,6 +780,19 @@ mod tests {
         assert_eq!(integer_magnitude(&[0xff]), (true, vec![0x01]));
         assert_eq!(integer_magnitude(&[0xff, 0x00]), (true, vec![0x01, 0x00]));
         assert_eq!(integer_magnitude(&[0x00]), (false, vec![]));
+    }
+
+    #[test]
+    fn serials_read_as_numbers_as_openssl_made_them() {
+        for (serial, want) in
+            [("12345", Some(12345)), ("0x7fffffffffffffff", Some(i64::MAX)), ("0x8000000000000000", None)]
+        {
+            let pki = TestCert::new("/CN=serial", &["-set_serial", serial]);
+            let (negative, magnitude) = integer_magnitude(parse_certificate(&pki.der).unwrap().serial);
+            assert_eq!(integer_value(negative, &magnitude), want, "{serial}");
+        }
+        assert_eq!(integer_value(true, &[0x01, 0x00]), Some(-256));
+        assert_eq!(integer_value(false, &[1; 9]), None);
     }
 
     #[test]

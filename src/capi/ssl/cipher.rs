@@ -6,6 +6,7 @@ use crate::capi::ctx::{Settings, SslCtx};
 use crate::capi::extras::on_handle;
 use crate::capi::stack::{CipherStack, OpensslStack};
 use crate::capi::{guard, malloc_c_string};
+use crate::msgs::enums::{AlertDescription, AlertLevel};
 use crate::suites::{self, Suite};
 use std::ffi::{c_char, c_int, CStr, CString};
 use std::ptr;
@@ -239,76 +240,78 @@ pub unsafe extern "C" fn tls12_SSL_CIPHER_description(
     })
 }
 
-/// An alert's two-letter code and OpenSSL's text for it.
-fn alert_texts(desc: u8) -> (&'static CStr, &'static CStr) {
-    match desc {
-        0 => (c"CN", c"close notify"),
-        10 => (c"UM", c"unexpected_message"),
-        20 => (c"BM", c"bad record mac"),
-        21 => (c"DC", c"decryption failed"),
-        22 => (c"RO", c"record overflow"),
-        30 => (c"DF", c"decompression failure"),
-        40 => (c"HF", c"handshake failure"),
-        41 => (c"NC", c"no certificate"),
-        42 => (c"BC", c"bad certificate"),
-        43 => (c"UC", c"unsupported certificate"),
-        44 => (c"CR", c"certificate revoked"),
-        45 => (c"CE", c"certificate expired"),
-        46 => (c"CU", c"certificate unknown"),
-        47 => (c"IP", c"illegal parameter"),
-        48 => (c"CA", c"unknown CA"),
-        49 => (c"AD", c"access denied"),
-        50 => (c"DE", c"decode error"),
-        51 => (c"CY", c"decrypt error"),
-        60 => (c"ER", c"export restriction"),
-        70 => (c"PV", c"protocol version"),
-        71 => (c"IS", c"insufficient security"),
-        80 => (c"IE", c"internal error"),
-        86 => (c"IF", c"inappropriate fallback"),
-        90 => (c"US", c"user canceled"),
-        100 => (c"NR", c"no renegotiation"),
-        110 => (c"UE", c"unsupported extension"),
-        111 => (c"CO", c"certificate unobtainable"),
-        112 => (c"UN", c"unrecognized name"),
-        113 => (c"BR", c"bad certificate status response"),
-        114 => (c"BH", c"bad certificate hash value"),
-        115 => (c"UP", c"unknown PSK identity"),
-        116 => (c"CQ", c"certificate required"),
-        120 => (c"NP", c"no application protocol"),
-        _ => (c"UK", c"unknown"),
-    }
+/// An alert's two-letter code and OpenSSL's text for it ("unknown" for a value this
+/// library does not know), as C strings.
+fn alert_texts(desc: u8) -> &'static [CString; 2] {
+    static TEXTS: OnceLock<Vec<[CString; 2]>> = OnceLock::new();
+    c_texts(&TEXTS, desc, |desc| {
+        let alert = AlertDescription::from(desc);
+        let text = match alert {
+            // OpenSSL's text for this one keeps the underscore of its name.
+            AlertDescription::UnexpectedMessage => "unexpected_message".to_string(),
+            AlertDescription::Unknown(_) => "unknown".to_string(),
+            known => known.text(),
+        };
+        [alert.code().to_string(), text]
+    })
 }
 
-/// An alert level's letter and word (`value` as the info callback gets it: level in
-/// the high byte).
-fn level_texts(value: c_int) -> (&'static CStr, &'static CStr) {
-    match value >> 8 {
-        1 => (c"W", c"warning"),
-        2 => (c"F", c"fatal"),
-        _ => (c"U", c"unknown"),
-    }
+/// An alert level's letter and word, as C strings: "W" and "warning", "F" and
+/// "fatal", "U" and "unknown".
+fn level_texts(level: u8) -> &'static [CString; 2] {
+    static TEXTS: OnceLock<Vec<[CString; 2]>> = OnceLock::new();
+    c_texts(&TEXTS, level, |level| {
+        let text = match AlertLevel::from(level) {
+            AlertLevel::Unknown(_) => "unknown".to_string(),
+            known => known.text(),
+        };
+        [text[..1].to_uppercase(), text]
+    })
+}
+
+/// The C strings of `texts(byte)`, made for every byte value on first use.
+fn c_texts(
+    cache: &'static OnceLock<Vec<[CString; 2]>>,
+    byte: u8,
+    texts: fn(u8) -> [String; 2],
+) -> &'static [CString; 2] {
+    let all = cache.get_or_init(|| {
+        (0..=u8::MAX).map(|b| texts(b).map(|text| CString::new(text).expect("alert texts have no NUL"))).collect()
+    });
+    &all[usize::from(byte)]
 }
 
 /// Defines the four alert text functions.
 macro_rules! alert_strings {
-    ($($(#[$doc:meta])* $name:ident = $texts:ident($arg:expr).$which:tt;)*) => {$(
+    ($($(#[$doc:meta])* $name:ident = $texts:ident($byte:expr)[$which:expr];)*) => {$(
         $(#[$doc])*
         #[no_mangle]
         pub extern "C" fn $name(value: c_int) -> *const c_char {
-            guard(ptr::null(), || $texts($arg(value)).$which.as_ptr())
+            guard(ptr::null(), || $texts($byte(value))[$which].as_ptr())
         }
     )*};
 }
 
+/// The level in an info callback's alert `value` (its high byte; 0, no level, when
+/// the value is out of range).
+fn level_of(value: c_int) -> u8 {
+    u8::try_from(value >> 8).unwrap_or(0)
+}
+
+/// The description in an info callback's alert `value` (its low byte).
+fn description_of(value: c_int) -> u8 {
+    (value & 0xff) as u8
+}
+
 alert_strings! {
     /// `SSL_alert_type_string`: "W", "F" or "U" for the level in `value >> 8`.
-    tls12_SSL_alert_type_string = level_texts(|v| v).0;
+    tls12_SSL_alert_type_string = level_texts(level_of)[0];
     /// `SSL_alert_type_string_long`: "warning", "fatal" or "unknown".
-    tls12_SSL_alert_type_string_long = level_texts(|v| v).1;
+    tls12_SSL_alert_type_string_long = level_texts(level_of)[1];
     /// `SSL_alert_desc_string`: OpenSSL's two-letter code for the alert in
     /// `value & 0xff` ("HF" for handshake_failure, "UK" when unknown).
-    tls12_SSL_alert_desc_string = alert_texts(|v: c_int| (v & 0xff) as u8).0;
+    tls12_SSL_alert_desc_string = alert_texts(description_of)[0];
     /// `SSL_alert_desc_string_long`: OpenSSL's text for the alert in `value & 0xff`
     /// ("handshake failure", "unknown CA" ...).
-    tls12_SSL_alert_desc_string_long = alert_texts(|v: c_int| (v & 0xff) as u8).1;
+    tls12_SSL_alert_desc_string_long = alert_texts(description_of)[1];
 }
