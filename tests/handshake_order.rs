@@ -11,7 +11,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::ossl::{Ossl, OsslCtx, PSK_IDENTITY, PSK_KEY};
+use common::ossl::{Ossl, OsslCtx, PskHooks};
 use common::wire::{frame_msgs, messages, put_vec, Msg};
 use common::{
     client_config, feed_ours, plaintext_alerts, record, records, root_store, server_config, take_ours, Failures,
@@ -20,8 +20,7 @@ use common::{
 use openssl_sys as ffi;
 use tls12::internal::suites::ALL_SUITES;
 use tls12::AlertDescription as AD;
-use tls12::{Connection, DefaultHooks, Hooks, Psk};
-use zeroize::Zeroizing;
+use tls12::{Connection, DefaultHooks, Hooks};
 
 const SERVER_HELLO: u8 = 2;
 const NEW_SESSION_TICKET: u8 = 4;
@@ -38,19 +37,6 @@ const ALERT: u8 = 21;
 /// The OCSP response the edited flights staple (its content is not checked by the
 /// default hooks; the client only hands it on).
 const STAPLED: &[u8] = b"a stapled OCSP response";
-
-/// Answers the client's PSK callback with the identity and key of OpenSSL's.
-struct PskHooks;
-
-impl Hooks for PskHooks {
-    fn has_psk(&self) -> bool {
-        true
-    }
-
-    fn psk_client(&mut self, _hint: Option<&[u8]>) -> Option<Psk> {
-        Some(Psk { identity: PSK_IDENTITY.to_vec(), key: Zeroizing::new(PSK_KEY.to_vec()) })
-    }
-}
 
 /// Our client for the suite `name` (PSK suites get the PSK callback), asking for OCSP
 /// stapling, and OpenSSL's server flight in answer to its ClientHello.

@@ -10,13 +10,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::ossl::{
-    alert_reason, exchange_check, handshake, Ossl, OsslCtx, OsslSession, Outcome, OP_NO_EXTENDED_MASTER_SECRET,
-    PSK_IDENTITY, PSK_KEY,
+    alert_reason, exchange_check, handshake, Ossl, OsslCtx, OsslSession, Outcome, PskHooks,
+    OP_NO_EXTENDED_MASTER_SECRET, PSK_IDENTITY,
 };
 use common::{client_config, feed_ours, records, server_config, take_ours, Failures, RSA2048};
 use openssl_sys as ffi;
 use tls12::internal::suites::ALL_SUITES;
-use tls12::Psk;
 use tls12::Reason;
 use tls12::Session;
 use tls12::SessionCache;
@@ -25,7 +24,6 @@ use tls12::{Connection, Error};
 use tls12::{DefaultHooks, Hooks};
 use tls12::{KeyExchange, Suite};
 use tls12::{TicketKey, TicketKeyStore, TicketKeys};
-use zeroize::Zeroizing;
 
 /// How the server lets a session be resumed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -614,23 +612,6 @@ fn cache_statistics() {
 
 // ---------------------------------------------------------------------------------------
 // 3. PSK.
-
-/// Answers both PSK callbacks with the identity and key OpenSSL's callbacks use.
-struct PskHooks;
-
-impl Hooks for PskHooks {
-    fn has_psk(&self) -> bool {
-        true
-    }
-
-    fn psk_client(&mut self, _hint: Option<&[u8]>) -> Option<Psk> {
-        Some(Psk { identity: PSK_IDENTITY.to_vec(), key: Zeroizing::new(PSK_KEY.to_vec()) })
-    }
-
-    fn psk_server(&mut self, identity: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
-        (identity == PSK_IDENTITY).then(|| Zeroizing::new(PSK_KEY.to_vec()))
-    }
-}
 
 fn psk_suites() -> Vec<&'static Suite> {
     ALL_SUITES.iter().filter(|s| s.kx.uses_psk()).collect()

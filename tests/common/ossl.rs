@@ -9,7 +9,8 @@ use std::ptr;
 use std::rc::Rc;
 
 use openssl_sys as ffi;
-use tls12::{Connection, Error};
+use tls12::{Connection, Error, Hooks, Psk};
+use zeroize::Zeroizing;
 
 use super::{cert_path, feed_ours, take_ours};
 
@@ -31,6 +32,24 @@ pub const PSK_KEY: &[u8] = &[
     0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x6f, 0x70, 0x81, 0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x09, 0x10, 0x21, 0x32,
     0x43, 0x54, 0x65, 0x76, 0x87,
 ];
+
+/// Our engine's PSK callbacks answering with the identity and key of OpenSSL's
+/// ([`PSK_IDENTITY`], [`PSK_KEY`]).
+pub struct PskHooks;
+
+impl Hooks for PskHooks {
+    fn has_psk(&self) -> bool {
+        true
+    }
+
+    fn psk_client(&mut self, _hint: Option<&[u8]>) -> Option<Psk> {
+        Some(Psk { identity: PSK_IDENTITY.to_vec(), key: Zeroizing::new(PSK_KEY.to_vec()) })
+    }
+
+    fn psk_server(&mut self, identity: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+        (identity == PSK_IDENTITY).then(|| Zeroizing::new(PSK_KEY.to_vec()))
+    }
+}
 
 /// OpenSSL's PSK client callback: always [`PSK_IDENTITY`] and [`PSK_KEY`].
 extern "C" fn psk_client_cb(
