@@ -37,7 +37,7 @@ OPENSSL_BIN := $(BUILD)/openssl
 TLS12_BIN := $(BUILD)/tls12
 
 # Debian packages the tests and the demo need beyond Rust, gcc, python3 and openssl.
-PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server python3-venv
+PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server python3-venv dpkg-dev
 
 # The C tests: each ctests/*.c says in its opening comment which kind it is (ctests/list.sh).
 CTESTS := $(shell ctests/list.sh compared)
