@@ -6,7 +6,9 @@
 #define TLS12_OPENSSL_CRYPTO_H
 
 #include <stdlib.h>
+#include "e_os2.h"
 #include "opensslv.h"
+#include "types.h"
 #include "../tls12_openssl_names.h"
 
 #define OPENSSL_malloc(num) tls12_CRYPTO_malloc((num), __FILE__, __LINE__)
