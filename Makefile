@@ -6,7 +6,11 @@
 #   make test             everything: Rust tests, C tests against OpenSSL and libtls12
 #                         with output comparison, valgrind, C++ header check, exports
 #   make demo             build and run the demo server and client
-#   make install PREFIX=/usr/local   library, headers and libtls12.pc
+#   make openssl-prefix   target/openssl-prefix: libtls12 laid out as an OpenSSL installation
+#                         (libssl/libcrypto names, include/openssl, pkg-config), for build
+#                         systems that look for OpenSSL (scripts/openssl-prefix.sh)
+#   make install PREFIX=/usr/local   library, headers and libtls12.pc; the OpenSSL-shaped
+#                         prefix in PREFIX/lib/libtls12-openssl
 #   make fuzz             run each fuzz target for FUZZ_SECONDS (scripts/fuzz.sh; not
 #                         part of make test)
 #   make bench            libtls12 against OpenSSL and rustls: handshakes/s, bulk MB/s, memory
@@ -35,9 +39,10 @@ CERTS := target/test-certs
 BUILD := build
 OPENSSL_BIN := $(BUILD)/openssl
 TLS12_BIN := $(BUILD)/tls12
+OPENSSL_PREFIX := target/openssl-prefix
 
 # Debian packages the tests and the demo need beyond Rust, gcc, python3 and openssl.
-PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server python3-venv dpkg-dev
+PACKAGES := libssl-dev pkg-config valgrind g++ openssl redis-server python3-venv dpkg-dev cmake
 
 # The C tests: each ctests/*.c says in its opening comment which kind it is (ctests/list.sh).
 CTESTS := $(shell ctests/list.sh compared)
@@ -55,9 +60,9 @@ CTEST_COMMON := ctests/common.c ctests/common.h
 OPENSSL_PROGRAMS := $(addprefix $(OPENSSL_BIN)/,$(CTESTS) $(DEMOS))
 TLS12_PROGRAMS := $(addprefix $(TLS12_BIN)/,$(CTESTS) $(TLS12_ONLY_CTESTS) $(DEMOS))
 
-.PHONY: all lib header deps certs ctests-openssl ctests-tls12 test demo install fuzz bench tool cpp-wrapper fleet python hostile clean FORCE
+.PHONY: all lib openssl-prefix header deps certs ctests-openssl ctests-tls12 test demo install fuzz bench tool cpp-wrapper fleet python hostile clean FORCE
 
-all: lib
+all: lib openssl-prefix
 
 # ---------------------------------------------------------------- library
 
@@ -71,6 +76,10 @@ $(LIB): FORCE
 # target/release as they are.
 $(LIBDIR)/$(SONAME): $(LIB)
 	ln -sf libtls12.so $@
+
+# Build systems that look for OpenSSL find libtls12 there (scripts/openssl-prefix.sh).
+openssl-prefix: lib
+	scripts/openssl-prefix.sh $(LIB) $(OPENSSL_PREFIX)
 
 header:
 	scripts/gen-header.sh
@@ -152,7 +161,7 @@ hostile: deps certs tool
 # ------------------------------------------------------------------ test
 
 # Every part runs even when an earlier one failed; the last line counts the parts.
-test: deps certs lib ctests-openssl
+test: deps certs lib openssl-prefix ctests-openssl
 	@passed=0; failed=0; failures=; \
 	part() { \
 		echo; echo "=== $$1"; \
@@ -167,6 +176,8 @@ test: deps certs lib ctests-openssl
 		'mkdir -p $(BUILD) && $(CXX) -std=c++17 -Wall -Wextra -Werror $(TLS12_CFLAGS) \
 			-c ctests/all_headers.cpp -o $(BUILD)/all_headers.o'; \
 	part "exported symbols (scripts/check-exports.sh)" 'scripts/check-exports.sh'; \
+	part "build systems find libtls12 as OpenSSL (tests/programs/compat-prefix.sh)" \
+		'tests/programs/compat-prefix.sh $(OPENSSL_PREFIX) $(CERTS)'; \
 	part "tls12 tool vs openssl (tools/test.sh)" \
 		'$(MAKE) --no-print-directory tool && tools/test.sh $(TLS12_BIN)/tls12 $(CERTS)'; \
 	part "C++ wrapper built against OpenSSL (ctests/cpp_wrapper.cpp; libtls12's runs in ctests/run.sh)" \
@@ -209,6 +220,8 @@ install: lib
 		'Libs.private: -lpthread -ldl -lm' \
 		'Cflags: -I$${includedir}/tls12' \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/libtls12.pc
+	scripts/openssl-prefix.sh $(LIB) $(DESTDIR)$(PREFIX)/lib/libtls12-openssl \
+		$(PREFIX)/lib/libtls12-openssl ../../$(SONAME)
 
 # ------------------------------------------------------------------ fuzz
 
