@@ -47,8 +47,10 @@
 #include <openssl/srp.h>
 #include <openssl/srtp.h>
 #include <openssl/ssl.h>
+#include <openssl/ssl2.h>
 #include <openssl/ssl3.h>
 #include <openssl/sslerr.h>
+#include <openssl/stack.h>
 #include <openssl/symhacks.h>
 #include <openssl/tls1.h>
 #include <openssl/ts.h>
