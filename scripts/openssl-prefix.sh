@@ -41,8 +41,14 @@ ln -s "$link_target" "$out/lib/libtls12.so.0"
 # libtls12's functions under OpenSSL's names, one library each, as OpenSSL divides them.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-nm -D --defined-only "$libtls12" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 }' |
-    sed -n 's/^tls12_//p' | sort > "$work/names"
+nm -D --defined-only "$libtls12" | awk '{ sub(/@.*/, "", $3); print $2, $3 }' |
+    sed -n 's/^\(.\) tls12_/\1 /p' | sort -k 2 > "$work/symbols"
+if ! awk '$1 != "T" { exit 1 }' "$work/symbols"; then
+    echo "openssl-prefix: a jump forwards only functions; libtls12 exports other symbols:" >&2
+    awk '$1 != "T" { print "  tls12_" $2 " (" $1 ")" }' "$work/symbols" >&2
+    exit 1
+fi
+cut -d ' ' -f 2 "$work/symbols" > "$work/names"
 libssl_names='^(SSL_|TLS|DTLS|d2i_SSL|i2d_SSL|PEM_.*SSL_SESSION|BIO_f_ssl$|BIO_new_ssl|BIO_ssl_|OPENSSL_init_ssl$|ERR_load_SSL_strings$)'
 grep -E "$libssl_names" "$work/names" > "$work/ssl" || true
 grep -Ev "$libssl_names" "$work/names" > "$work/crypto" || true

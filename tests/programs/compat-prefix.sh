@@ -57,16 +57,26 @@ for module in openssl libssl libcrypto; do
 done
 
 # ---- exports: the companions hold exactly libtls12's functions, each in one of them.
-plain_names() { nm -D --defined-only "$@" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 }'; }
-expected=$(plain_names "$prefix/lib/libtls12.so.0" | sed -n 's/^tls12_//p' | sort)
-exported=$(plain_names "$prefix"/lib/libtls12-{ssl,crypto}-names.so.0 | sort)
+# Every defined symbol, of any type: a jump forwards only functions, so a tls12_ variable
+# would be missing from the companions, and anything else they define would be extra.
+defined_symbols() {
+    for lib in "$@"; do nm -D --defined-only "$lib"; done | awk '{ sub(/@.*/, "", $NF); print $NF }'
+}
+expected=$(defined_symbols "$prefix/lib/libtls12.so.0" | sed -n 's/^tls12_//p' | sort)
+exported=$(defined_symbols "$prefix"/lib/libtls12-{ssl,crypto}-names.so.0 | sort)
 same "the companions export libtls12's $(wc -l <<< "$expected") functions under their plain names" \
     "$expected" "$exported"
-ssl_names=$(plain_names "$prefix/lib/libtls12-ssl-names.so.0")
-crypto_names=$(plain_names "$prefix/lib/libtls12-crypto-names.so.0")
-misplaced=$( (grep -Ev '^(SSL_|TLS|DTLS|d2i_SSL|i2d_SSL|PEM_.*SSL_SESSION|BIO_f_ssl$|BIO_new_ssl|BIO_ssl_|OPENSSL_init_ssl$|ERR_load_SSL_strings$)' <<< "$ssl_names";
-    grep -E '^(SSL_|TLS_|d2i_SSL_|i2d_SSL_)' <<< "$crypto_names") || true)
-same "libssl names are libssl's, libcrypto names libcrypto's" "" "$misplaced"
+# No name sits in the other library than the one where OpenSSL's libssl.so.3 or
+# libcrypto.so.3 defines it.
+misplaced=$(
+    for part in ssl crypto; do
+        other=$([ $part = ssl ] && echo crypto || echo ssl)
+        comm -12 <(defined_symbols "$prefix/lib/libtls12-$part-names.so.0" | sort) \
+            <(defined_symbols "$("$cc" -print-file-name="lib$other.so")" | sort) |
+            sed "s/\$/ is in our lib$part, in OpenSSL's lib$other/"
+    done
+)
+same "every name is in the library OpenSSL has it in" "" "$misplaced"
 
 # ---- autoconf's AC_CHECK_LIB program, for names from each library.
 for name in SSL_CTX_new SSL_connect TLS_client_method OPENSSL_init_ssl SSL_get_error \
