@@ -11,6 +11,8 @@ use crate::session::cache::SessionCache;
 use crate::session::ticket::TicketKeyStore;
 use crate::suites::{self, Suite};
 use crate::verify::RootStore;
+use rustls_pki_types::CertificateDer;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 mod builder;
@@ -20,7 +22,7 @@ mod security_level;
 mod setters;
 
 pub use builder::ConfigBuilder;
-pub use credentials::{KeyPairing, TrustedCerts};
+pub use credentials::{ChainEdit, KeyPairing, ListedCerts, TrustedCerts};
 pub use security_level::{min_security_bits, scheme_allowed_at_level};
 
 /// OpenSSL's default session lifetime for TLS, in seconds (`SSL_CTX_get_timeout`); also
@@ -93,6 +95,24 @@ pub struct CertSlots {
 }
 
 impl CertSlots {
+    /// The slot for keys of this kind.
+    pub fn slot(&self, kind: KeyKind) -> &Option<Arc<CertifiedKey>> {
+        match kind {
+            KeyKind::Rsa { .. } => &self.rsa,
+            KeyKind::Ecdsa(_) => &self.ecdsa,
+            KeyKind::Ed25519 => &self.ed25519,
+        }
+    }
+
+    /// The slot for keys of this kind, to fill or change.
+    pub fn slot_mut(&mut self, kind: KeyKind) -> &mut Option<Arc<CertifiedKey>> {
+        match kind {
+            KeyKind::Rsa { .. } => &mut self.rsa,
+            KeyKind::Ecdsa(_) => &mut self.ecdsa,
+            KeyKind::Ed25519 => &mut self.ed25519,
+        }
+    }
+
     /// Whether no slot is filled.
     pub fn is_empty(&self) -> bool {
         self.rsa.is_none() && self.ecdsa.is_none() && self.ed25519.is_none()
@@ -157,6 +177,14 @@ pub struct Config {
     /// OpenSSL's security level (0 to 5; OpenSSL's default is 1): the smallest keys
     /// accepted for our certificates and the peer's leaf (see [`min_security_bits`]).
     pub security_level: u32,
+    /// Certificates sent after a leaf whose own chain has no intermediates
+    /// (`SSL_CTX_add_extra_chain_cert`).
+    pub extra_chain_certs: Vec<CertificateDer<'static>>,
+    /// Shutdown sends no close_notify and waits for none (`SSL_CTX_set_quiet_shutdown`).
+    pub quiet_shutdown: bool,
+    /// `SSL_CTX_set_read_ahead`: kept and reported only; the engine always takes every
+    /// byte the transport has, which is what read-ahead asks for.
+    pub read_ahead: bool,
 }
 
 impl Default for Config {
@@ -187,6 +215,9 @@ impl Default for Config {
             min_dh_bits: 2048,
             alpn_protocols: Vec::new(),
             security_level: 1,
+            extra_chain_certs: Vec::new(),
+            quiet_shutdown: false,
+            read_ahead: false,
         }
     }
 }
@@ -218,6 +249,17 @@ impl Config {
     /// Whether a key of this kind is strong enough for the security level.
     pub fn key_allowed(&self, kind: KeyKind) -> bool {
         kind.security_bits() >= min_security_bits(self.security_level)
+    }
+
+    /// The certificates to send for `cert`: its chain, or, when that holds only the
+    /// leaf, the leaf and the extra chain certificates, as OpenSSL sends them.
+    pub fn chain_to_send<'a>(&'a self, cert: &'a CertifiedKey) -> Cow<'a, [CertificateDer<'static>]> {
+        match cert.chain.as_slice() {
+            [leaf] if !self.extra_chain_certs.is_empty() => {
+                Cow::Owned(std::iter::once(leaf).chain(&self.extra_chain_certs).cloned().collect())
+            }
+            chain => Cow::Borrowed(chain),
+        }
     }
 
     /// The filled certificate slots a suite can use whose keys the security level

@@ -41,6 +41,10 @@ macro_rules! reasons {
 
 reasons! {
     BAD_DATA, "bad data";
+    BAD_CHANGE_CIPHER_SPEC, "bad change cipher spec";
+    HTTPS_PROXY_REQUEST, "https proxy request";
+    NO_CIPHERS_SPECIFIED, "no ciphers specified";
+    NO_COMPRESSION_SPECIFIED, "no compression specified";
     BAD_DH_VALUE, "bad dh value";
     BAD_PSK, "bad psk";
     BAD_PSK_IDENTITY, "bad psk identity";

@@ -7,15 +7,16 @@ use crate::pem;
 use crate::x509::der;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs1KeyDer, PrivatePkcs8KeyDer, PrivateSec1KeyDer};
 use std::path::Path;
+use std::sync::Arc;
 use zeroize::Zeroizing;
 
 /// A certificate chain (leaf first) and the private key of its leaf.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct CertifiedKey {
     /// Leaf first, then intermediates.
     pub chain: Vec<CertificateDer<'static>>,
-    /// The leaf's private key.
-    pub key: SigningKey,
+    /// The leaf's private key (shared, so that the chain can change without copying it).
+    pub key: Arc<SigningKey>,
 }
 
 impl CertifiedKey {
@@ -31,7 +32,7 @@ impl CertifiedKey {
                 "the private key does not match the public key in the certificate",
             ));
         }
-        Ok(CertifiedKey { chain, key })
+        Ok(CertifiedKey { chain, key: Arc::new(key) })
     }
 }
 

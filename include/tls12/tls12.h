@@ -1245,6 +1245,20 @@ long tls12_SSL_CTX_clear_mode(struct SSL_CTX *ctx, long mode);
 uint64_t tls12_SSL_CTX_clear_options(struct SSL_CTX *ctx, uint64_t op);
 
 /**
+ * `SSL_CTX_ctrl`: runs command `cmd` with `larg` and `parg` as OpenSSL's macros pass
+ * them. The "0" forms (`larg` 0: `add0`, `set0`, `add_extra`) take the caller's
+ * reference on success; the "1" forms copy. The getters store a stack the context
+ * keeps (NULL when empty) in `*parg`. Returns 1 on success (the previous value for
+ * `SSL_CTRL_SET_READ_AHEAD`, the value for `SSL_CTRL_GET_READ_AHEAD`), 0 on failure
+ * or for a command this library does not take, with an error entry.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; `parg` is what the command expects: NULL or a
+ * live `X509`, NULL or a live `STACK_OF(X509)`, or a writable `STACK_OF(X509) **`.
+ */
+long tls12_SSL_CTX_ctrl(struct SSL_CTX *ctx, int cmd, long larg, void *parg);
+
+/**
  * `SSL_CTX_flush_sessions`: removes from the internal cache every session expired at
  * time `tm` (seconds since 1970; 0 or less removes them all). The remove callback
  * hears of each.
@@ -1426,6 +1440,16 @@ long tls12_SSL_CTX_get_mode(const struct SSL_CTX *ctx);
  * the lengths given.
  */
 uint64_t tls12_SSL_CTX_get_options(const struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_get_quiet_shutdown` / `SSL_get_quiet_shutdown`: 1 when quiet shutdown is
+ * on, else 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+int tls12_SSL_CTX_get_quiet_shutdown(const struct SSL_CTX *ctx);
 
 /**
  * `SSL_CTX_get_security_level` / `SSL_get_security_level`: the stored level
@@ -2047,6 +2071,17 @@ void tls12_SSL_CTX_set_psk_client_callback(struct SSL_CTX *ctx, tls12_psk_client
 void tls12_SSL_CTX_set_psk_server_callback(struct SSL_CTX *ctx, tls12_psk_server_cb cb);
 
 /**
+ * `SSL_CTX_set_quiet_shutdown` / `SSL_set_quiet_shutdown`: with `mode` non-zero,
+ * `SSL_shutdown` sends no close_notify, waits for none and returns 1, marking the
+ * connection shut down both ways (as OpenSSL's quiet shutdown does).
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; pointer arguments are NULL or valid for
+ * the lengths given.
+ */
+void tls12_SSL_CTX_set_quiet_shutdown(struct SSL_CTX *ctx, int mode);
+
+/**
  * `SSL_CTX_set_security_level` / `SSL_set_security_level`: OpenSSL's security
  * level, applied when a connection starts. Levels 0 to 2: every suite, DH groups
  * of 2048 bits or more (the library's floor); 3: forward-secret suites only
@@ -2202,6 +2237,16 @@ void tls12_SSL_CTX_set_verify_depth(struct SSL_CTX *ctx, int depth);
  * `ctx` is NULL or a live `SSL_CTX`.
  */
 int tls12_SSL_CTX_up_ref(struct SSL_CTX *ctx);
+
+/**
+ * `SSL_CTX_use_PrivateKey`: uses the private key `pkey` (copied; the caller keeps its
+ * reference). It must belong to the certificate loaded before it, if any. Returns 1
+ * on success, 0 on failure.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`; `pkey` is NULL or a live `EVP_PKEY`.
+ */
+int tls12_SSL_CTX_use_PrivateKey(struct SSL_CTX *ctx, struct EVP_PKEY *pkey);
 
 /**
  * `SSL_CTX_use_PrivateKey_ASN1`: uses the DER private key of `len` bytes at `d`
@@ -2864,6 +2909,16 @@ const char *tls12_SSL_get_psk_identity(const struct SSL *ssl);
 const char *tls12_SSL_get_psk_identity_hint(const struct SSL *ssl);
 
 /**
+ * `SSL_CTX_get_quiet_shutdown` / `SSL_get_quiet_shutdown`: 1 when quiet shutdown is
+ * on, else 0.
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+int tls12_SSL_get_quiet_shutdown(const struct SSL *ssl);
+
+/**
  * `SSL_get_rbio`: the BIO read from (borrowed; NULL if none).
  *
  * # Safety
@@ -3513,6 +3568,17 @@ void tls12_SSL_set_psk_client_callback(struct SSL *ssl, tls12_psk_client_cb cb);
 void tls12_SSL_set_psk_server_callback(struct SSL *ssl, tls12_psk_server_cb cb);
 
 /**
+ * `SSL_CTX_set_quiet_shutdown` / `SSL_set_quiet_shutdown`: with `mode` non-zero,
+ * `SSL_shutdown` sends no close_notify, waits for none and returns 1, marking the
+ * connection shut down both ways (as OpenSSL's quiet shutdown does).
+ *
+ * # Safety
+ * `ssl` is NULL or a live `SSL`; pointer arguments are NULL or valid for the
+ * lengths given.
+ */
+void tls12_SSL_set_quiet_shutdown(struct SSL *ssl, int mode);
+
+/**
  * `SSL_set_rfd`: reads from `fd` (see `SSL_set_fd`). Returns 1, or 0 on failure.
  *
  * # Safety
@@ -3645,7 +3711,8 @@ int tls12_SSL_set_wfd(struct SSL *ssl, int fd);
 /**
  * `SSL_shutdown`: the first call sends close_notify and returns 0 (1 if the peer's
  * close_notify already arrived); a later call waits for the peer's close_notify and
- * returns 1. -1 on failure or when the transport is not ready: see `SSL_get_error`.
+ * returns 1. With quiet shutdown on (`SSL_set_quiet_shutdown`), nothing is sent and
+ * the call returns 1. -1 on failure or when the transport is not ready: see `SSL_get_error`.
  * Fails before the handshake has completed.
  *
  * # Safety

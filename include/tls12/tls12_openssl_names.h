@@ -112,6 +112,7 @@
 #define SSL_CTX_check_private_key tls12_SSL_CTX_check_private_key
 #define SSL_CTX_clear_mode tls12_SSL_CTX_clear_mode
 #define SSL_CTX_clear_options tls12_SSL_CTX_clear_options
+#define SSL_CTX_ctrl tls12_SSL_CTX_ctrl
 #define SSL_CTX_flush_sessions tls12_SSL_CTX_flush_sessions
 #define SSL_CTX_free tls12_SSL_CTX_free
 #define SSL_CTX_get0_param tls12_SSL_CTX_get0_param
@@ -131,6 +132,7 @@
 #define SSL_CTX_get_min_proto_version tls12_SSL_CTX_get_min_proto_version
 #define SSL_CTX_get_mode tls12_SSL_CTX_get_mode
 #define SSL_CTX_get_options tls12_SSL_CTX_get_options
+#define SSL_CTX_get_quiet_shutdown tls12_SSL_CTX_get_quiet_shutdown
 #define SSL_CTX_get_security_level tls12_SSL_CTX_get_security_level
 #define SSL_CTX_get_session_cache_mode tls12_SSL_CTX_get_session_cache_mode
 #define SSL_CTX_get_ssl_method tls12_SSL_CTX_get_ssl_method
@@ -191,6 +193,7 @@
 #define SSL_CTX_set_options tls12_SSL_CTX_set_options
 #define SSL_CTX_set_psk_client_callback tls12_SSL_CTX_set_psk_client_callback
 #define SSL_CTX_set_psk_server_callback tls12_SSL_CTX_set_psk_server_callback
+#define SSL_CTX_set_quiet_shutdown tls12_SSL_CTX_set_quiet_shutdown
 #define SSL_CTX_set_security_level tls12_SSL_CTX_set_security_level
 #define SSL_CTX_set_session_cache_mode tls12_SSL_CTX_set_session_cache_mode
 #define SSL_CTX_set_session_id_context tls12_SSL_CTX_set_session_id_context
@@ -206,6 +209,7 @@
 #define SSL_CTX_set_verify tls12_SSL_CTX_set_verify
 #define SSL_CTX_set_verify_depth tls12_SSL_CTX_set_verify_depth
 #define SSL_CTX_up_ref tls12_SSL_CTX_up_ref
+#define SSL_CTX_use_PrivateKey tls12_SSL_CTX_use_PrivateKey
 #define SSL_CTX_use_PrivateKey_ASN1 tls12_SSL_CTX_use_PrivateKey_ASN1
 #define SSL_CTX_use_PrivateKey_file tls12_SSL_CTX_use_PrivateKey_file
 #define SSL_CTX_use_RSAPrivateKey_file tls12_SSL_CTX_use_RSAPrivateKey_file
@@ -275,6 +279,7 @@
 #define SSL_get_pending_cipher tls12_SSL_get_pending_cipher
 #define SSL_get_psk_identity tls12_SSL_get_psk_identity
 #define SSL_get_psk_identity_hint tls12_SSL_get_psk_identity_hint
+#define SSL_get_quiet_shutdown tls12_SSL_get_quiet_shutdown
 #define SSL_get_rbio tls12_SSL_get_rbio
 #define SSL_get_rfd tls12_SSL_get_rfd
 #define SSL_get_secure_renegotiation_support tls12_SSL_get_secure_renegotiation_support
@@ -339,6 +344,7 @@
 #define SSL_set_options tls12_SSL_set_options
 #define SSL_set_psk_client_callback tls12_SSL_set_psk_client_callback
 #define SSL_set_psk_server_callback tls12_SSL_set_psk_server_callback
+#define SSL_set_quiet_shutdown tls12_SSL_set_quiet_shutdown
 #define SSL_set_rfd tls12_SSL_set_rfd
 #define SSL_set_security_level tls12_SSL_set_security_level
 #define SSL_set_session tls12_SSL_set_session

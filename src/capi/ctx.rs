@@ -8,15 +8,18 @@
 
 #![allow(non_snake_case)]
 
+mod ctrl;
 mod method;
 mod session_cache;
 mod settings;
 
+pub use ctrl::*;
 pub use method::*;
 pub use session_cache::*;
 pub use settings::*;
 
 use super::passwd::password_source;
+use super::pkey::EvpPkey;
 use super::ssl::Ssl;
 use super::verify_param::{X509Store, X509VerifyParam};
 use super::x509::X509;
@@ -26,7 +29,7 @@ use crate::crypto::sign::{KeyKind, SigningKey};
 use crate::error::{Error, Reason};
 use crate::keys;
 use crate::verify::{self, VerifyFlags};
-use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use rustls_pki_types::CertificateDer;
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_void};
 use std::path::Path;
 use std::ptr;
@@ -338,12 +341,6 @@ fn certs_from_file(path: &str, kind: c_int, func: &str) -> Option<Vec<Certificat
     }
 }
 
-/// Parses a private key from DER in any of the usual containers.
-fn key_from_der(der: Vec<u8>) -> Result<SigningKey, Error> {
-    let der = PrivateKeyDer::try_from(der).map_err(|e| Error::local(Reason::BAD_VALUE, e))?;
-    SigningKey::from_der(&der)
-}
-
 /// Parses the private key in the file at `path`, PEM or DER as `kind` says; an
 /// encrypted PEM key is decrypted with the password `ctx`'s password callback gives.
 fn key_from_file(ctx: &SslCtx, path: &str, kind: c_int, func: &str) -> Option<SigningKey> {
@@ -353,7 +350,7 @@ fn key_from_file(ctx: &SslCtx, path: &str, kind: c_int, func: &str) -> Option<Si
             let (cb, userdata) = ctx.lock().settings.passwd_callback;
             keys::key_from_pem_with(&data, &mut password_source(cb, userdata))
         }
-        SSL_FILETYPE_ASN1 => key_from_der(data.to_vec()),
+        SSL_FILETYPE_ASN1 => keys::key_from_der(&data),
         other => {
             err::push(Reason::BAD_VALUE, format!("{func}: unknown file type {other}"));
             return None;
@@ -518,8 +515,29 @@ pub unsafe extern "C" fn tls12_SSL_CTX_use_PrivateKey_ASN1(
             return None;
         };
         // SAFETY: the caller promises `d` is NULL or has `len` readable bytes.
-        let der = unsafe { bytes(d, len, "d") }?.to_vec();
-        key_from_der(der).map_err(|e| push_about(&e, func, "the key")).ok()
+        let der = unsafe { bytes(d, len, "d") }?;
+        keys::key_from_der(der).map_err(|e| push_about(&e, func, "the key")).ok()
+    };
+    // SAFETY: `ctx` as the caller promises.
+    unsafe { load_into(ctx, load, |c, k| c.use_key(k, func)) }
+}
+
+/// `SSL_CTX_use_PrivateKey`: uses the private key `pkey` (copied; the caller keeps its
+/// reference). It must belong to the certificate loaded before it, if any. Returns 1
+/// on success, 0 on failure.
+///
+/// # Safety
+/// `ctx` is NULL or a live `SSL_CTX`; `pkey` is NULL or a live `EVP_PKEY`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_SSL_CTX_use_PrivateKey(ctx: *mut SslCtx, pkey: *mut EvpPkey) -> c_int {
+    let func = "SSL_CTX_use_PrivateKey";
+    let load = |_: &SslCtx| {
+        // SAFETY: the caller promises `pkey` is NULL or live.
+        let Some(pkey) = (unsafe { EvpPkey::from_ptr(pkey) }) else {
+            null_arg("pkey");
+            return None;
+        };
+        pkey.signing_key().map_err(|e| push_about(&e, func, "the key")).ok()
     };
     // SAFETY: `ctx` as the caller promises.
     unsafe { load_into(ctx, load, |c, k| c.use_key(k, func)) }

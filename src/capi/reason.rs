@@ -12,6 +12,10 @@ const ALERT_RECEIVED_BASE: u32 = 1000;
 pub fn ssl_reason_code(reason: Reason) -> u32 {
     match reason {
         Reason::BAD_DATA => 390,
+        Reason::BAD_CHANGE_CIPHER_SPEC => 103,
+        Reason::HTTPS_PROXY_REQUEST => 155,
+        Reason::NO_CIPHERS_SPECIFIED => 183,
+        Reason::NO_COMPRESSION_SPECIFIED => 187,
         Reason::BAD_DH_VALUE => 102,
         Reason::BAD_PSK => 219,
         Reason::BAD_PSK_IDENTITY => 114,

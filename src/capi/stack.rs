@@ -158,6 +158,10 @@ pub(crate) struct Lists {
     pub(crate) ciphers: StackCache<Vec<u16>>,
     /// `SSL_get_client_CA_list`: keyed by the names' DER.
     pub(crate) client_ca: StackCache<Vec<Vec<u8>>>,
+    /// `SSL_CTX_get_extra_chain_certs`: keyed by the certificates listed.
+    pub(crate) extra_chain: StackCache<Vec<rustls_pki_types::CertificateDer<'static>>>,
+    /// `SSL_CTX_get0_chain_certs`: keyed by the certificates listed.
+    pub(crate) chain: StackCache<Vec<rustls_pki_types::CertificateDer<'static>>>,
     /// Client: the CA names (DER) of the server's CertificateRequest, once one came.
     pub(crate) received_ca: Option<Vec<Vec<u8>>>,
 }

@@ -12,6 +12,35 @@ use crate::verify::{RootStore, VerifyFlags};
 use rustls_pki_types::CertificateDer;
 use std::sync::Arc;
 
+/// Which certificates a getter lists (`SSL_CTX_get_extra_chain_certs`,
+/// `SSL_CTX_get0_chain_certs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListedCerts {
+    /// The extra chain certificates; unless `only`, the current certificate's
+    /// intermediates when there are none (as OpenSSL's `SSL_CTX_get_extra_chain_certs`).
+    Extra {
+        /// List the extra certificates even when there are none.
+        only: bool,
+    },
+    /// The current certificate's intermediates.
+    Chain,
+}
+
+/// A change to the certificates sent after ours (OpenSSL's chain `SSL_CTX_ctrl`
+/// commands), made with [`KeyPairing::edit_chain_certs`].
+#[derive(Debug)]
+pub enum ChainEdit {
+    /// Append to the current certificate's chain (`SSL_CTX_add0_chain_cert`).
+    Add(CertificateDer<'static>),
+    /// Replace the current certificate's intermediates (`SSL_CTX_set0_chain`).
+    Set(Vec<CertificateDer<'static>>),
+    /// Add an extra chain certificate, sent after a leaf without intermediates
+    /// (`SSL_CTX_add_extra_chain_cert`).
+    AddExtra(CertificateDer<'static>),
+    /// Forget the extra chain certificates (`SSL_CTX_clear_extra_chain_certs`).
+    ClearExtra,
+}
+
 /// What has been loaded toward the next certificate/key pair.
 #[derive(Default)]
 enum Pairing {
@@ -22,8 +51,9 @@ enum Pairing {
     Chain(Vec<CertificateDer<'static>>),
     /// A key waiting for its certificate.
     Key(Box<SigningKey>),
-    /// The last chain and key, matched and installed in the configuration.
-    Paired,
+    /// The last chain and key, matched and installed in the configuration slot for
+    /// this kind of key (the current certificate, whose chain the chain setters change).
+    Paired(KeyKind),
 }
 
 /// The certificate/key pairing in progress for a configuration.
@@ -40,8 +70,7 @@ impl KeyPairing {
     pub fn take_chain(&mut self, config: &mut Config, chain: Vec<CertificateDer<'static>>) {
         self.state = match std::mem::take(&mut self.state) {
             Pairing::Key(key) if chain.first().is_some_and(|leaf| key_matches_cert(&key, leaf)) => {
-                install(config, chain, *key);
-                Pairing::Paired
+                Pairing::Paired(install(config, chain, *key))
             }
             _ => Pairing::Chain(chain),
         };
@@ -53,8 +82,7 @@ impl KeyPairing {
     pub fn take_key(&mut self, config: &mut Config, key: SigningKey) -> Result<(), Error> {
         match std::mem::take(&mut self.state) {
             Pairing::Chain(chain) if chain.first().is_some_and(|leaf| key_matches_cert(&key, leaf)) => {
-                install(config, chain, key);
-                self.state = Pairing::Paired;
+                self.state = Pairing::Paired(install(config, chain, key));
                 Ok(())
             }
             Pairing::Chain(chain) => {
@@ -71,11 +99,86 @@ impl KeyPairing {
         }
     }
 
+    /// Makes `edit` to `config`'s chain certificates. Changes to the current
+    /// certificate's chain fail when no certificate is loaded.
+    pub fn edit_chain_certs(&mut self, config: &mut Config, edit: ChainEdit) -> Result<(), Error> {
+        match edit {
+            ChainEdit::Add(cert) => self.add_chain_cert(config, cert),
+            ChainEdit::Set(certs) => self.set_chain_certs(config, certs),
+            ChainEdit::AddExtra(cert) => {
+                config.extra_chain_certs.push(cert);
+                Ok(())
+            }
+            ChainEdit::ClearExtra => {
+                config.extra_chain_certs.clear();
+                Ok(())
+            }
+        }
+    }
+
+    /// Adds `cert` to the end of the current certificate's chain (OpenSSL's
+    /// `SSL_CTX_add0_chain_cert`): the chain waiting for its key, or the one installed
+    /// last. Fails when no certificate is loaded.
+    pub fn add_chain_cert(&mut self, config: &mut Config, cert: CertificateDer<'static>) -> Result<(), Error> {
+        self.edit_chain(config, |chain| chain.push(cert))
+    }
+
+    /// Replaces the intermediates of the current certificate's chain, keeping its leaf
+    /// (OpenSSL's `SSL_CTX_set0_chain`; an empty list clears them). Fails when no
+    /// certificate is loaded.
+    pub fn set_chain_certs(&mut self, config: &mut Config, certs: Vec<CertificateDer<'static>>) -> Result<(), Error> {
+        self.edit_chain(config, |chain| {
+            chain.truncate(1);
+            chain.extend(certs);
+        })
+    }
+
+    /// The intermediates of the current certificate's chain (empty when none is loaded).
+    pub fn chain_certs<'a>(&'a self, config: &'a Config) -> &'a [CertificateDer<'static>] {
+        let chain = match &self.state {
+            Pairing::Chain(chain) => chain.as_slice(),
+            Pairing::Paired(kind) => config.certs.slot(*kind).as_ref().map_or(&[][..], |pair| pair.chain.as_slice()),
+            Pairing::Empty | Pairing::Key(_) => &[],
+        };
+        chain.get(1..).unwrap_or_default()
+    }
+
+    /// The certificates `which` names, as OpenSSL's getters list them.
+    pub fn listed<'a>(&'a self, config: &'a Config, which: ListedCerts) -> &'a [CertificateDer<'static>] {
+        match which {
+            ListedCerts::Extra { only } if only || !config.extra_chain_certs.is_empty() => &config.extra_chain_certs,
+            ListedCerts::Extra { .. } | ListedCerts::Chain => self.chain_certs(config),
+        }
+    }
+
+    /// Runs `edit` on the current certificate's chain (leaf first), wherever it is.
+    fn edit_chain(
+        &mut self,
+        config: &mut Config,
+        edit: impl FnOnce(&mut Vec<CertificateDer<'static>>),
+    ) -> Result<(), Error> {
+        match &mut self.state {
+            Pairing::Chain(chain) => edit(chain),
+            Pairing::Paired(kind) => {
+                if let Some(pair) = config.certs.slot_mut(*kind) {
+                    edit(&mut Arc::make_mut(pair).chain);
+                }
+            }
+            Pairing::Empty | Pairing::Key(_) => {
+                return Err(Error::local(
+                    Reason::NO_CERTIFICATE_ASSIGNED,
+                    "no certificate is loaded to add chain certificates to",
+                ))
+            }
+        }
+        Ok(())
+    }
+
     /// Whether the last certificate and key loaded belong together; the error says
     /// which one is missing.
     pub fn check(&self) -> Result<(), Error> {
         match self.state {
-            Pairing::Paired => Ok(()),
+            Pairing::Paired(_) => Ok(()),
             Pairing::Chain(_) => {
                 Err(Error::local(Reason::NO_PRIVATE_KEY_ASSIGNED, "no private key is loaded for the certificate"))
             }
@@ -86,15 +189,12 @@ impl KeyPairing {
     }
 }
 
-/// Puts a matched chain and key into the configuration slot for the key's type.
-fn install(config: &mut Config, chain: Vec<CertificateDer<'static>>, key: SigningKey) {
+/// Puts a matched chain and key into the configuration slot for the key's type, and
+/// says which kind that was.
+fn install(config: &mut Config, chain: Vec<CertificateDer<'static>>, key: SigningKey) -> KeyKind {
     let kind = key.kind();
-    let pair = Some(Arc::new(CertifiedKey { chain, key }));
-    match kind {
-        KeyKind::Rsa { .. } => config.certs.rsa = pair,
-        KeyKind::Ecdsa(_) => config.certs.ecdsa = pair,
-        KeyKind::Ed25519 => config.certs.ed25519 = pair,
-    }
+    *config.certs.slot_mut(kind) = Some(Arc::new(CertifiedKey { chain, key: Arc::new(key) }));
+    kind
 }
 
 /// The certificates a configuration trusts, in the order they were added, without
@@ -180,6 +280,52 @@ mod tests {
         pairing.take_chain(&mut config, vec![cert_a]);
         assert!(pairing.check().is_ok(), "a key loaded first pairs with its certificate");
         assert!(config.certs.ecdsa.is_some());
+    }
+
+    #[test]
+    fn chain_certs_join_the_current_certificate_wherever_it_is() {
+        let (key, leaf) = key_and_cert();
+        let (_, other_leaf) = key_and_cert();
+        let (_, inter) = key_and_cert();
+        let mut config = Config::default();
+        let mut pairing = KeyPairing::default();
+        let refused = pairing.add_chain_cert(&mut config, inter.clone()).unwrap_err();
+        assert_eq!(refused.reason, Reason::NO_CERTIFICATE_ASSIGNED);
+
+        pairing.take_chain(&mut config, vec![leaf.clone()]);
+        pairing.add_chain_cert(&mut config, inter.clone()).unwrap();
+        assert_eq!(pairing.chain_certs(&config), std::slice::from_ref(&inter), "waiting for its key");
+        pairing.take_key(&mut config, key_from_pem(&key).unwrap()).unwrap();
+        let installed = config.certs.ecdsa.clone().unwrap();
+        assert_eq!(installed.chain, [leaf.clone(), inter.clone()]);
+
+        pairing.add_chain_cert(&mut config, other_leaf.clone()).unwrap();
+        assert_eq!(config.certs.ecdsa.as_ref().unwrap().chain.len(), 3, "installed, then extended");
+        assert_eq!(installed.chain.len(), 2, "a configuration already built keeps its chain");
+        pairing.set_chain_certs(&mut config, Vec::new()).unwrap();
+        assert_eq!(config.certs.ecdsa.as_ref().unwrap().chain, std::slice::from_ref(&leaf));
+        assert!(pairing.chain_certs(&config).is_empty());
+
+        let pair = config.certs.ecdsa.clone().unwrap();
+        assert_eq!(config.chain_to_send(&pair).as_ref(), std::slice::from_ref(&leaf));
+        config.extra_chain_certs.push(inter.clone());
+        assert_eq!(
+            config.chain_to_send(&pair).as_ref(),
+            [leaf.clone(), inter.clone()],
+            "the extra certificates follow a lone leaf"
+        );
+        pairing.add_chain_cert(&mut config, other_leaf.clone()).unwrap();
+        let pair = config.certs.ecdsa.clone().unwrap();
+        assert_eq!(config.chain_to_send(&pair).as_ref(), [leaf, other_leaf.clone()], "a chain of its own wins");
+        assert_eq!(pairing.listed(&config, ListedCerts::Chain), std::slice::from_ref(&other_leaf));
+        assert_eq!(pairing.listed(&config, ListedCerts::Extra { only: false }), std::slice::from_ref(&inter));
+        pairing.edit_chain_certs(&mut config, ChainEdit::ClearExtra).unwrap();
+        assert_eq!(
+            pairing.listed(&config, ListedCerts::Extra { only: false }),
+            std::slice::from_ref(&other_leaf),
+            "no extras: the chain"
+        );
+        assert!(pairing.listed(&config, ListedCerts::Extra { only: true }).is_empty());
     }
 
     #[test]

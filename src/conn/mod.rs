@@ -327,10 +327,14 @@ impl Connection {
                     // RFC 5246 7.1: the body is the single byte 1 (OpenSSL answers
                     // anything else with unexpected_message too).
                     if payload != [1] {
-                        return Err(Error::unexpected(format!(
-                            "a ChangeCipherSpec record must hold the single byte 1, not {} bytes",
-                            payload.len()
-                        )));
+                        return Err(Error::fatal(
+                            AlertDescription::UnexpectedMessage,
+                            Reason::BAD_CHANGE_CIPHER_SPEC,
+                            format!(
+                                "a ChangeCipherSpec record must hold the single byte 1, not {} bytes",
+                                payload.len()
+                            ),
+                        ));
                     }
                     if !self.joiner.is_empty() {
                         return Err(Error::unexpected("ChangeCipherSpec arrived in the middle of a handshake message"));
@@ -706,6 +710,32 @@ mod tests {
     }
 
     /// Runs a handshake and a transfer each way; returns both ends.
+    #[test]
+    fn a_lone_leaf_goes_out_with_the_extra_chain_certificates() {
+        let full = certified("rsa");
+        let leaf_only = Arc::new(CertifiedKey { chain: full.chain[..1].to_vec(), key: Arc::clone(&full.key) });
+        let certs = CertSlots { rsa: Some(leaf_only), ..CertSlots::default() };
+        let without = Config { certs: certs.clone(), ..Config::default() };
+        let mut client = Connection::new_client(Arc::new(client_config()), Some("localhost"), None).unwrap();
+        let mut server = Connection::new_server(Arc::new(without)).unwrap();
+        let refused = pump(&mut client, &mut server).unwrap_err();
+        assert_eq!(refused.reason, Reason::CERTIFICATE_VERIFY_FAILED, "the root alone cannot vouch for the leaf");
+
+        let with = Config { certs, extra_chain_certs: full.chain[1..].to_vec(), ..Config::default() };
+        let (client, _) = connect(client_config(), with);
+        assert_eq!(client.peer_certificates(), full.chain.as_slice());
+    }
+
+    #[test]
+    fn a_change_cipher_spec_of_the_wrong_shape_is_named_as_openssl_names_it() {
+        let mut client = Connection::new_client(Arc::new(client_config()), Some("localhost"), None).unwrap();
+        let mut server = Connection::new_server(Arc::new(server_config())).unwrap();
+        transfer(&mut client, &mut server).unwrap();
+        server.read_tls(&[20, 3, 3, 0, 2, 1, 1]);
+        let e = server.process_new_packets().unwrap_err();
+        assert_eq!((e.reason, e.alert), (Reason::BAD_CHANGE_CIPHER_SPEC, Some(AlertDescription::UnexpectedMessage)));
+    }
+
     fn connect(client_config: Config, server_config: Config) -> (Connection, Connection) {
         let client = Connection::new_client(Arc::new(client_config), Some("localhost"), Some("localhost")).unwrap();
         let server = Connection::new_server(Arc::new(server_config)).unwrap();

@@ -66,12 +66,29 @@ pub struct Stream {
     received_shutdown: bool,
     /// A read reported that the peer closed the connection.
     close_reported: bool,
+    /// Shutdown sends no close_notify and waits for none (quiet shutdown).
+    quiet_shutdown: bool,
 }
 
 impl Stream {
     /// The I/O loop around `conn`.
     pub fn new(conn: Connection) -> Stream {
-        Stream { conn, write_taken: 0, sent_shutdown: false, received_shutdown: false, close_reported: false }
+        let quiet_shutdown = conn.config().quiet_shutdown;
+        Stream {
+            conn,
+            write_taken: 0,
+            sent_shutdown: false,
+            received_shutdown: false,
+            close_reported: false,
+            quiet_shutdown,
+        }
+    }
+
+    /// Turns quiet shutdown on or off for this connection (it starts as its
+    /// configuration says): a quiet [`Stream::shutdown`] sends no close_notify, waits
+    /// for none, and reports the connection shut down in both directions.
+    pub fn set_quiet_shutdown(&mut self, quiet: bool) {
+        self.quiet_shutdown = quiet;
     }
 
     /// The engine.
@@ -206,6 +223,11 @@ impl Stream {
     ) -> Result<usize, Stop> {
         loop {
             self.check_fatal(io)?;
+            // As OpenSSL: once the peer's shutdown is in (or taken as in, by a quiet
+            // shutdown or `set_shutdown_state`), reads report the end of the stream.
+            if self.received_shutdown {
+                return Err(self.closed());
+            }
             if self.conn.is_handshaking() {
                 self.handshake(io)?;
                 continue;
@@ -291,6 +313,7 @@ impl Stream {
 
     /// The two steps of shutdown: the first call sends close_notify (and returns
     /// whether the peer's already arrived); a later one waits for the peer's (true).
+    /// A quiet shutdown does neither and is done at once (true).
     /// Data that arrives after our close_notify is dropped. Fails before the handshake
     /// has completed.
     pub fn shutdown<T: Transport + ?Sized>(&mut self, io: &mut T) -> Result<bool, Stop> {
@@ -300,7 +323,9 @@ impl Stream {
                 "shutdown while in init: the handshake has not completed",
             )));
         }
-        if !self.sent_shutdown {
+        if self.quiet_shutdown {
+            self.set_shutdown_state(true, true);
+        } else if !self.sent_shutdown {
             self.sent_shutdown = true;
             self.conn.send_close_notify();
             self.flush(io)?;
@@ -463,6 +488,18 @@ mod tests {
             sent += n;
         }
         assert_eq!(read_all(&mut server, &mut server_io, data.len()), data);
+    }
+
+    #[test]
+    fn quiet_shutdown_sends_nothing_and_is_done_at_once() {
+        let (mut client, mut client_io, mut server, mut server_io) = connected(1 << 20);
+        client.set_quiet_shutdown(true);
+        assert!(client.shutdown(&mut client_io).unwrap());
+        assert_eq!(client.shutdown_state(), (true, true));
+        let mut buf = [0u8; 8];
+        assert!(matches!(server.read(&mut server_io, &mut buf, false, false), Err(Stop::WantRead)));
+        assert_eq!(server.shutdown_state(), (false, false));
+        assert!(matches!(client.read(&mut client_io, &mut buf, false, false), Err(Stop::Closed)));
     }
 
     #[test]

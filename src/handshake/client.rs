@@ -453,8 +453,8 @@ impl Flow {
 
         let client_auth = request.as_ref().map(|r| choose_client_cert(cx, r));
         if let Some(choice) = &client_auth {
-            let chain = choice.as_ref().map(|(cert, _)| cert.chain.as_slice()).unwrap_or_default();
-            cx.send_handshake(&mut common.transcript, HandshakeType::Certificate, &encode_certificate(chain))?;
+            let chain = choice.as_ref().map(|(cert, _)| cx.config.chain_to_send(cert)).unwrap_or_default();
+            cx.send_handshake(&mut common.transcript, HandshakeType::Certificate, &encode_certificate(&chain))?;
         }
 
         let psk = match common.suite.kx.uses_psk() {

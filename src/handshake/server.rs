@@ -81,7 +81,11 @@ impl ClientOffer {
             ));
         }
         if !hello.compression_methods.contains(&0) {
-            return Err(Error::illegal(Reason::BAD_VALUE, "the client does not offer the null compression method"));
+            return Err(Error::fatal(
+                AlertDescription::DecodeError,
+                Reason::NO_COMPRESSION_SPECIFIED,
+                "the client does not offer the null compression method",
+            ));
         }
         let renegotiation_info =
             exts.parse(ExtensionType::RenegotiationInfo, "renegotiation_info", ext::read_renegotiation_info)?;
@@ -520,7 +524,8 @@ fn full_handshake(
     };
     cx.send_handshake(&mut transcript, HandshakeType::ServerHello, &hello.encode())?;
     if let Some(cert) = &choice.cert {
-        cx.send_handshake(&mut transcript, HandshakeType::Certificate, &encode_certificate(&cert.chain))?;
+        let chain = cx.config.chain_to_send(cert);
+        cx.send_handshake(&mut transcript, HandshakeType::Certificate, &encode_certificate(&chain))?;
     }
     if let Some(response) = &ocsp_response {
         cx.send_handshake(&mut transcript, HandshakeType::CertificateStatus, &encode_certificate_status(response))?;

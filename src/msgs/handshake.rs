@@ -1,7 +1,7 @@
 //! Handshake messages (RFC 5246 7.4) with their decoders and encoders.
 
 use super::codec::{Reader, Writer};
-use super::enums::{HandshakeType, NamedGroup, SignatureScheme};
+use super::enums::{AlertDescription, HandshakeType, NamedGroup, SignatureScheme};
 use super::extensions::Extensions;
 use crate::error::{Error, Reason};
 use crate::suites::KeyExchange;
@@ -86,12 +86,14 @@ impl ClientHello {
         let session_id = read_session_id(&mut r)?;
         let cipher_suites = r.u16_list()?;
         if cipher_suites.is_empty() {
-            return Err(Error::decode("the ClientHello offers no cipher suites"));
+            // RFC 5246 7.4.1.2: the list has at least one entry, so this is a decode error.
+            return Err(Error::fatal(
+                AlertDescription::DecodeError,
+                Reason::NO_CIPHERS_SPECIFIED,
+                "the ClientHello offers no cipher suites",
+            ));
         }
         let compression_methods = r.vec8()?.to_vec();
-        if compression_methods.is_empty() {
-            return Err(Error::decode("the ClientHello offers no compression methods"));
-        }
         let extensions = Extensions::decode(&mut r)?;
         r.expect_end()?;
         Ok(ClientHello { client_version, random, session_id, cipher_suites, compression_methods, extensions })
@@ -467,5 +469,30 @@ impl NewSessionTicket {
         let mut out = self.lifetime_hint.to_be_bytes().to_vec();
         out.put_vec(2, |o| o.extend_from_slice(&self.ticket));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ClientHello body offering `suites` (two bytes each) and `compression`.
+    fn hello_body(suites: &[u8], compression: &[u8]) -> Vec<u8> {
+        let mut body = vec![3, 3];
+        body.extend_from_slice(&[0; 32]);
+        body.push(0);
+        body.extend_from_slice(&(suites.len() as u16).to_be_bytes());
+        body.extend_from_slice(suites);
+        body.push(compression.len() as u8);
+        body.extend_from_slice(compression);
+        body
+    }
+
+    #[test]
+    fn a_client_hello_without_suites_is_refused_as_openssl_names_it() {
+        let e = ClientHello::decode(&hello_body(&[], &[0])).unwrap_err();
+        assert_eq!((e.reason, e.alert), (Reason::NO_CIPHERS_SPECIFIED, Some(AlertDescription::DecodeError)));
+        let hello = ClientHello::decode(&hello_body(&[0xc0, 0x2f], &[])).expect("no compression methods still decodes");
+        assert!(hello.compression_methods.is_empty(), "the server refuses it (no compression specified)");
     }
 }

@@ -80,8 +80,14 @@ pub struct InboundRecord<'a> {
     pub payload: &'a [u8],
 }
 
-fn looks_like_http(bytes: &[u8]) -> bool {
-    [b"GET ".as_slice(), b"POST", b"HEAD", b"PUT ", b"CONN"].iter().any(|m| bytes.starts_with(m))
+/// What an HTTP client sent instead of a TLS record, if the first bytes say so: a
+/// request to a proxy (`CONNECT`) or to a web server (`GET`, `POST` ...).
+fn http_instead_of_tls(bytes: &[u8]) -> Option<(Reason, &'static str)> {
+    if bytes.starts_with(b"CONN") {
+        return Some((Reason::HTTPS_PROXY_REQUEST, "the peer sent an HTTP proxy request (CONNECT), not TLS"));
+    }
+    let web = [b"GET ".as_slice(), b"POST", b"HEAD", b"PUT "].iter().any(|m| bytes.starts_with(m));
+    web.then_some((Reason::HTTP_REQUEST, "the peer sent an HTTP request, not TLS"))
 }
 
 impl RecordLayer {
@@ -189,12 +195,8 @@ impl RecordLayer {
 
     /// Framing checks on a record header (or the first bytes of one).
     fn check_header(&self, header: &[u8]) -> Result<(), Error> {
-        if looks_like_http(header) {
-            return Err(Error::fatal(
-                AlertDescription::ProtocolVersion,
-                Reason::HTTP_REQUEST,
-                "the peer sent an HTTP request, not TLS",
-            ));
+        if let Some((reason, detail)) = http_instead_of_tls(header) {
+            return Err(Error::fatal(AlertDescription::ProtocolVersion, reason, detail));
         }
         let content_type = ContentType::from(header[0]);
         if matches!(content_type, ContentType::Unknown(_)) {
@@ -322,5 +324,22 @@ impl RecordLayer {
         })?);
         self.read_seq = 0;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_instead_of_tls_tells_a_proxy_request_from_a_web_request() {
+        assert_eq!(
+            http_instead_of_tls(b"CONNECT example.test:443 HTTP/1.1").map(|h| h.0),
+            Some(Reason::HTTPS_PROXY_REQUEST)
+        );
+        for request in [b"GET / HTTP/1.1".as_slice(), b"POST /form", b"HEAD /", b"PUT /x"] {
+            assert_eq!(http_instead_of_tls(request).map(|h| h.0), Some(Reason::HTTP_REQUEST), "{request:?}");
+        }
+        assert_eq!(http_instead_of_tls(&[22, 3, 3, 0, 5]), None, "a handshake record");
     }
 }

@@ -104,7 +104,7 @@ pub fn certified_key(chain: &str, key: &str) -> Arc<CertifiedKey> {
     let chain = keys::certs_from_pem_file(&chain_path).unwrap_or_else(|e| panic!("{chain}: {e}"));
     let pem = std::fs::read(cert_path(key)).unwrap_or_else(|e| panic!("{key}: {e}"));
     let key = keys::key_from_pem(&pem).unwrap_or_else(|e| panic!("{key}: {e}"));
-    Arc::new(CertifiedKey { chain, key })
+    Arc::new(CertifiedKey { chain, key: Arc::new(key) })
 }
 
 /// A root store holding the given PEM files of the test PKI.

@@ -206,4 +206,40 @@
 #define SSL_CTX_set_ecdh_auto(ctx, onoff) ((onoff) != 0)
 #define SSL_set_ecdh_auto(s, onoff) ((onoff) != 0)
 
+/* SSL_CTX_ctrl commands: chain certificates and read-ahead */
+#define SSL_CTRL_EXTRA_CHAIN_CERT 14
+#define SSL_CTRL_GET_READ_AHEAD 40
+#define SSL_CTRL_SET_READ_AHEAD 41
+#define SSL_CTRL_GET_EXTRA_CHAIN_CERTS 82
+#define SSL_CTRL_CLEAR_EXTRA_CHAIN_CERTS 83
+#define SSL_CTRL_CHAIN 88
+#define SSL_CTRL_CHAIN_CERT 89
+#define SSL_CTRL_GET_CHAIN_CERTS 115
+#define SSL_CTX_add_extra_chain_cert(ctx, x509) \
+    SSL_CTX_ctrl((ctx), SSL_CTRL_EXTRA_CHAIN_CERT, 0, (char *)(x509))
+#define SSL_CTX_get_extra_chain_certs(ctx, px509) \
+    SSL_CTX_ctrl((ctx), SSL_CTRL_GET_EXTRA_CHAIN_CERTS, 0, (px509))
+#define SSL_CTX_get_extra_chain_certs_only(ctx, px509) \
+    SSL_CTX_ctrl((ctx), SSL_CTRL_GET_EXTRA_CHAIN_CERTS, 1, (px509))
+#define SSL_CTX_clear_extra_chain_certs(ctx) \
+    SSL_CTX_ctrl((ctx), SSL_CTRL_CLEAR_EXTRA_CHAIN_CERTS, 0, NULL)
+#define SSL_CTX_set0_chain(ctx, sk) SSL_CTX_ctrl((ctx), SSL_CTRL_CHAIN, 0, (char *)(sk))
+#define SSL_CTX_set1_chain(ctx, sk) SSL_CTX_ctrl((ctx), SSL_CTRL_CHAIN, 1, (char *)(sk))
+#define SSL_CTX_clear_chain_certs(ctx) SSL_CTX_set0_chain((ctx), NULL)
+#define SSL_CTX_add0_chain_cert(ctx, x509) \
+    SSL_CTX_ctrl((ctx), SSL_CTRL_CHAIN_CERT, 0, (char *)(x509))
+#define SSL_CTX_add1_chain_cert(ctx, x509) \
+    SSL_CTX_ctrl((ctx), SSL_CTRL_CHAIN_CERT, 1, (char *)(x509))
+#define SSL_CTX_get0_chain_certs(ctx, px509) \
+    SSL_CTX_ctrl((ctx), SSL_CTRL_GET_CHAIN_CERTS, 0, (px509))
+#define SSL_CTX_get_read_ahead(ctx) SSL_CTX_ctrl((ctx), SSL_CTRL_GET_READ_AHEAD, 0, NULL)
+#define SSL_CTX_set_read_ahead(ctx, m) SSL_CTX_ctrl((ctx), SSL_CTRL_SET_READ_AHEAD, (m), NULL)
+#define SSL_CTX_set_default_read_ahead(ctx, m) SSL_CTX_set_read_ahead((ctx), (m))
+
+/* Old names */
+#define SSLv23_method TLS_method
+#define SSLv23_server_method TLS_server_method
+#define SSLv23_client_method TLS_client_method
+#define SSL_get0_session SSL_get_session
+
 #endif /* TLS12_OPENSSL_SSL_H */

@@ -6,6 +6,7 @@
 #ifndef TLS12_OPENSSL_SSLERR_H
 #define TLS12_OPENSSL_SSLERR_H
 
+#define SSL_R_BAD_CHANGE_CIPHER_SPEC 103
 #define SSL_R_BAD_DATA 390
 #define SSL_R_BAD_ECPOINT 306
 #define SSL_R_BAD_EXTENSION 110
@@ -57,6 +58,25 @@
 #define SSL_R_WRONG_SIGNATURE_TYPE 370
 #define SSL_R_WRONG_VERSION_NUMBER 267
 #define SSL_R_X509_LIB 268
+#define SSL_R_HTTPS_PROXY_REQUEST 155
+#define SSL_R_NO_CIPHERS_SPECIFIED 183
+#define SSL_R_NO_COMPRESSION_SPECIFIED 187
+
+/*
+ * Reasons OpenSSL reports for conditions libtls12 meets otherwise (or, for features it
+ * leaves out, never): defined with OpenSSL's values for programs that compare codes.
+ * SSL_R_CERT_CB_ERROR is left undefined: programs take it as the sign that
+ * SSL_CTX_set_cert_cb exists.
+ */
+#define SSL_R_BLOCK_CIPHER_PAD_IS_WRONG 129
+#define SSL_R_ERROR_IN_RECEIVED_CIPHER_LIST 151
+#define SSL_R_CLIENTHELLO_TLSEXT 226
+#define SSL_R_PARSE_TLSEXT 227
+#define SSL_R_RENEGOTIATE_EXT_TOO_LONG 335
+#define SSL_R_RENEGOTIATION_ENCODING_ERR 336
+#define SSL_R_SCSV_RECEIVED_WHEN_RENEGOTIATING 345
+#define SSL_R_INAPPROPRIATE_FALLBACK 373
+
 #define SSL_R_SSLV3_ALERT_UNEXPECTED_MESSAGE 1010
 #define SSL_R_SSLV3_ALERT_BAD_RECORD_MAC 1020
 #define SSL_R_TLSV1_ALERT_DECRYPTION_FAILED 1021

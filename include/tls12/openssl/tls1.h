@@ -47,4 +47,8 @@
 #define SSL_TLSEXT_ERR_ALERT_FATAL 2
 #define SSL_TLSEXT_ERR_NOACK 3
 
+/* Set in a group "NID" (SSL_get_negotiated_group ...) for a group without a NID;
+ * libtls12's groups all have one. */
+#define TLSEXT_nid_unknown 0x1000000
+
 #endif /* TLS12_OPENSSL_TLS1_H */

@@ -235,7 +235,7 @@ macro_rules! both {
 }
 
 /// The C answer to a core setter's result: 1, or 0 with an error entry for `func`.
-fn applied(result: Result<(), Error>, func: &str) -> c_int {
+pub(super) fn applied(result: Result<(), Error>, func: &str) -> c_int {
     match result {
         Ok(()) => 1,
         Err(e) => {
@@ -434,6 +434,17 @@ both! {
     /// the last argument the message callback gets.
     tls12_SSL_CTX_set_msg_callback_arg / tls12_SSL_set_msg_callback_arg (mut; arg: *mut c_void) -> () = on_settings, (), |s, func| {
         s.msg_callback.1 = arg;
+    }
+    /// `SSL_CTX_set_quiet_shutdown` / `SSL_set_quiet_shutdown`: with `mode` non-zero,
+    /// `SSL_shutdown` sends no close_notify, waits for none and returns 1, marking the
+    /// connection shut down both ways (as OpenSSL's quiet shutdown does).
+    tls12_SSL_CTX_set_quiet_shutdown / tls12_SSL_set_quiet_shutdown (mut; mode: c_int) -> () = on_settings, (), |s, func| {
+        s.config.quiet_shutdown = mode != 0;
+    }
+    /// `SSL_CTX_get_quiet_shutdown` / `SSL_get_quiet_shutdown`: 1 when quiet shutdown is
+    /// on, else 0.
+    tls12_SSL_CTX_get_quiet_shutdown / tls12_SSL_get_quiet_shutdown (const;) -> c_int = on_settings, 0, |s, func| {
+        c_int::from(s.config.quiet_shutdown)
     }
     /// `SSL_CTX_set_security_level` / `SSL_set_security_level`: OpenSSL's security
     /// level, applied when a connection starts. Levels 0 to 2: every suite, DH groups

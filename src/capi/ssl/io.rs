@@ -4,7 +4,9 @@
 
 use super::{hooks, with_ssl, Ssl};
 use crate::capi::bio::{self, Bio};
-use crate::capi::ctx::{Role, SSL_MODE_ENABLE_PARTIAL_WRITE, SSL_MODE_RELEASE_BUFFERS, SSL_OP_IGNORE_UNEXPECTED_EOF};
+use crate::capi::ctx::{
+    Handle, Role, SSL_MODE_ENABLE_PARTIAL_WRITE, SSL_MODE_RELEASE_BUFFERS, SSL_OP_IGNORE_UNEXPECTED_EOF,
+};
 use crate::capi::{err, guard};
 use crate::conn::{Connection, IoResult, Stop, Stream, Transport};
 use crate::error::{Error, Reason};
@@ -372,7 +374,8 @@ pub unsafe extern "C" fn tls12_SSL_write_ex(
 
 /// `SSL_shutdown`: the first call sends close_notify and returns 0 (1 if the peer's
 /// close_notify already arrived); a later call waits for the peer's close_notify and
-/// returns 1. -1 on failure or when the transport is not ready: see `SSL_get_error`.
+/// returns 1. With quiet shutdown on (`SSL_set_quiet_shutdown`), nothing is sent and
+/// the call returns 1. -1 on failure or when the transport is not ready: see `SSL_get_error`.
 /// Fails before the handshake has completed.
 ///
 /// # Safety
@@ -380,7 +383,16 @@ pub unsafe extern "C" fn tls12_SSL_write_ex(
 #[no_mangle]
 pub unsafe extern "C" fn tls12_SSL_shutdown(ssl: *mut Ssl) -> c_int {
     // SAFETY: the caller promises `ssl` is NULL or live.
-    unsafe { with_ssl(ssl, -1, |s| s.drive("SSL_shutdown", |st, io| st.shutdown(io)).map_or(-1, c_int::from)) }
+    unsafe {
+        with_ssl(ssl, -1, |s| {
+            let quiet = s.settings_mut(|settings| settings.config.quiet_shutdown).unwrap_or(false);
+            s.drive("SSL_shutdown", |st, io| {
+                st.set_quiet_shutdown(quiet);
+                st.shutdown(io)
+            })
+            .map_or(-1, c_int::from)
+        })
+    }
 }
 
 /// `SSL_set_shutdown`: sets the `SSL_SENT_SHUTDOWN` / `SSL_RECEIVED_SHUTDOWN` bits
