@@ -12,12 +12,14 @@
 //! retry flags set: `BIO_should_retry` is true and `BIO_should_read` or
 //! `BIO_should_write` says which way to wait.
 
+mod method;
+
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
 pub(crate) use crate::conn::IoResult;
 use crate::pipe::{MemoryBuffer, PairEnd};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_void};
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// `BIO_FLAGS_READ`: the failed operation should be retried when data can be read.
@@ -72,11 +74,12 @@ pub struct BioMethod {
     kind: MethodKind,
 }
 
-#[derive(Clone, Copy)]
 enum MethodKind {
     Mem,
     Socket,
     Fd,
+    /// From `BIO_meth_new`.
+    User(method::UserMethod),
 }
 
 static METHOD_MEM: BioMethod = BioMethod { kind: MethodKind::Mem };
@@ -109,6 +112,8 @@ enum Kind {
     /// A stdio stream (`FILE *`, kept as an address so that the BIO stays `Send`).
     File(usize),
     Callback(Callbacks),
+    /// Of a user-defined method (`BIO_meth_new`).
+    User(method::UserBio),
 }
 
 /// A `BIO`: a reference-counted byte pipe. C sees it only through pointers.
@@ -116,6 +121,10 @@ pub struct Bio {
     kind: Kind,
     flags: AtomicI32,
     close: AtomicBool,
+    /// `BIO_get_data`: the application's pointer.
+    data: AtomicUsize,
+    /// `BIO_get_init`: ready for I/O.
+    init: AtomicBool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -145,7 +154,13 @@ fn from_c_result(r: isize, zero: IoResult) -> IoResult {
 
 impl Bio {
     fn new(kind: Kind) -> Bio {
-        Bio { kind, flags: AtomicI32::new(0), close: AtomicBool::new(true) }
+        Bio {
+            kind,
+            flags: AtomicI32::new(0),
+            close: AtomicBool::new(true),
+            data: AtomicUsize::new(0),
+            init: AtomicBool::new(true),
+        }
     }
 
     fn new_mem(buffer: MemoryBuffer) -> Bio {
@@ -180,6 +195,7 @@ impl Bio {
                 }
             }
             Kind::Pair(end) => end.read(buf),
+            Kind::User(_) => self.user_read(buf).unwrap_or(IoResult::Eof),
             Kind::Fd(fd) => fd_read(fd, buf),
             Kind::File(fp) => {
                 let fp = *fp as *mut libc::FILE;
@@ -225,6 +241,7 @@ impl Bio {
         let result = match &self.kind {
             Kind::Mem(m) => lock(m).buffer.write(data).map_or_else(IoResult::Failed, IoResult::Done),
             Kind::Pair(end) => end.write(data),
+            Kind::User(_) => self.user_write(data).unwrap_or(IoResult::Eof),
             Kind::Fd(fd) => fd_write(fd, data),
             Kind::File(fp) => {
                 // SAFETY: `fp` is the open stream the BIO was made with; `data` has
@@ -318,6 +335,9 @@ impl Bio {
 
     /// Answers `BIO_ctrl`.
     fn ctrl(&self, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+        if let Some(r) = self.user_ctrl(cmd, larg, parg) {
+            return r;
+        }
         let count = |n: usize| c_long::try_from(n).unwrap_or(c_long::MAX);
         match (cmd, &self.kind) {
             (CTRL_PENDING, _) => count(self.pending()),
@@ -420,6 +440,7 @@ impl Drop for Bio {
                     }
                 }
             }
+            Kind::User(_) => self.destroy_user(),
             Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) => {}
         }
     }
@@ -565,7 +586,8 @@ methods! {
 /// `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
 ///
 /// # Safety
-/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket` or `BIO_s_fd`.
+/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd` or a live
+/// one from `BIO_meth_new`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
     guard(std::ptr::null_mut(), || {
@@ -574,10 +596,11 @@ pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
             null_arg("method");
             return std::ptr::null_mut();
         };
-        into_ptr(match method.kind {
+        into_ptr(match &method.kind {
             MethodKind::Mem => Bio::new_mem(MemoryBuffer::new()),
             MethodKind::Socket => Bio::new_fd(-1, true, true),
             MethodKind::Fd => Bio::new_fd(-1, false, true),
+            MethodKind::User(_) => return Bio::new_user(method).unwrap_or(std::ptr::null_mut()),
         })
     })
 }
@@ -779,7 +802,7 @@ pub unsafe extern "C" fn tls12_BIO_read(b: *mut Bio, data: *mut c_void, dlen: c_
         let (Some(bio), Some(buf)) = (unsafe { arg(b) }, unsafe { bytes_mut(data.cast(), dlen, "data") }) else {
             return -1;
         };
-        c_result(bio, bio.read(buf))
+        bio.user_read_count(buf).unwrap_or_else(|| c_result(bio, bio.read(buf)))
     })
 }
 
@@ -795,7 +818,7 @@ pub unsafe extern "C" fn tls12_BIO_write(b: *mut Bio, data: *const c_void, dlen:
         let (Some(bio), Some(buf)) = (unsafe { arg(b) }, unsafe { bytes(data.cast(), dlen, "data") }) else {
             return -1;
         };
-        c_result(bio, bio.write(buf))
+        bio.user_write_count(buf).unwrap_or_else(|| c_result(bio, bio.write(buf)))
     })
 }
 
@@ -810,7 +833,7 @@ pub unsafe extern "C" fn tls12_BIO_puts(b: *mut Bio, buf: *const c_char) -> c_in
         let (Some(bio), Some(s)) = (unsafe { arg(b) }, unsafe { super::c_str(buf, "buf") }) else {
             return -1;
         };
-        c_result(bio, bio.write(s.as_bytes()))
+        bio.user_puts(buf).unwrap_or_else(|| c_result(bio, bio.write(s.as_bytes())))
     })
 }
 
@@ -826,6 +849,9 @@ pub unsafe extern "C" fn tls12_BIO_gets(b: *mut Bio, buf: *mut c_char, size: c_i
         let (Some(bio), Some(out)) = (unsafe { arg(b) }, unsafe { bytes_mut(buf.cast(), size, "buf") }) else {
             return -1;
         };
+        if let Some(r) = bio.user_gets(buf, size) {
+            return r;
+        }
         let Some(last) = out.len().checked_sub(1) else {
             return 0;
         };
