@@ -892,6 +892,12 @@ int tls12_BIO_read_ex(struct BIO *b, void *data, size_t dlen, size_t *readbytes)
 const struct BIO_METHOD *tls12_BIO_s_fd(void);
 
 /**
+ * `BIO_s_file`: the method of stdio stream BIOs, which get their file from
+ * `BIO_read_filename` (and `_write_`, `_append_`, `_rw_`) or `BIO_set_fp`.
+ */
+const struct BIO_METHOD *tls12_BIO_s_file(void);
+
+/**
  * `BIO_s_mem`: the method of growable memory BIOs. Reading an empty one fails with
  * -1 and the retry flags, unless `BIO_set_mem_eof_return(b, 0)` made it report end
  * of data (0).

@@ -65,6 +65,7 @@
 #define BIO_read tls12_BIO_read
 #define BIO_read_ex tls12_BIO_read_ex
 #define BIO_s_fd tls12_BIO_s_fd
+#define BIO_s_file tls12_BIO_s_file
 #define BIO_s_mem tls12_BIO_s_mem
 #define BIO_s_socket tls12_BIO_s_socket
 #define BIO_set_data tls12_BIO_set_data

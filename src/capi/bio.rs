@@ -12,6 +12,7 @@
 //! retry flags set: `BIO_should_retry` is true and `BIO_should_read` or
 //! `BIO_should_write` says which way to wait.
 
+mod file;
 mod method;
 
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
@@ -78,6 +79,7 @@ enum MethodKind {
     Mem,
     Socket,
     Fd,
+    File,
     /// From `BIO_meth_new`.
     User(method::UserMethod),
 }
@@ -85,6 +87,7 @@ enum MethodKind {
 static METHOD_MEM: BioMethod = BioMethod { kind: MethodKind::Mem };
 static METHOD_SOCKET: BioMethod = BioMethod { kind: MethodKind::Socket };
 static METHOD_FD: BioMethod = BioMethod { kind: MethodKind::Fd };
+static METHOD_FILE: BioMethod = BioMethod { kind: MethodKind::File };
 
 /// A memory BIO: its buffer, and what `BIO_read` returns when it is empty (-1 with
 /// the retry flags, or 0 for end of data: `BIO_set_mem_eof_return`).
@@ -109,8 +112,9 @@ enum Kind {
     Mem(Mutex<Mem>),
     Pair(PairEnd),
     Fd(Fd),
-    /// A stdio stream (`FILE *`, kept as an address so that the BIO stays `Send`).
-    File(usize),
+    /// A stdio stream (`FILE *`, kept as an address so that the BIO stays `Send`; 0
+    /// until `BIO_read_filename` or `BIO_set_fp` gives one to a `BIO_s_file` BIO).
+    File(AtomicUsize),
     Callback(Callbacks),
     /// Of a user-defined method (`BIO_meth_new`).
     User(method::UserBio),
@@ -197,19 +201,7 @@ impl Bio {
             Kind::Pair(end) => end.read(buf),
             Kind::User(_) => self.user_read(buf).unwrap_or(IoResult::Eof),
             Kind::Fd(fd) => fd_read(fd, buf),
-            Kind::File(fp) => {
-                let fp = *fp as *mut libc::FILE;
-                // SAFETY: `fp` is the open stream the BIO was made with; `buf` has
-                // `buf.len()` writable bytes.
-                let n = unsafe { libc::fread(buf.as_mut_ptr().cast(), 1, buf.len(), fp) };
-                // SAFETY: as above.
-                let failed = n == 0 && unsafe { libc::ferror(fp) } != 0;
-                match n {
-                    _ if failed => IoResult::Failed(io::Error::last_os_error()),
-                    0 => IoResult::Eof,
-                    n => IoResult::Done(n),
-                }
-            }
+            Kind::File(fp) => file::read(fp, buf),
             Kind::Callback(cb) => match cb.read {
                 None => IoResult::Failed(io::Error::other("no read callback is installed")),
                 Some(read) => {
@@ -243,16 +235,7 @@ impl Bio {
             Kind::Pair(end) => end.write(data),
             Kind::User(_) => self.user_write(data).unwrap_or(IoResult::Eof),
             Kind::Fd(fd) => fd_write(fd, data),
-            Kind::File(fp) => {
-                // SAFETY: `fp` is the open stream the BIO was made with; `data` has
-                // `data.len()` readable bytes.
-                let n = unsafe { libc::fwrite(data.as_ptr().cast(), 1, data.len(), *fp as *mut libc::FILE) };
-                if n == 0 {
-                    IoResult::Failed(io::Error::last_os_error())
-                } else {
-                    IoResult::Done(n)
-                }
-            }
+            Kind::File(fp) => file::write(fp, data),
             Kind::Callback(cb) => match cb.write {
                 None => IoResult::Failed(io::Error::other("no write callback is installed")),
                 Some(write) => {
@@ -342,10 +325,7 @@ impl Bio {
         match (cmd, &self.kind) {
             (CTRL_PENDING, _) => count(self.pending()),
             (CTRL_WPENDING, _) => count(self.wpending()),
-            (CTRL_FLUSH, Kind::File(fp)) => {
-                // SAFETY: `fp` is the open stream the BIO was made with.
-                c_long::from(unsafe { libc::fflush(*fp as *mut libc::FILE) } == 0)
-            }
+            (_, Kind::File(fp)) if file::handles(cmd) => self.file_ctrl(fp, cmd, larg, parg),
             (CTRL_FLUSH, _) => 1,
             (CTRL_GET_CLOSE, _) => c_long::from(self.close.load(Ordering::Relaxed)),
             (CTRL_SET_CLOSE, _) => {
@@ -428,18 +408,7 @@ impl Drop for Bio {
                     unsafe { libc::close(f) };
                 }
             }
-            Kind::File(fp) => {
-                let fp = *fp as *mut libc::FILE;
-                // SAFETY: the stream is open; the BIO owns it with BIO_CLOSE and is going
-                // away, and otherwise only flushes what it wrote.
-                unsafe {
-                    if self.close.load(Ordering::Relaxed) {
-                        libc::fclose(fp);
-                    } else {
-                        libc::fflush(fp);
-                    }
-                }
-            }
+            Kind::File(fp) => file::close(fp, self.close.load(Ordering::Relaxed)),
             Kind::User(_) => self.destroy_user(),
             Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) => {}
         }
@@ -581,6 +550,9 @@ methods! {
     tls12_BIO_s_socket => METHOD_SOCKET;
     /// `BIO_s_fd`: the method of file descriptor BIOs (set it with `BIO_set_fd`).
     tls12_BIO_s_fd => METHOD_FD;
+    /// `BIO_s_file`: the method of stdio stream BIOs, which get their file from
+    /// `BIO_read_filename` (and `_write_`, `_append_`, `_rw_`) or `BIO_set_fp`.
+    tls12_BIO_s_file => METHOD_FILE;
 }
 
 /// `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
@@ -600,6 +572,7 @@ pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
             MethodKind::Mem => Bio::new_mem(MemoryBuffer::new()),
             MethodKind::Socket => Bio::new_fd(-1, true, true),
             MethodKind::Fd => Bio::new_fd(-1, false, true),
+            MethodKind::File => Bio::new(Kind::File(AtomicUsize::new(0))),
             MethodKind::User(_) => return Bio::new_user(method).unwrap_or(std::ptr::null_mut()),
         })
     })
@@ -688,7 +661,7 @@ pub unsafe extern "C" fn tls12_BIO_new_fp(stream: *mut libc::FILE, close_flag: c
             null_arg("stream");
             return std::ptr::null_mut();
         }
-        let bio = Bio::new(Kind::File(stream as usize));
+        let bio = Bio::new(Kind::File(AtomicUsize::new(stream as usize)));
         bio.close.store(close_flag & 1 != 0, Ordering::Relaxed);
         into_ptr(bio)
     })
@@ -715,7 +688,7 @@ pub unsafe extern "C" fn tls12_BIO_new_file(filename: *const c_char, mode: *cons
             super::err::push_sys(&io::Error::last_os_error(), format!("BIO_new_file: cannot open {name}"));
             return std::ptr::null_mut();
         }
-        into_ptr(Bio::new(Kind::File(fp as usize)))
+        into_ptr(Bio::new(Kind::File(AtomicUsize::new(fp as usize))))
     })
 }
 

@@ -45,6 +45,9 @@
 #define BIO_C_SET_NBIO 102
 #define BIO_C_SET_FD 104
 #define BIO_C_GET_FD 105
+#define BIO_C_SET_FILE_PTR 106
+#define BIO_C_GET_FILE_PTR 107
+#define BIO_C_SET_FILENAME 108
 #define BIO_C_SET_BUF_MEM_EOF_RETURN 130
 #define BIO_C_GET_WRITE_BUF_SIZE 137
 #define BIO_C_GET_WRITE_GUARANTEE 140
@@ -90,6 +93,22 @@ typedef BIO_info_cb bio_info_cb;
 #define BIO_get_write_guarantee(b) (int)BIO_ctrl((b), BIO_C_GET_WRITE_GUARANTEE, 0, NULL)
 #define BIO_get_read_request(b) (int)BIO_ctrl((b), BIO_C_GET_READ_REQUEST, 0, NULL)
 #define BIO_shutdown_wr(b) (int)BIO_ctrl((b), BIO_C_SHUTDOWN_WR, 0, NULL)
+
+/* Stdio stream BIOs (BIO_s_file, BIO_new_fp, BIO_new_file). */
+#define BIO_FP_READ 0x02
+#define BIO_FP_WRITE 0x04
+#define BIO_FP_APPEND 0x08
+#define BIO_FP_TEXT 0x10
+#define BIO_set_fp(b, fp, c) BIO_ctrl((b), BIO_C_SET_FILE_PTR, (c), (char *)(fp))
+#define BIO_get_fp(b, fpp) BIO_ctrl((b), BIO_C_GET_FILE_PTR, 0, (char *)(fpp))
+#define BIO_read_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_READ, (char *)(name))
+#define BIO_write_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_WRITE, (name))
+#define BIO_append_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_APPEND, (name))
+#define BIO_rw_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_READ | BIO_FP_WRITE, (name))
 
 /*
  * BIO_printf and BIO_vprintf: formatted like vsnprintf, then written with BIO_write.
