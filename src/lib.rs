@@ -10,6 +10,8 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 
+pub(crate) mod bio_file;
+pub(crate) mod bio_method;
 pub mod capi;
 pub(crate) mod cipher_string;
 pub(crate) mod config;

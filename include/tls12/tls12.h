@@ -143,6 +143,56 @@ typedef struct X509_STORE_CTX X509_STORE_CTX;
 typedef struct X509_VERIFY_PARAM X509_VERIFY_PARAM;
 
 /**
+ * `BIO_info_cb`: `int cb(BIO *, int state, int res)`.
+ */
+typedef int (*BioInfoCb)(struct BIO*, int, int);
+
+/**
+ * A method's callback control function: `long callback_ctrl(BIO *, int cmd, BIO_info_cb *fp)`.
+ */
+typedef long (*BioCallbackCtrlFn)(struct BIO*, int, BioInfoCb);
+
+/**
+ * A method's create or destroy function: `int create(BIO *)`.
+ */
+typedef int (*BioLifeFn)(struct BIO*);
+
+/**
+ * A method's control function: `long ctrl(BIO *, int cmd, long larg, void *parg)`.
+ */
+typedef long (*BioCtrlFn)(struct BIO*, int, long, void*);
+
+/**
+ * A method's gets function: `int gets(BIO *, char *buf, int size)`.
+ */
+typedef int (*BioGetsFn)(struct BIO*, char*, int);
+
+/**
+ * A method's puts function: `int puts(BIO *, const char *text)`.
+ */
+typedef int (*BioPutsFn)(struct BIO*, const char*);
+
+/**
+ * A method's read function: `int read(BIO *, char *buf, int len)`.
+ */
+typedef int (*BioReadFn)(struct BIO*, char*, int);
+
+/**
+ * A method's `_ex` read function: `int read_ex(BIO *, char *, size_t, size_t *readbytes)`.
+ */
+typedef int (*BioReadExFn)(struct BIO*, char*, size_t, size_t*);
+
+/**
+ * A method's write function: `int write(BIO *, const char *data, int len)`.
+ */
+typedef int (*BioWriteFn)(struct BIO*, const char*, int);
+
+/**
+ * A method's `_ex` write function: `int write_ex(BIO *, const char *, size_t, size_t *written)`.
+ */
+typedef int (*BioWriteExFn)(struct BIO*, const char*, size_t, size_t*);
+
+/**
  * The callback `ERR_print_errors_cb` calls for each line: the text, its length and
  * the caller's `u`; a return value of 0 or less stops the printing.
  */
@@ -396,6 +446,15 @@ int tls12_ASN1_STRING_type(const struct ASN1_STRING *x);
 int tls12_ASN1_TIME_print(struct BIO *bp, const struct ASN1_TIME *tm);
 
 /**
+ * `BIO_callback_ctrl`: passes a callback to a user-defined BIO's callback control
+ * function. Returns what it returns, or -2 when the BIO has none.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+long tls12_BIO_callback_ctrl(struct BIO *b, int cmd, BioInfoCb fp);
+
+/**
  * `BIO_clear_flags`: clears `flags` on `b`.
  *
  * # Safety
@@ -479,6 +538,39 @@ int tls12_BIO_free(struct BIO *b);
 void tls12_BIO_free_all(struct BIO *b);
 
 /**
+ * `BIO_set_data` / `BIO_get_data`: the application's pointer kept in the BIO (for
+ * its method's functions), NULL at first.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+void *tls12_BIO_get_data(const struct BIO *b);
+
+/**
+ * `BIO_set_init` / `BIO_get_init`: whether the BIO is ready for I/O (a user-defined
+ * BIO's create function sets it; reads and writes fail until then).
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+int tls12_BIO_get_init(const struct BIO *b);
+
+/**
+ * `BIO_get_new_index`: a new type number for an application's method (combine it
+ * with `BIO_TYPE_SOURCE_SINK` or `BIO_TYPE_FILTER`), or -1 when none is left.
+ */
+int tls12_BIO_get_new_index(void);
+
+/**
+ * `BIO_set_shutdown` / `BIO_get_shutdown`: whether freeing the BIO also closes what
+ * it wraps (`BIO_CLOSE` 1, `BIO_NOCLOSE` 0).
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+int tls12_BIO_get_shutdown(const struct BIO *b);
+
+/**
  * `BIO_gets`: reads one line, through the newline, storing at most `size - 1` bytes
  * and a NUL. Returns the length, 0 when there is nothing to read, or -1.
  *
@@ -497,10 +589,216 @@ int tls12_BIO_gets(struct BIO *b, char *buf, int size);
 long tls12_BIO_int_ctrl(struct BIO *b, int cmd, long larg, int iarg);
 
 /**
+ * `BIO_meth_free`: frees a method from `BIO_meth_new` (NULL is ignored).
+ *
+ * # Safety
+ * `biom` is NULL or a method from `BIO_meth_new` that no live BIO uses.
+ */
+void tls12_BIO_meth_free(struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_callback_ctrl`: the method's callback_ctrl function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioCallbackCtrlFn tls12_BIO_meth_get_callback_ctrl(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_create`: the method's create function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioLifeFn tls12_BIO_meth_get_create(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_ctrl`: the method's ctrl function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioCtrlFn tls12_BIO_meth_get_ctrl(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_destroy`: the method's destroy function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioLifeFn tls12_BIO_meth_get_destroy(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_gets`: the method's gets function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioGetsFn tls12_BIO_meth_get_gets(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_puts`: the method's puts function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioPutsFn tls12_BIO_meth_get_puts(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_read`: the method's read function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioReadFn tls12_BIO_meth_get_read(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_read_ex`: the method's read_ex function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioReadExFn tls12_BIO_meth_get_read_ex(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_write`: the method's write function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioWriteFn tls12_BIO_meth_get_write(const struct BIO_METHOD *biom);
+
+/**
+ *`BIO_meth_get_write_ex`: the method's write_ex function, or NULL (also for the library's own methods).
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+BioWriteExFn tls12_BIO_meth_get_write_ex(const struct BIO_METHOD *biom);
+
+/**
+ * `BIO_meth_new`: a new method with no functions, of type `type_` and called `name`
+ * (copied). Free it with `BIO_meth_free` once no BIO uses it.
+ *
+ * # Safety
+ * `name` is NULL or a NUL-terminated string.
+ */
+struct BIO_METHOD *tls12_BIO_meth_new(int type_, const char *name);
+
+/**
+ *`BIO_meth_set_callback_ctrl`: sets the method's callback_ctrl function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_callback_ctrl(struct BIO_METHOD *biom,
+                                     BioCallbackCtrlFn f);
+
+/**
+ *`BIO_meth_set_create`: sets the method's create function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_create(struct BIO_METHOD *biom,
+                              BioLifeFn f);
+
+/**
+ *`BIO_meth_set_ctrl`: sets the method's ctrl function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_ctrl(struct BIO_METHOD *biom,
+                            BioCtrlFn f);
+
+/**
+ *`BIO_meth_set_destroy`: sets the method's destroy function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_destroy(struct BIO_METHOD *biom,
+                               BioLifeFn f);
+
+/**
+ *`BIO_meth_set_gets`: sets the method's gets function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_gets(struct BIO_METHOD *biom,
+                            BioGetsFn f);
+
+/**
+ *`BIO_meth_set_puts`: sets the method's puts function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_puts(struct BIO_METHOD *biom,
+                            BioPutsFn f);
+
+/**
+ *`BIO_meth_set_read`: sets the method's read function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_read(struct BIO_METHOD *biom,
+                            BioReadFn f);
+
+/**
+ *`BIO_meth_set_read_ex`: sets the method's read_ex function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_read_ex(struct BIO_METHOD *biom,
+                               BioReadExFn f);
+
+/**
+ *`BIO_meth_set_write`: sets the method's write function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_write(struct BIO_METHOD *biom,
+                             BioWriteFn f);
+
+/**
+ *`BIO_meth_set_write_ex`: sets the method's write_ex function (NULL unsets it). Returns 1, or 0 for a NULL or built-in method.
+ *
+ * # Safety
+ * `biom` is NULL or a live method.
+ */
+int tls12_BIO_meth_set_write_ex(struct BIO_METHOD *biom,
+                                BioWriteExFn f);
+
+/**
+ * `BIO_method_name`: the name of the BIO's method ("memory buffer", "socket", or the
+ * one given to `BIO_meth_new`), or NULL for NULL.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+const char *tls12_BIO_method_name(const struct BIO *b);
+
+/**
+ * `BIO_method_type`: the BIO's `BIO_TYPE_*` number (for a user-defined BIO, the one
+ * given to `BIO_meth_new`), or 0 for NULL.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+int tls12_BIO_method_type(const struct BIO *b);
+
+/**
  * `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
  *
  * # Safety
- * `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket` or `BIO_s_fd`.
+ * `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd` or a live
+ * one from `BIO_meth_new`.
  */
 struct BIO *tls12_BIO_new(const struct BIO_METHOD *method);
 
@@ -579,9 +877,25 @@ int tls12_BIO_puts(struct BIO *b, const char *buf);
 int tls12_BIO_read(struct BIO *b, void *data, int dlen);
 
 /**
+ * `BIO_read_ex`: reads up to `dlen` bytes into `data`, storing the count in
+ * `*readbytes`. Returns 1 when something was read, else 0 (see `BIO_should_retry`).
+ *
+ * # Safety
+ * `b` is NULL or a live BIO; `data` has `dlen` writable bytes; `readbytes` is NULL or
+ * valid for one write.
+ */
+int tls12_BIO_read_ex(struct BIO *b, void *data, size_t dlen, size_t *readbytes);
+
+/**
  * `BIO_s_fd`: the method of file descriptor BIOs (set it with `BIO_set_fd`).
  */
 const struct BIO_METHOD *tls12_BIO_s_fd(void);
+
+/**
+ * `BIO_s_file`: the method of stdio stream BIOs, which get their file from
+ * `BIO_read_filename` (and `_write_`, `_append_`, `_rw_`) or `BIO_set_fp`.
+ */
+const struct BIO_METHOD *tls12_BIO_s_file(void);
 
 /**
  * `BIO_s_mem`: the method of growable memory BIOs. Reading an empty one fails with
@@ -596,12 +910,39 @@ const struct BIO_METHOD *tls12_BIO_s_mem(void);
 const struct BIO_METHOD *tls12_BIO_s_socket(void);
 
 /**
+ * `BIO_set_data` / `BIO_get_data`: the application's pointer kept in the BIO (for
+ * its method's functions), NULL at first.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+void tls12_BIO_set_data(struct BIO *b, void *value);
+
+/**
  * `BIO_set_flags`: sets `flags` on `b`.
  *
  * # Safety
  * `b` is NULL or a live BIO.
  */
 void tls12_BIO_set_flags(struct BIO *b, int flags);
+
+/**
+ * `BIO_set_init` / `BIO_get_init`: whether the BIO is ready for I/O (a user-defined
+ * BIO's create function sets it; reads and writes fail until then).
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+void tls12_BIO_set_init(struct BIO *b, int value);
+
+/**
+ * `BIO_set_shutdown` / `BIO_get_shutdown`: whether freeing the BIO also closes what
+ * it wraps (`BIO_CLOSE` 1, `BIO_NOCLOSE` 0).
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+void tls12_BIO_set_shutdown(struct BIO *b, int value);
 
 /**
  * `BIO_test_flags`: the flags of `b` among `flags` (the retry flags behind
@@ -636,6 +977,16 @@ void tls12_BIO_vfree(struct BIO *b);
  * `b` is NULL or a live BIO; `data` has `dlen` readable bytes.
  */
 int tls12_BIO_write(struct BIO *b, const void *data, int dlen);
+
+/**
+ * `BIO_write_ex`: writes up to `dlen` bytes from `data`, storing the count taken in
+ * `*written`. Returns 1 when something was written, else 0.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO; `data` has `dlen` readable bytes; `written` is NULL or
+ * valid for one write.
+ */
+int tls12_BIO_write_ex(struct BIO *b, const void *data, size_t dlen, size_t *written);
 
 /**
  * `CRYPTO_free` (behind OpenSSL's `OPENSSL_free` macro): `free`. NULL is ignored.

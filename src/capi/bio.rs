@@ -12,12 +12,15 @@
 //! retry flags set: `BIO_should_retry` is true and `BIO_should_read` or
 //! `BIO_should_write` says which way to wait.
 
+mod file;
+mod method;
+
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
 pub(crate) use crate::conn::IoResult;
 use crate::pipe::{MemoryBuffer, PairEnd};
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_void};
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// `BIO_FLAGS_READ`: the failed operation should be retried when data can be read.
@@ -72,16 +75,19 @@ pub struct BioMethod {
     kind: MethodKind,
 }
 
-#[derive(Clone, Copy)]
 enum MethodKind {
     Mem,
     Socket,
     Fd,
+    File,
+    /// From `BIO_meth_new`.
+    User(method::UserMethod),
 }
 
 static METHOD_MEM: BioMethod = BioMethod { kind: MethodKind::Mem };
 static METHOD_SOCKET: BioMethod = BioMethod { kind: MethodKind::Socket };
 static METHOD_FD: BioMethod = BioMethod { kind: MethodKind::Fd };
+static METHOD_FILE: BioMethod = BioMethod { kind: MethodKind::File };
 
 /// A memory BIO: its buffer, and what `BIO_read` returns when it is empty (-1 with
 /// the retry flags, or 0 for end of data: `BIO_set_mem_eof_return`).
@@ -106,9 +112,12 @@ enum Kind {
     Mem(Mutex<Mem>),
     Pair(PairEnd),
     Fd(Fd),
-    /// A stdio stream (`FILE *`, kept as an address so that the BIO stays `Send`).
-    File(usize),
+    /// A stdio stream (`FILE *`, kept as an address so that the BIO stays `Send`; 0
+    /// until `BIO_read_filename` or `BIO_set_fp` gives one to a `BIO_s_file` BIO).
+    File(AtomicUsize),
     Callback(Callbacks),
+    /// Of a user-defined method (`BIO_meth_new`).
+    User(method::UserBio),
 }
 
 /// A `BIO`: a reference-counted byte pipe. C sees it only through pointers.
@@ -116,6 +125,10 @@ pub struct Bio {
     kind: Kind,
     flags: AtomicI32,
     close: AtomicBool,
+    /// `BIO_get_data`: the application's pointer.
+    data: AtomicUsize,
+    /// `BIO_get_init`: ready for I/O.
+    init: AtomicBool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -145,7 +158,13 @@ fn from_c_result(r: isize, zero: IoResult) -> IoResult {
 
 impl Bio {
     fn new(kind: Kind) -> Bio {
-        Bio { kind, flags: AtomicI32::new(0), close: AtomicBool::new(true) }
+        Bio {
+            kind,
+            flags: AtomicI32::new(0),
+            close: AtomicBool::new(true),
+            data: AtomicUsize::new(0),
+            init: AtomicBool::new(true),
+        }
     }
 
     fn new_mem(buffer: MemoryBuffer) -> Bio {
@@ -180,20 +199,9 @@ impl Bio {
                 }
             }
             Kind::Pair(end) => end.read(buf),
+            Kind::User(_) => self.user_read(buf).unwrap_or(IoResult::Eof),
             Kind::Fd(fd) => fd_read(fd, buf),
-            Kind::File(fp) => {
-                let fp = *fp as *mut libc::FILE;
-                // SAFETY: `fp` is the open stream the BIO was made with; `buf` has
-                // `buf.len()` writable bytes.
-                let n = unsafe { libc::fread(buf.as_mut_ptr().cast(), 1, buf.len(), fp) };
-                // SAFETY: as above.
-                let failed = n == 0 && unsafe { libc::ferror(fp) } != 0;
-                match n {
-                    _ if failed => IoResult::Failed(io::Error::last_os_error()),
-                    0 => IoResult::Eof,
-                    n => IoResult::Done(n),
-                }
-            }
+            Kind::File(fp) => file::read(fp, buf),
             Kind::Callback(cb) => match cb.read {
                 None => IoResult::Failed(io::Error::other("no read callback is installed")),
                 Some(read) => {
@@ -225,17 +233,9 @@ impl Bio {
         let result = match &self.kind {
             Kind::Mem(m) => lock(m).buffer.write(data).map_or_else(IoResult::Failed, IoResult::Done),
             Kind::Pair(end) => end.write(data),
+            Kind::User(_) => self.user_write(data).unwrap_or(IoResult::Eof),
             Kind::Fd(fd) => fd_write(fd, data),
-            Kind::File(fp) => {
-                // SAFETY: `fp` is the open stream the BIO was made with; `data` has
-                // `data.len()` readable bytes.
-                let n = unsafe { libc::fwrite(data.as_ptr().cast(), 1, data.len(), *fp as *mut libc::FILE) };
-                if n == 0 {
-                    IoResult::Failed(io::Error::last_os_error())
-                } else {
-                    IoResult::Done(n)
-                }
-            }
+            Kind::File(fp) => file::write(fp, data),
             Kind::Callback(cb) => match cb.write {
                 None => IoResult::Failed(io::Error::other("no write callback is installed")),
                 Some(write) => {
@@ -318,14 +318,14 @@ impl Bio {
 
     /// Answers `BIO_ctrl`.
     fn ctrl(&self, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+        if let Some(r) = self.user_ctrl(cmd, larg, parg) {
+            return r;
+        }
         let count = |n: usize| c_long::try_from(n).unwrap_or(c_long::MAX);
         match (cmd, &self.kind) {
             (CTRL_PENDING, _) => count(self.pending()),
             (CTRL_WPENDING, _) => count(self.wpending()),
-            (CTRL_FLUSH, Kind::File(fp)) => {
-                // SAFETY: `fp` is the open stream the BIO was made with.
-                c_long::from(unsafe { libc::fflush(*fp as *mut libc::FILE) } == 0)
-            }
+            (_, Kind::File(fp)) if file::handles(cmd) => self.file_ctrl(fp, cmd, larg, parg),
             (CTRL_FLUSH, _) => 1,
             (CTRL_GET_CLOSE, _) => c_long::from(self.close.load(Ordering::Relaxed)),
             (CTRL_SET_CLOSE, _) => {
@@ -408,18 +408,8 @@ impl Drop for Bio {
                     unsafe { libc::close(f) };
                 }
             }
-            Kind::File(fp) => {
-                let fp = *fp as *mut libc::FILE;
-                // SAFETY: the stream is open; the BIO owns it with BIO_CLOSE and is going
-                // away, and otherwise only flushes what it wrote.
-                unsafe {
-                    if self.close.load(Ordering::Relaxed) {
-                        libc::fclose(fp);
-                    } else {
-                        libc::fflush(fp);
-                    }
-                }
-            }
+            Kind::File(fp) => file::close(fp, self.close.load(Ordering::Relaxed)),
+            Kind::User(_) => self.destroy_user(),
             Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) => {}
         }
     }
@@ -560,12 +550,16 @@ methods! {
     tls12_BIO_s_socket => METHOD_SOCKET;
     /// `BIO_s_fd`: the method of file descriptor BIOs (set it with `BIO_set_fd`).
     tls12_BIO_s_fd => METHOD_FD;
+    /// `BIO_s_file`: the method of stdio stream BIOs, which get their file from
+    /// `BIO_read_filename` (and `_write_`, `_append_`, `_rw_`) or `BIO_set_fp`.
+    tls12_BIO_s_file => METHOD_FILE;
 }
 
 /// `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
 ///
 /// # Safety
-/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket` or `BIO_s_fd`.
+/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd` or a live
+/// one from `BIO_meth_new`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
     guard(std::ptr::null_mut(), || {
@@ -574,10 +568,12 @@ pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
             null_arg("method");
             return std::ptr::null_mut();
         };
-        into_ptr(match method.kind {
+        into_ptr(match &method.kind {
             MethodKind::Mem => Bio::new_mem(MemoryBuffer::new()),
             MethodKind::Socket => Bio::new_fd(-1, true, true),
             MethodKind::Fd => Bio::new_fd(-1, false, true),
+            MethodKind::File => Bio::new(Kind::File(AtomicUsize::new(0))),
+            MethodKind::User(_) => return Bio::new_user(method).unwrap_or(std::ptr::null_mut()),
         })
     })
 }
@@ -665,7 +661,7 @@ pub unsafe extern "C" fn tls12_BIO_new_fp(stream: *mut libc::FILE, close_flag: c
             null_arg("stream");
             return std::ptr::null_mut();
         }
-        let bio = Bio::new(Kind::File(stream as usize));
+        let bio = Bio::new(Kind::File(AtomicUsize::new(stream as usize)));
         bio.close.store(close_flag & 1 != 0, Ordering::Relaxed);
         into_ptr(bio)
     })
@@ -692,7 +688,7 @@ pub unsafe extern "C" fn tls12_BIO_new_file(filename: *const c_char, mode: *cons
             super::err::push_sys(&io::Error::last_os_error(), format!("BIO_new_file: cannot open {name}"));
             return std::ptr::null_mut();
         }
-        into_ptr(Bio::new(Kind::File(fp as usize)))
+        into_ptr(Bio::new(Kind::File(AtomicUsize::new(fp as usize))))
     })
 }
 
@@ -779,7 +775,7 @@ pub unsafe extern "C" fn tls12_BIO_read(b: *mut Bio, data: *mut c_void, dlen: c_
         let (Some(bio), Some(buf)) = (unsafe { arg(b) }, unsafe { bytes_mut(data.cast(), dlen, "data") }) else {
             return -1;
         };
-        c_result(bio, bio.read(buf))
+        bio.user_read_count(buf).unwrap_or_else(|| c_result(bio, bio.read(buf)))
     })
 }
 
@@ -795,7 +791,7 @@ pub unsafe extern "C" fn tls12_BIO_write(b: *mut Bio, data: *const c_void, dlen:
         let (Some(bio), Some(buf)) = (unsafe { arg(b) }, unsafe { bytes(data.cast(), dlen, "data") }) else {
             return -1;
         };
-        c_result(bio, bio.write(buf))
+        bio.user_write_count(buf).unwrap_or_else(|| c_result(bio, bio.write(buf)))
     })
 }
 
@@ -810,7 +806,7 @@ pub unsafe extern "C" fn tls12_BIO_puts(b: *mut Bio, buf: *const c_char) -> c_in
         let (Some(bio), Some(s)) = (unsafe { arg(b) }, unsafe { super::c_str(buf, "buf") }) else {
             return -1;
         };
-        c_result(bio, bio.write(s.as_bytes()))
+        bio.user_puts(buf).unwrap_or_else(|| c_result(bio, bio.write(s.as_bytes())))
     })
 }
 
@@ -826,6 +822,9 @@ pub unsafe extern "C" fn tls12_BIO_gets(b: *mut Bio, buf: *mut c_char, size: c_i
         let (Some(bio), Some(out)) = (unsafe { arg(b) }, unsafe { bytes_mut(buf.cast(), size, "buf") }) else {
             return -1;
         };
+        if let Some(r) = bio.user_gets(buf, size) {
+            return r;
+        }
         let Some(last) = out.len().checked_sub(1) else {
             return 0;
         };

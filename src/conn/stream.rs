@@ -35,6 +35,11 @@ pub trait Transport {
     fn read(&mut self, buf: &mut [u8]) -> IoResult;
     /// Writes some of `data`, returning how much.
     fn write(&mut self, data: &[u8]) -> IoResult;
+    /// Sends on what the transport holds back, after the engine wrote (`BIO_flush`);
+    /// `Done` when it is all gone. Transports that hold nothing back need not say.
+    fn flush(&mut self) -> IoResult {
+        IoResult::Done(0)
+    }
 }
 
 /// Why a call stops before it is done.
@@ -119,8 +124,12 @@ impl Stream {
         self.close_reported
     }
 
-    /// Sends everything the engine has queued.
+    /// Sends everything the engine has queued, then flushes the transport if that was
+    /// anything.
     fn flush<T: Transport + ?Sized>(&mut self, io: &mut T) -> Result<(), Stop> {
+        if self.conn.pending_tls().is_empty() {
+            return Ok(());
+        }
         while !self.conn.pending_tls().is_empty() {
             match io.write(self.conn.pending_tls()) {
                 IoResult::Done(n) if n > 0 => self.conn.consume_tls(n),
@@ -129,7 +138,11 @@ impl Stream {
                 IoResult::Done(_) | IoResult::Eof => return Err(Stop::Io(io::ErrorKind::WriteZero.into())),
             }
         }
-        Ok(())
+        match io.flush() {
+            IoResult::Done(_) | IoResult::Eof => Ok(()),
+            IoResult::WouldBlock => Err(Stop::WantWrite),
+            IoResult::Failed(e) => Err(Stop::Io(e)),
+        }
     }
 
     /// Ends the call with `e`: the alert the engine queued goes out if it can, and a

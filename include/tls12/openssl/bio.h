@@ -1,7 +1,8 @@
 /*
  * libtls12 compatibility header: <openssl/bio.h>.
  * BIOs: memory (BIO_s_mem, BIO_new_mem_buf), pairs (BIO_new_bio_pair), sockets and
- * file descriptors (BIO_new_socket, BIO_new_fd), with OpenSSL's retry flags.
+ * file descriptors (BIO_new_socket, BIO_new_fd), with OpenSSL's retry flags, and
+ * user-defined methods (BIO_meth_new and its setters, BIO_get_data, BIO_set_init ...).
  */
 #ifndef TLS12_OPENSSL_BIO_H
 #define TLS12_OPENSSL_BIO_H
@@ -14,18 +15,39 @@
 #define BIO_NOCLOSE 0x00
 #define BIO_CLOSE 0x01
 
+#define BIO_TYPE_DESCRIPTOR 0x0100
+#define BIO_TYPE_FILTER 0x0200
+#define BIO_TYPE_SOURCE_SINK 0x0400
+#define BIO_TYPE_NONE 0
+#define BIO_TYPE_MEM (1 | BIO_TYPE_SOURCE_SINK)
+#define BIO_TYPE_FILE (2 | BIO_TYPE_SOURCE_SINK)
+#define BIO_TYPE_FD (4 | BIO_TYPE_SOURCE_SINK | BIO_TYPE_DESCRIPTOR)
+#define BIO_TYPE_SOCKET (5 | BIO_TYPE_SOURCE_SINK | BIO_TYPE_DESCRIPTOR)
+#define BIO_TYPE_BIO (19 | BIO_TYPE_SOURCE_SINK)
+#define BIO_TYPE_START 128
+
 #define BIO_CTRL_RESET 1
 #define BIO_CTRL_EOF 2
 #define BIO_CTRL_INFO 3
+#define BIO_CTRL_SET 4
+#define BIO_CTRL_GET 5
+#define BIO_CTRL_PUSH 6
+#define BIO_CTRL_POP 7
 #define BIO_CTRL_GET_CLOSE 8
 #define BIO_CTRL_SET_CLOSE 9
 #define BIO_CTRL_PENDING 10
 #define BIO_CTRL_FLUSH 11
+#define BIO_CTRL_DUP 12
 #define BIO_CTRL_WPENDING 13
+#define BIO_CTRL_SET_CALLBACK 14
+#define BIO_CTRL_GET_CALLBACK 15
 
 #define BIO_C_SET_NBIO 102
 #define BIO_C_SET_FD 104
 #define BIO_C_GET_FD 105
+#define BIO_C_SET_FILE_PTR 106
+#define BIO_C_GET_FILE_PTR 107
+#define BIO_C_SET_FILENAME 108
 #define BIO_C_SET_BUF_MEM_EOF_RETURN 130
 #define BIO_C_GET_WRITE_BUF_SIZE 137
 #define BIO_C_GET_WRITE_GUARANTEE 140
@@ -46,6 +68,14 @@
 #define BIO_should_retry(b) BIO_test_flags((b), BIO_FLAGS_SHOULD_RETRY)
 #define BIO_get_retry_flags(b) BIO_test_flags((b), (BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY))
 #define BIO_clear_retry_flags(b) BIO_clear_flags((b), (BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY))
+#define BIO_set_retry_special(b) BIO_set_flags((b), (BIO_FLAGS_IO_SPECIAL | BIO_FLAGS_SHOULD_RETRY))
+#define BIO_set_retry_read(b) BIO_set_flags((b), (BIO_FLAGS_READ | BIO_FLAGS_SHOULD_RETRY))
+#define BIO_set_retry_write(b) BIO_set_flags((b), (BIO_FLAGS_WRITE | BIO_FLAGS_SHOULD_RETRY))
+
+/* User-defined methods (BIO_meth_new): the functions' types as OpenSSL names them. */
+typedef int BIO_info_cb(BIO *, int, int);
+typedef BIO_info_cb bio_info_cb;
+#define BIO_dup_state(b, ret) BIO_ctrl((b), BIO_CTRL_DUP, 0, (char *)(ret))
 
 #define BIO_reset(b) (int)BIO_ctrl((b), BIO_CTRL_RESET, 0, NULL)
 #define BIO_eof(b) (int)BIO_ctrl((b), BIO_CTRL_EOF, 0, NULL)
@@ -63,6 +93,22 @@
 #define BIO_get_write_guarantee(b) (int)BIO_ctrl((b), BIO_C_GET_WRITE_GUARANTEE, 0, NULL)
 #define BIO_get_read_request(b) (int)BIO_ctrl((b), BIO_C_GET_READ_REQUEST, 0, NULL)
 #define BIO_shutdown_wr(b) (int)BIO_ctrl((b), BIO_C_SHUTDOWN_WR, 0, NULL)
+
+/* Stdio stream BIOs (BIO_s_file, BIO_new_fp, BIO_new_file). */
+#define BIO_FP_READ 0x02
+#define BIO_FP_WRITE 0x04
+#define BIO_FP_APPEND 0x08
+#define BIO_FP_TEXT 0x10
+#define BIO_set_fp(b, fp, c) BIO_ctrl((b), BIO_C_SET_FILE_PTR, (c), (char *)(fp))
+#define BIO_get_fp(b, fpp) BIO_ctrl((b), BIO_C_GET_FILE_PTR, 0, (char *)(fpp))
+#define BIO_read_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_READ, (char *)(name))
+#define BIO_write_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_WRITE, (name))
+#define BIO_append_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_APPEND, (name))
+#define BIO_rw_filename(b, name) \
+    (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_READ | BIO_FP_WRITE, (name))
 
 /*
  * BIO_printf and BIO_vprintf: formatted like vsnprintf, then written with BIO_write.

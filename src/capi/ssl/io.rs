@@ -87,6 +87,10 @@ impl Transport for Bios<'_> {
     fn write(&mut self, data: &[u8]) -> IoResult {
         self.with(self.ssl.wbio.get(), "writing", |b| b.write(data))
     }
+
+    fn flush(&mut self) -> IoResult {
+        self.with(self.ssl.wbio.get(), "writing", Bio::flush)
+    }
 }
 
 impl Ssl {
@@ -244,6 +248,8 @@ unsafe fn read_into(
             let ignore_eof = s.options() & SSL_OP_IGNORE_UNEXPECTED_EOF != 0;
             s.drive(func, |st, io| st.read(io, out, peek, ignore_eof)).map_err(|stop| match stop {
                 Stop::Closed | Stop::Eof(_) => 0,
+                // A BIO's read gave 0 without an end of file: OpenSSL returns that 0.
+                Stop::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => 0,
                 _ => -1,
             })
         })
