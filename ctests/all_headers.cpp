@@ -11,9 +11,13 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/md5.h>
 #include <openssl/opensslv.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/safestack.h>
+#include <openssl/sha.h>
 #include <openssl/ssl.h>
 #include <openssl/ssl3.h>
 #include <openssl/sslerr.h>
