@@ -1110,7 +1110,7 @@ int tls12_EVP_CipherUpdate(struct EVP_CIPHER_CTX *ctx,
 int tls12_EVP_DecryptFinal_ex(struct EVP_CIPHER_CTX *ctx, uint8_t *out, int *outl);
 
 /**
- * `EVP_DecryptInit_ex`: `EVP_CipherInit_ex` for decryption.
+ *`EVP_DecryptInit_ex`: `EVP_CipherInit_ex` for decryption.
  *
  * # Safety
  * As for `EVP_CipherInit_ex`.
@@ -1217,7 +1217,7 @@ int tls12_EVP_DigestUpdate(struct EVP_MD_CTX *ctx, const void *d, size_t cnt);
 int tls12_EVP_EncryptFinal_ex(struct EVP_CIPHER_CTX *ctx, uint8_t *out, int *outl);
 
 /**
- * `EVP_EncryptInit_ex`: `EVP_CipherInit_ex` for encryption.
+ *`EVP_EncryptInit_ex`: `EVP_CipherInit_ex` for encryption.
  *
  * # Safety
  * As for `EVP_CipherInit_ex`.

@@ -7,7 +7,7 @@
 use super::owned::{borrow_handle, free_handle, new_handle};
 use super::{bytes, c_str, err, guard, null_arg};
 use crate::crypto::block_cipher::{CipherAlgorithm, CipherCtx, ALL_CIPHERS, BLOCK};
-use crate::error::Reason;
+use crate::error::{Error, Reason};
 use std::ffi::{c_char, c_int, c_ulong, c_void};
 use std::ptr;
 
@@ -272,54 +272,68 @@ pub unsafe extern "C" fn tls12_EVP_CipherInit_ex(
     })
 }
 
-/// `EVP_EncryptInit_ex`: `EVP_CipherInit_ex` for encryption.
-///
-/// # Safety
-/// As for `EVP_CipherInit_ex`.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_EVP_EncryptInit_ex(
-    ctx: *mut EvpCipherCtx,
-    cipher: *const EvpCipher,
-    engine: *mut c_void,
-    key: *const u8,
-    iv: *const u8,
-) -> c_int {
-    // SAFETY: as the caller promises.
-    unsafe { tls12_EVP_CipherInit_ex(ctx, cipher, engine, key, iv, 1) }
+macro_rules! directed_init {
+    ($($fname:ident, $enc:expr, $doc:expr;)*) => {$(
+        #[doc = $doc]
+        ///
+        /// # Safety
+        /// As for `EVP_CipherInit_ex`.
+        #[no_mangle]
+        pub unsafe extern "C" fn $fname(
+            ctx: *mut EvpCipherCtx,
+            cipher: *const EvpCipher,
+            engine: *mut c_void,
+            key: *const u8,
+            iv: *const u8,
+        ) -> c_int {
+            // SAFETY: as the caller promises.
+            unsafe { tls12_EVP_CipherInit_ex(ctx, cipher, engine, key, iv, $enc) }
+        }
+    )*};
 }
 
-/// `EVP_DecryptInit_ex`: `EVP_CipherInit_ex` for decryption.
-///
-/// # Safety
-/// As for `EVP_CipherInit_ex`.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_EVP_DecryptInit_ex(
-    ctx: *mut EvpCipherCtx,
-    cipher: *const EvpCipher,
-    engine: *mut c_void,
-    key: *const u8,
-    iv: *const u8,
-) -> c_int {
-    // SAFETY: as the caller promises.
-    unsafe { tls12_EVP_CipherInit_ex(ctx, cipher, engine, key, iv, 0) }
+directed_init! {
+    tls12_EVP_EncryptInit_ex, 1, "`EVP_EncryptInit_ex`: `EVP_CipherInit_ex` for encryption.";
+    tls12_EVP_DecryptInit_ex, 0, "`EVP_DecryptInit_ex`: `EVP_CipherInit_ex` for decryption.";
 }
 
-/// Borrows the `len` bytes at `out` for writing, once `out` and `outl` are known to
-/// be non-NULL (an error entry otherwise).
+/// Runs one update or final step of a function named `func` on `ctx`, which must run
+/// in the direction `encrypt` (`None`: either), with `room` bytes of output at `out`;
+/// stores the bytes written in `*outl`. Returns 1, or 0 with an error entry.
 ///
 /// # Safety
-/// `out` is NULL or has `len` writable bytes.
-unsafe fn output<'a>(out: *mut u8, outl: *mut c_int, len: usize) -> Option<&'a mut [u8]> {
+/// `ctx` is NULL or a live `EVP_CIPHER_CTX`; `out` is NULL or has `room` writable
+/// bytes; `outl` is NULL or writable.
+unsafe fn step(
+    ctx: *mut EvpCipherCtx,
+    out: *mut u8,
+    outl: *mut c_int,
+    room: usize,
+    (encrypt, func): (Option<bool>, &str),
+    run: impl FnOnce(&mut CipherCtx, &mut [u8]) -> Result<usize, Error>,
+) -> c_int {
+    // SAFETY: as the caller promises.
+    let Some(ctx) = (unsafe { borrow(ctx) }) else { return 0 };
     if out.is_null() || outl.is_null() {
         null_arg(if out.is_null() { "out" } else { "outl" });
-        return None;
+        return 0;
     }
-    // SAFETY: as the caller promises.
-    Some(unsafe { std::slice::from_raw_parts_mut(out, len) })
+    // SAFETY: `out` has `room` writable bytes, as the caller promises.
+    let out = unsafe { std::slice::from_raw_parts_mut(out, room) };
+    let (written, answer) = match ctx.check_direction(encrypt, func).and_then(|()| run(ctx, out)) {
+        Ok(n) => (n as c_int, 1),
+        Err(e) => {
+            err::push_error(&e);
+            (0, 0)
+        }
+    };
+    // SAFETY: not NULL (checked above) and writable, as the caller promises.
+    unsafe { *outl = written };
+    answer
 }
 
 /// Runs one update: the input is copied first, since OpenSSL lets `out` and `in_` be
-/// the same buffer.
+/// the same buffer (which has room for `inl` plus one block).
 ///
 /// # Safety
 /// As for `EVP_CipherUpdate`.
@@ -329,47 +343,12 @@ unsafe fn update(
     outl: *mut c_int,
     in_: *const u8,
     inl: c_int,
-    encrypt: Option<bool>,
-    func: &str,
+    direction: (Option<bool>, &str),
 ) -> c_int {
-    // SAFETY: as the caller promises.
-    let Some(ctx) = (unsafe { borrow(ctx) }) else { return 0 };
     // SAFETY: as the caller promises.
     let Some(input) = (unsafe { bytes(in_, inl, "in") }).map(<[u8]>::to_vec) else { return 0 };
     // SAFETY: OpenSSL's contract: `out` has room for `inl + block size` bytes.
-    let Some(out) = (unsafe { output(out, outl, input.len() + BLOCK) }) else { return 0 };
-    // SAFETY: `output` checked `outl`, which C promises is writable.
-    unsafe { finish_call(ctx.check_direction(encrypt, func).and_then(|()| ctx.update(&input, out)), outl) }
-}
-
-/// Stores the byte count of a successful call in `*outl` and gives OpenSSL's return.
-///
-/// # Safety
-/// `outl` is writable.
-unsafe fn finish_call(result: Result<usize, crate::error::Error>, outl: *mut c_int) -> c_int {
-    let (written, answer) = match result {
-        Ok(n) => (n as c_int, 1),
-        Err(e) => {
-            err::push_error(&e);
-            (0, 0)
-        }
-    };
-    // SAFETY: the callers checked `outl` is not NULL; C promises it is writable.
-    unsafe { *outl = written };
-    answer
-}
-
-/// Runs one final step.
-///
-/// # Safety
-/// As for `EVP_CipherFinal_ex`.
-unsafe fn finish(ctx: *mut EvpCipherCtx, out: *mut u8, outl: *mut c_int, encrypt: Option<bool>, func: &str) -> c_int {
-    // SAFETY: as the caller promises.
-    let Some(ctx) = (unsafe { borrow(ctx) }) else { return 0 };
-    // SAFETY: OpenSSL's contract: `out` has room for one block.
-    let Some(out) = (unsafe { output(out, outl, BLOCK) }) else { return 0 };
-    // SAFETY: `output` checked `outl`, which C promises is writable.
-    unsafe { finish_call(ctx.check_direction(encrypt, func).and_then(|()| ctx.finish(out)), outl) }
+    unsafe { step(ctx, out, outl, input.len() + BLOCK, direction, |c, o| c.update(&input, o)) }
 }
 
 macro_rules! cipher_steps {
@@ -390,7 +369,7 @@ macro_rules! cipher_steps {
             inl: c_int,
         ) -> c_int {
             // SAFETY: as the caller promises.
-            guard(0, || unsafe { update(ctx, out, outl, in_, inl, $dir, concat!($name, "Update")) })
+            guard(0, || unsafe { update(ctx, out, outl, in_, inl, ($dir, concat!($name, "Update"))) })
         }
 
         #[doc = concat!("`", $name, "Final_ex`: ends the operation, writing the last block (padded when")]
@@ -403,7 +382,7 @@ macro_rules! cipher_steps {
         #[no_mangle]
         pub unsafe extern "C" fn $final(ctx: *mut EvpCipherCtx, out: *mut u8, outl: *mut c_int) -> c_int {
             // SAFETY: as the caller promises.
-            guard(0, || unsafe { finish(ctx, out, outl, $dir, concat!($name, "Final_ex")) })
+            guard(0, || unsafe { step(ctx, out, outl, BLOCK, ($dir, concat!($name, "Final_ex")), |c, o| c.finish(o)) })
         }
     )*};
 }
