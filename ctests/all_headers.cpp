@@ -26,10 +26,12 @@
 #include <openssl/engine.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/idea.h>
 #include <openssl/macros.h>
 #include <openssl/md2.h>
 #include <openssl/md4.h>
+#include <openssl/md5.h>
 #include <openssl/mdc2.h>
 #include <openssl/opensslconf.h>
 #include <openssl/opensslv.h>
@@ -37,6 +39,7 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 #include <openssl/quic.h>
+#include <openssl/rand.h>
 #include <openssl/rc2.h>
 #include <openssl/rc4.h>
 #include <openssl/rc5.h>
@@ -44,6 +47,7 @@
 #include <openssl/rsa.h>
 #include <openssl/safestack.h>
 #include <openssl/seed.h>
+#include <openssl/sha.h>
 #include <openssl/srp.h>
 #include <openssl/srtp.h>
 #include <openssl/ssl.h>

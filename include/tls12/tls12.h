@@ -60,9 +60,35 @@ typedef struct stack_st_SSL_CIPHER stack_st_SSL_CIPHER;
 typedef struct DH DH;
 
 /**
+ * `EVP_CIPHER`: a cipher. Never freed (static).
+ */
+typedef struct EVP_CIPHER EVP_CIPHER;
+
+/**
+ * `EVP_CIPHER_CTX`: a cipher operation in progress. Free it with
+ * `EVP_CIPHER_CTX_free`.
+ */
+typedef struct EVP_CIPHER_CTX EVP_CIPHER_CTX;
+
+/**
+ * `EVP_MD`: a digest algorithm. Never freed (static).
+ */
+typedef struct EVP_MD EVP_MD;
+
+/**
+ * `EVP_MD_CTX`: a digest in progress. Free it with `EVP_MD_CTX_free`.
+ */
+typedef struct EVP_MD_CTX EVP_MD_CTX;
+
+/**
  * `EVP_PKEY`: an RSA or ECDSA private key. Free it with `EVP_PKEY_free`.
  */
 typedef struct EVP_PKEY EVP_PKEY;
+
+/**
+ * `HMAC_CTX`: an HMAC in progress. Free it with `HMAC_CTX_free`.
+ */
+typedef struct HMAC_CTX HMAC_CTX;
 
 /**
  * `OPENSSL_STACK`: the elements, and for a stack the library owns, how to free them
@@ -199,6 +225,15 @@ typedef int (*BioWriteExFn)(struct BIO*, const char*, size_t, size_t*);
 typedef int (*tls12_err_print_cb)(const char *str, size_t len, void *u);
 
 /**
+ *`MD5_CTX`: an MD5 hash in progress.
+ * The running hash lives inside; copy it by assignment, never use it before
+ * the init function.
+ */
+typedef struct MD5_CTX {
+    uint64_t tls12_state[32];
+} MD5_CTX;
+
+/**
  * `OPENSSL_sk_freefunc`: frees one element (`X509_free`, `X509_NAME_free` ...).
  */
 typedef void (*tls12_sk_freefunc)(void *ptr);
@@ -209,6 +244,33 @@ typedef void (*tls12_sk_freefunc)(void *ptr);
  * less for none. Only private keys are ever encrypted, so only key reads call it.
  */
 typedef int (*tls12_pem_password_cb)(char *buf, int size, int rwflag, void *u);
+
+/**
+ *`SHA_CTX`: a SHA-1 hash in progress.
+ * The running hash lives inside; copy it by assignment, never use it before
+ * the init function.
+ */
+typedef struct SHA_CTX {
+    uint64_t tls12_state[32];
+} SHA_CTX;
+
+/**
+ *`SHA256_CTX`: a SHA-224 or SHA-256 hash in progress.
+ * The running hash lives inside; copy it by assignment, never use it before
+ * the init function.
+ */
+typedef struct SHA256_CTX {
+    uint64_t tls12_state[32];
+} SHA256_CTX;
+
+/**
+ *`SHA512_CTX`: a SHA-384 or SHA-512 hash in progress.
+ * The running hash lives inside; copy it by assignment, never use it before
+ * the init function.
+ */
+typedef struct SHA512_CTX {
+    uint64_t tls12_state[32];
+} SHA512_CTX;
 
 /**
  * The client certificate callback: called when the server asks for a certificate and
@@ -1227,6 +1289,406 @@ void tls12_ERR_remove_thread_state(const void *tid);
 int tls12_ERR_set_mark(void);
 
 /**
+ * `EVP_CIPHER_CTX_free`: frees a cipher context, wiping its key (NULL is ignored).
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX` not used afterwards.
+ */
+void tls12_EVP_CIPHER_CTX_free(struct EVP_CIPHER_CTX *ctx);
+
+/**
+ * `EVP_CIPHER_CTX_get0_cipher` (also `EVP_CIPHER_CTX_cipher`): the context's cipher
+ * (borrowed), or NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`.
+ */
+const struct EVP_CIPHER *tls12_EVP_CIPHER_CTX_get0_cipher(const struct EVP_CIPHER_CTX *ctx);
+
+/**
+ * `EVP_CIPHER_CTX_is_encrypting` (also `EVP_CIPHER_CTX_encrypting`): 1 when the
+ * context encrypts, 0 when it decrypts.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`.
+ */
+int tls12_EVP_CIPHER_CTX_is_encrypting(const struct EVP_CIPHER_CTX *ctx);
+
+/**
+ * `EVP_CIPHER_CTX_new`: a new, empty cipher context.
+ */
+struct EVP_CIPHER_CTX *tls12_EVP_CIPHER_CTX_new(void);
+
+/**
+ * `EVP_CIPHER_CTX_reset`: empties a context for reuse. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`.
+ */
+int tls12_EVP_CIPHER_CTX_reset(struct EVP_CIPHER_CTX *ctx);
+
+/**
+ * `EVP_CIPHER_CTX_set_padding`: turns PKCS#7 padding on (non-zero, the default) or
+ * off. Returns 1.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`.
+ */
+int tls12_EVP_CIPHER_CTX_set_padding(struct EVP_CIPHER_CTX *ctx, int pad);
+
+/**
+ * `EVP_CIPHER_fetch`: the cipher called `algorithm`, or NULL with an error entry.
+ * The library context and properties are not used. Release it with
+ * `EVP_CIPHER_free`.
+ *
+ * # Safety
+ * `algorithm` is NULL or a NUL-terminated string.
+ */
+const struct EVP_CIPHER *tls12_EVP_CIPHER_fetch(void *libctx,
+                                                const char *algorithm,
+                                                const char *properties);
+
+/**
+ * `EVP_CIPHER_free`: ciphers are static, so nothing is freed (NULL is ignored).
+ */
+void tls12_EVP_CIPHER_free(const struct EVP_CIPHER *cipher);
+
+/**
+ *`EVP_CIPHER_get0_name` (also `EVP_CIPHER_name`): `"AES-256-CBC"` ...
+ *
+ * # Safety
+ * `cipher` is NULL or an `EVP_CIPHER` from this library.
+ */
+const char *tls12_EVP_CIPHER_get0_name(const struct EVP_CIPHER *cipher);
+
+/**
+ *`EVP_CIPHER_get_block_size` (also `EVP_CIPHER_block_size`): bytes in a block.
+ *
+ * # Safety
+ * `cipher` is NULL or an `EVP_CIPHER` from this library.
+ */
+int tls12_EVP_CIPHER_get_block_size(const struct EVP_CIPHER *cipher);
+
+/**
+ *`EVP_CIPHER_get_iv_length` (also `EVP_CIPHER_iv_length`): bytes in an IV.
+ *
+ * # Safety
+ * `cipher` is NULL or an `EVP_CIPHER` from this library.
+ */
+int tls12_EVP_CIPHER_get_iv_length(const struct EVP_CIPHER *cipher);
+
+/**
+ *`EVP_CIPHER_get_key_length` (also `EVP_CIPHER_key_length`): bytes in a key.
+ *
+ * # Safety
+ * `cipher` is NULL or an `EVP_CIPHER` from this library.
+ */
+int tls12_EVP_CIPHER_get_key_length(const struct EVP_CIPHER *cipher);
+
+/**
+ *`EVP_CIPHER_get_mode` (also `EVP_CIPHER_mode`): `EVP_CIPH_CBC_MODE` for CBC.
+ *
+ * # Safety
+ * `cipher` is NULL or an `EVP_CIPHER` from this library.
+ */
+unsigned long tls12_EVP_CIPHER_get_mode(const struct EVP_CIPHER *cipher);
+
+/**
+ *`EVP_CIPHER_get_nid` (also `EVP_CIPHER_nid`, `EVP_CIPHER_type`): the cipher's NID.
+ *
+ * # Safety
+ * `cipher` is NULL or an `EVP_CIPHER` from this library.
+ */
+int tls12_EVP_CIPHER_get_nid(const struct EVP_CIPHER *cipher);
+
+/**
+ * `EVP_CIPHER_up_ref`: ciphers are static, so this only returns 1.
+ */
+int tls12_EVP_CIPHER_up_ref(const struct EVP_CIPHER *cipher);
+
+/**
+ *`EVP_CipherFinal_ex`: ends the operation, writing the last block (padded when
+ * encrypting, its padding checked and removed when decrypting) to `out` (room
+ * for one block) and its length to `*outl`. Returns 1, or 0 for bad padding.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`; `out` has room for 16 bytes;
+ * `outl` is writable.
+ */
+int tls12_EVP_CipherFinal_ex(struct EVP_CIPHER_CTX *ctx, uint8_t *out, int *outl);
+
+/**
+ * `EVP_CipherInit_ex`: sets up `ctx` in stages: the cipher (NULL keeps the current
+ * one), the key and IV (NULL keeps them; lengths as the cipher says) and the
+ * direction (`enc` 1 encrypts, 0 decrypts, -1 keeps it). The engine is not used.
+ * Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`; `cipher` is NULL or an `EVP_CIPHER`;
+ * `key` and `iv` are NULL or hold the cipher's key and IV lengths.
+ */
+int tls12_EVP_CipherInit_ex(struct EVP_CIPHER_CTX *ctx,
+                            const struct EVP_CIPHER *cipher,
+                            void *engine,
+                            const uint8_t *key,
+                            const uint8_t *iv,
+                            int enc);
+
+/**
+ *`EVP_CipherUpdate`: takes `inl` bytes at `in_` and writes the whole blocks they
+ * complete to `out` (room for `inl` plus one block; it may be `in_`), their
+ * count to `*outl`. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`; `in_` has `inl` bytes; `out` has
+ * room for `inl + 16` bytes; `outl` is writable.
+ */
+int tls12_EVP_CipherUpdate(struct EVP_CIPHER_CTX *ctx,
+                           uint8_t *out,
+                           int *outl,
+                           const uint8_t *in_,
+                           int inl);
+
+/**
+ *`EVP_DecryptFinal_ex`: ends the operation, writing the last block (padded when
+ * encrypting, its padding checked and removed when decrypting) to `out` (room
+ * for one block) and its length to `*outl`. Returns 1, or 0 for bad padding.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`; `out` has room for 16 bytes;
+ * `outl` is writable.
+ */
+int tls12_EVP_DecryptFinal_ex(struct EVP_CIPHER_CTX *ctx, uint8_t *out, int *outl);
+
+/**
+ *`EVP_DecryptInit_ex`: `EVP_CipherInit_ex` for decryption.
+ *
+ * # Safety
+ * As for `EVP_CipherInit_ex`.
+ */
+int tls12_EVP_DecryptInit_ex(struct EVP_CIPHER_CTX *ctx,
+                             const struct EVP_CIPHER *cipher,
+                             void *engine,
+                             const uint8_t *key,
+                             const uint8_t *iv);
+
+/**
+ *`EVP_DecryptUpdate`: takes `inl` bytes at `in_` and writes the whole blocks they
+ * complete to `out` (room for `inl` plus one block; it may be `in_`), their
+ * count to `*outl`. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`; `in_` has `inl` bytes; `out` has
+ * room for `inl + 16` bytes; `outl` is writable.
+ */
+int tls12_EVP_DecryptUpdate(struct EVP_CIPHER_CTX *ctx,
+                            uint8_t *out,
+                            int *outl,
+                            const uint8_t *in_,
+                            int inl);
+
+/**
+ * `EVP_Digest`: the digest of `count` bytes at `data` in one go, written to `md`,
+ * its length to `*size` (when not NULL). The engine is not used. Returns 1 or 0.
+ *
+ * # Safety
+ * `data` points to `count` readable bytes; `md` has room for the digest; `size` is
+ * NULL or writable; `type_` is NULL or an `EVP_MD`.
+ */
+int tls12_EVP_Digest(const void *data,
+                     size_t count,
+                     uint8_t *md,
+                     unsigned int *size,
+                     const struct EVP_MD *type_,
+                     void *engine);
+
+/**
+ * `EVP_DigestFinal`: as `EVP_DigestFinal_ex`, then resets the context.
+ *
+ * # Safety
+ * As for `EVP_DigestFinal_ex`.
+ */
+int tls12_EVP_DigestFinal(struct EVP_MD_CTX *ctx, uint8_t *md, unsigned int *s);
+
+/**
+ * `EVP_DigestFinal_ex`: writes the digest to `md` (room for `EVP_MAX_MD_SIZE`) and
+ * its length to `*s` (when not NULL). The context keeps its digest for another
+ * `EVP_DigestInit_ex`. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_MD_CTX`; `md` has room for the digest; `s` is NULL or
+ * writable.
+ */
+int tls12_EVP_DigestFinal_ex(struct EVP_MD_CTX *ctx, uint8_t *md, unsigned int *s);
+
+/**
+ * `EVP_DigestInit`: resets `ctx` and starts a hash of `type_`. Returns 1 or 0.
+ *
+ * # Safety
+ * As for `EVP_DigestInit_ex`.
+ */
+int tls12_EVP_DigestInit(struct EVP_MD_CTX *ctx, const struct EVP_MD *type_);
+
+/**
+ * `EVP_DigestInit_ex`: starts a hash of `type_` in `ctx` (of the context's previous
+ * digest when `type_` is NULL). The engine is not used. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_MD_CTX`; `type_` is NULL or an `EVP_MD`.
+ */
+int tls12_EVP_DigestInit_ex(struct EVP_MD_CTX *ctx, const struct EVP_MD *type_, void *engine);
+
+/**
+ * `EVP_DigestInit_ex2`: as `EVP_DigestInit_ex`; the parameters are not used.
+ *
+ * # Safety
+ * As for `EVP_DigestInit_ex`.
+ */
+int tls12_EVP_DigestInit_ex2(struct EVP_MD_CTX *ctx,
+                             const struct EVP_MD *type_,
+                             const void *params);
+
+/**
+ * `EVP_DigestUpdate`: hashes `cnt` bytes at `d`. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_MD_CTX`; `d` points to `cnt` readable bytes.
+ */
+int tls12_EVP_DigestUpdate(struct EVP_MD_CTX *ctx, const void *d, size_t cnt);
+
+/**
+ *`EVP_EncryptFinal_ex`: ends the operation, writing the last block (padded when
+ * encrypting, its padding checked and removed when decrypting) to `out` (room
+ * for one block) and its length to `*outl`. Returns 1, or 0 for bad padding.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`; `out` has room for 16 bytes;
+ * `outl` is writable.
+ */
+int tls12_EVP_EncryptFinal_ex(struct EVP_CIPHER_CTX *ctx, uint8_t *out, int *outl);
+
+/**
+ *`EVP_EncryptInit_ex`: `EVP_CipherInit_ex` for encryption.
+ *
+ * # Safety
+ * As for `EVP_CipherInit_ex`.
+ */
+int tls12_EVP_EncryptInit_ex(struct EVP_CIPHER_CTX *ctx,
+                             const struct EVP_CIPHER *cipher,
+                             void *engine,
+                             const uint8_t *key,
+                             const uint8_t *iv);
+
+/**
+ *`EVP_EncryptUpdate`: takes `inl` bytes at `in_` and writes the whole blocks they
+ * complete to `out` (room for `inl` plus one block; it may be `in_`), their
+ * count to `*outl`. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_CIPHER_CTX`; `in_` has `inl` bytes; `out` has
+ * room for `inl + 16` bytes; `outl` is writable.
+ */
+int tls12_EVP_EncryptUpdate(struct EVP_CIPHER_CTX *ctx,
+                            uint8_t *out,
+                            int *outl,
+                            const uint8_t *in_,
+                            int inl);
+
+/**
+ * `EVP_MD_CTX_copy_ex`: makes `out` a copy of `in_` (digest and data so far).
+ * Returns 1, or 0 when `in_` is NULL or not initialised.
+ *
+ * # Safety
+ * `out` and `in_` are NULL or live, distinct `EVP_MD_CTX`s.
+ */
+int tls12_EVP_MD_CTX_copy_ex(struct EVP_MD_CTX *out, const struct EVP_MD_CTX *in_);
+
+/**
+ * `EVP_MD_CTX_free` (also `EVP_MD_CTX_destroy`): frees a digest context (NULL is
+ * ignored).
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_MD_CTX` not used afterwards.
+ */
+void tls12_EVP_MD_CTX_free(struct EVP_MD_CTX *ctx);
+
+/**
+ * `EVP_MD_CTX_get0_md` (also `EVP_MD_CTX_md`): the context's digest (borrowed), or
+ * NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_MD_CTX`.
+ */
+const struct EVP_MD *tls12_EVP_MD_CTX_get0_md(const struct EVP_MD_CTX *ctx);
+
+/**
+ * `EVP_MD_CTX_new` (also `EVP_MD_CTX_create`): a new, empty digest context.
+ */
+struct EVP_MD_CTX *tls12_EVP_MD_CTX_new(void);
+
+/**
+ * `EVP_MD_CTX_reset`: empties a context for reuse. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `EVP_MD_CTX`.
+ */
+int tls12_EVP_MD_CTX_reset(struct EVP_MD_CTX *ctx);
+
+/**
+ * `EVP_MD_fetch`: the digest called `algorithm`, or NULL with an error entry. The
+ * library context and properties are not used (one provider). Release it with
+ * `EVP_MD_free`.
+ *
+ * # Safety
+ * `algorithm` is NULL or a NUL-terminated string.
+ */
+const struct EVP_MD *tls12_EVP_MD_fetch(void *libctx,
+                                        const char *algorithm,
+                                        const char *properties);
+
+/**
+ * `EVP_MD_free`: digests are static, so nothing is freed (NULL is ignored).
+ */
+void tls12_EVP_MD_free(const struct EVP_MD *md);
+
+/**
+ *`EVP_MD_get0_name` (also `EVP_MD_name`): the digest's name (`"SHA256"`), or NULL.
+ *
+ * # Safety
+ * `md` is NULL or an `EVP_MD` from this library.
+ */
+const char *tls12_EVP_MD_get0_name(const struct EVP_MD *md);
+
+/**
+ *`EVP_MD_get_block_size` (also `EVP_MD_block_size`): bytes in an input block, or -1.
+ *
+ * # Safety
+ * `md` is NULL or an `EVP_MD` from this library.
+ */
+int tls12_EVP_MD_get_block_size(const struct EVP_MD *md);
+
+/**
+ *`EVP_MD_get_size` (also `EVP_MD_size`): bytes in a digest, or -1 for NULL.
+ *
+ * # Safety
+ * `md` is NULL or an `EVP_MD` from this library.
+ */
+int tls12_EVP_MD_get_size(const struct EVP_MD *md);
+
+/**
+ *`EVP_MD_get_type` (also `EVP_MD_type`, `EVP_MD_nid`): the digest's NID, or 0.
+ *
+ * # Safety
+ * `md` is NULL or an `EVP_MD` from this library.
+ */
+int tls12_EVP_MD_get_type(const struct EVP_MD *md);
+
+/**
+ * `EVP_MD_up_ref`: digests are static, so this only returns 1.
+ */
+int tls12_EVP_MD_up_ref(const struct EVP_MD *md);
+
+/**
  * `EVP_PKEY_free`: drops a reference; the key is wiped with the last (NULL is ignored).
  *
  * # Safety
@@ -1241,6 +1703,214 @@ void tls12_EVP_PKEY_free(struct EVP_PKEY *pkey);
  * `pkey` is NULL or a live `EVP_PKEY`.
  */
 int tls12_EVP_PKEY_up_ref(struct EVP_PKEY *pkey);
+
+/**
+ *`EVP_aes_128_cbc`: AES-128 in CBC mode.
+ */
+const struct EVP_CIPHER *tls12_EVP_aes_128_cbc(void);
+
+/**
+ *`EVP_aes_192_cbc`: AES-192 in CBC mode.
+ */
+const struct EVP_CIPHER *tls12_EVP_aes_192_cbc(void);
+
+/**
+ *`EVP_aes_256_cbc`: AES-256 in CBC mode.
+ */
+const struct EVP_CIPHER *tls12_EVP_aes_256_cbc(void);
+
+/**
+ * `EVP_get_cipherbyname`: the cipher called `name` (`"AES-256-CBC"`,
+ * `"aes-256-cbc"`, `"AES256"`), or NULL.
+ *
+ * # Safety
+ * `name` is NULL or a NUL-terminated string.
+ */
+const struct EVP_CIPHER *tls12_EVP_get_cipherbyname(const char *name);
+
+/**
+ * `EVP_get_cipherbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the cipher whose
+ * NID is `nid`, or NULL.
+ */
+const struct EVP_CIPHER *tls12_EVP_get_cipherbynid(int nid);
+
+/**
+ * `EVP_get_digestbyname`: the digest called `name` (`"SHA256"`, `"sha256"`,
+ * `"SHA2-256"` ...), or NULL.
+ *
+ * # Safety
+ * `name` is NULL or a NUL-terminated string.
+ */
+const struct EVP_MD *tls12_EVP_get_digestbyname(const char *name);
+
+/**
+ * `EVP_get_digestbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the digest whose
+ * NID is `nid`, or NULL.
+ */
+const struct EVP_MD *tls12_EVP_get_digestbynid(int nid);
+
+/**
+ *`EVP_md5`: MD5.
+ */
+const struct EVP_MD *tls12_EVP_md5(void);
+
+/**
+ *`EVP_sha1`: SHA-1.
+ */
+const struct EVP_MD *tls12_EVP_sha1(void);
+
+/**
+ *`EVP_sha224`: SHA-224.
+ */
+const struct EVP_MD *tls12_EVP_sha224(void);
+
+/**
+ *`EVP_sha256`: SHA-256.
+ */
+const struct EVP_MD *tls12_EVP_sha256(void);
+
+/**
+ *`EVP_sha384`: SHA-384.
+ */
+const struct EVP_MD *tls12_EVP_sha384(void);
+
+/**
+ *`EVP_sha512`: SHA-512.
+ */
+const struct EVP_MD *tls12_EVP_sha512(void);
+
+/**
+ *`EVP_sha512_256`: SHA-512/256.
+ */
+const struct EVP_MD *tls12_EVP_sha512_256(void);
+
+/**
+ * `HMAC()`: the MAC of `n` bytes at `d` under `key_len` bytes at `key` with digest
+ * `evp_md`, written to `md` (a per-thread buffer when NULL) and its length to
+ * `*md_len` (when not NULL). Returns where it went, or NULL.
+ *
+ * # Safety
+ * `evp_md` is NULL or an `EVP_MD`; `key` has `key_len` bytes; `d` has `n` bytes; `md`
+ * is NULL or has room for the MAC; `md_len` is NULL or writable.
+ */
+uint8_t *tls12_HMAC(const struct EVP_MD *evp_md,
+                    const void *key,
+                    int key_len,
+                    const uint8_t *d,
+                    size_t n,
+                    uint8_t *md,
+                    unsigned int *md_len);
+
+/**
+ * `HMAC_CTX_copy`: makes `dctx` a copy of `sctx` (key and data so far). Returns 1 or 0.
+ *
+ * # Safety
+ * `dctx` and `sctx` are NULL or live, distinct `HMAC_CTX`s.
+ */
+int tls12_HMAC_CTX_copy(struct HMAC_CTX *dctx, struct HMAC_CTX *sctx);
+
+/**
+ * `HMAC_CTX_free`: frees an HMAC context, wiping its key (NULL is ignored).
+ *
+ * # Safety
+ * `ctx` is NULL or a live `HMAC_CTX` not used afterwards.
+ */
+void tls12_HMAC_CTX_free(struct HMAC_CTX *ctx);
+
+/**
+ * `HMAC_CTX_get_md`: the context's digest (borrowed), or NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `HMAC_CTX`.
+ */
+const struct EVP_MD *tls12_HMAC_CTX_get_md(const struct HMAC_CTX *ctx);
+
+/**
+ * `HMAC_CTX_new`: a new HMAC context without a key.
+ */
+struct HMAC_CTX *tls12_HMAC_CTX_new(void);
+
+/**
+ * `HMAC_CTX_reset`: forgets the key and data. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `HMAC_CTX`.
+ */
+int tls12_HMAC_CTX_reset(struct HMAC_CTX *ctx);
+
+/**
+ * `HMAC_Final`: writes the MAC to `md` and its length to `*len` (when not NULL); the
+ * context can then start again under the same key. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `HMAC_CTX`; `md` has room for the MAC; `len` is NULL or
+ * writable.
+ */
+int tls12_HMAC_Final(struct HMAC_CTX *ctx, uint8_t *md, unsigned int *len);
+
+/**
+ * `HMAC_Init_ex`: keys the HMAC with `len` bytes at `key` and digest `md` (NULL: the
+ * current one). A NULL `key` keeps the current key and restarts. The engine is not
+ * used. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `HMAC_CTX`; `key` is NULL or has `len` bytes; `md` is NULL
+ * or an `EVP_MD`.
+ */
+int tls12_HMAC_Init_ex(struct HMAC_CTX *ctx,
+                       const void *key,
+                       int len,
+                       const struct EVP_MD *md,
+                       void *engine);
+
+/**
+ * `HMAC_Update`: absorbs `len` bytes at `data`. Returns 1 or 0.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `HMAC_CTX`; `data` has `len` readable bytes.
+ */
+int tls12_HMAC_Update(struct HMAC_CTX *ctx, const uint8_t *data, size_t len);
+
+/**
+ * `HMAC_size`: bytes in the MAC, or 0 when the context has no key yet.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `HMAC_CTX`.
+ */
+size_t tls12_HMAC_size(const struct HMAC_CTX *ctx);
+
+/**
+ *`MD5()`: the digest of `n` bytes at `d`, written to `md` (a per-thread
+ * buffer when NULL); returns where it went, or NULL.
+ *
+ * # Safety
+ * `d` points to `n` readable bytes; `md` is NULL or has room for the digest.
+ */
+uint8_t *tls12_MD5(const uint8_t *d, size_t n, uint8_t *md);
+
+/**
+ *`MD5_Final`: writes the digest to `md`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `MD5_Init` started; `md` has room for the digest.
+ */
+int tls12_MD5_Final(uint8_t *md, struct MD5_CTX *c);
+
+/**
+ *`MD5_Init`: starts a hash in `c`. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `c` is NULL or a writable context.
+ */
+int tls12_MD5_Init(struct MD5_CTX *c);
+
+/**
+ *`MD5_Update`: hashes `len` bytes at `data`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `MD5_Init` started; `data` has `len` bytes.
+ */
+int tls12_MD5_Update(struct MD5_CTX *c, const void *data, size_t len);
 
 /**
  * `OBJ_obj2txt`: writes the object's name to `buf` (at most `buf_len` bytes with the
@@ -1462,6 +2132,227 @@ int tls12_PEM_write_bio_SSL_SESSION(struct BIO *bp, const struct SSL_SESSION *x)
  * `bp` is NULL or a live BIO; `x` is NULL or a live `X509`.
  */
 int tls12_PEM_write_bio_X509(struct BIO *bp, const struct X509 *x);
+
+/**
+ * `RAND_add`: accepted; the bytes are not needed.
+ */
+void tls12_RAND_add(const void *buf, int num, double randomness);
+
+/**
+ * `RAND_bytes`: `num` random bytes at `buf`. Returns 1, or 0.
+ *
+ * # Safety
+ * `buf` has `num` writable bytes.
+ */
+int tls12_RAND_bytes(uint8_t *buf, int num);
+
+/**
+ * `RAND_file_name`: writes the default seed file's path (`$RANDFILE`, else
+ * `$HOME/.rnd`) to `buf` (`num` bytes) and returns `buf`, or NULL when neither is
+ * set or the path does not fit.
+ *
+ * # Safety
+ * `buf` is NULL or has `num` writable bytes.
+ */
+const char *tls12_RAND_file_name(char *buf, size_t num);
+
+/**
+ * `RAND_load_file`: reads up to `max_bytes` of the seed file `filename` (all of it
+ * when -1). Returns the bytes read, 0 when `max_bytes` is 0, or -1 (with an error
+ * entry) when the file cannot be read.
+ *
+ * # Safety
+ * `filename` is NULL or a NUL-terminated string.
+ */
+int tls12_RAND_load_file(const char *filename, long max_bytes);
+
+/**
+ * `RAND_poll`: 1; the operating system's generator needs no polling.
+ */
+int tls12_RAND_poll(void);
+
+/**
+ * `RAND_priv_bytes`: as `RAND_bytes` (one generator serves both).
+ *
+ * # Safety
+ * `buf` has `num` writable bytes.
+ */
+int tls12_RAND_priv_bytes(uint8_t *buf, int num);
+
+/**
+ * `RAND_seed`: accepted; the bytes are not needed.
+ */
+void tls12_RAND_seed(const void *buf, int num);
+
+/**
+ * `RAND_status`: 1, the generator is always seeded (by the operating system).
+ */
+int tls12_RAND_status(void);
+
+/**
+ *`SHA1()`: the digest of `n` bytes at `d`, written to `md` (a per-thread
+ * buffer when NULL); returns where it went, or NULL.
+ *
+ * # Safety
+ * `d` points to `n` readable bytes; `md` is NULL or has room for the digest.
+ */
+uint8_t *tls12_SHA1(const uint8_t *d, size_t n, uint8_t *md);
+
+/**
+ *`SHA1_Final`: writes the digest to `md`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA1_Init` started; `md` has room for the digest.
+ */
+int tls12_SHA1_Final(uint8_t *md, struct SHA_CTX *c);
+
+/**
+ *`SHA1_Init`: starts a hash in `c`. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `c` is NULL or a writable context.
+ */
+int tls12_SHA1_Init(struct SHA_CTX *c);
+
+/**
+ *`SHA1_Update`: hashes `len` bytes at `data`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA1_Init` started; `data` has `len` bytes.
+ */
+int tls12_SHA1_Update(struct SHA_CTX *c, const void *data, size_t len);
+
+/**
+ *`SHA224()`: the digest of `n` bytes at `d`, written to `md` (a per-thread
+ * buffer when NULL); returns where it went, or NULL.
+ *
+ * # Safety
+ * `d` points to `n` readable bytes; `md` is NULL or has room for the digest.
+ */
+uint8_t *tls12_SHA224(const uint8_t *d, size_t n, uint8_t *md);
+
+/**
+ *`SHA224_Final`: writes the digest to `md`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA224_Init` started; `md` has room for the digest.
+ */
+int tls12_SHA224_Final(uint8_t *md, struct SHA256_CTX *c);
+
+/**
+ *`SHA224_Init`: starts a hash in `c`. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `c` is NULL or a writable context.
+ */
+int tls12_SHA224_Init(struct SHA256_CTX *c);
+
+/**
+ *`SHA224_Update`: hashes `len` bytes at `data`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA224_Init` started; `data` has `len` bytes.
+ */
+int tls12_SHA224_Update(struct SHA256_CTX *c, const void *data, size_t len);
+
+/**
+ *`SHA256()`: the digest of `n` bytes at `d`, written to `md` (a per-thread
+ * buffer when NULL); returns where it went, or NULL.
+ *
+ * # Safety
+ * `d` points to `n` readable bytes; `md` is NULL or has room for the digest.
+ */
+uint8_t *tls12_SHA256(const uint8_t *d, size_t n, uint8_t *md);
+
+/**
+ *`SHA256_Final`: writes the digest to `md`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA256_Init` started; `md` has room for the digest.
+ */
+int tls12_SHA256_Final(uint8_t *md, struct SHA256_CTX *c);
+
+/**
+ *`SHA256_Init`: starts a hash in `c`. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `c` is NULL or a writable context.
+ */
+int tls12_SHA256_Init(struct SHA256_CTX *c);
+
+/**
+ *`SHA256_Update`: hashes `len` bytes at `data`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA256_Init` started; `data` has `len` bytes.
+ */
+int tls12_SHA256_Update(struct SHA256_CTX *c, const void *data, size_t len);
+
+/**
+ *`SHA384()`: the digest of `n` bytes at `d`, written to `md` (a per-thread
+ * buffer when NULL); returns where it went, or NULL.
+ *
+ * # Safety
+ * `d` points to `n` readable bytes; `md` is NULL or has room for the digest.
+ */
+uint8_t *tls12_SHA384(const uint8_t *d, size_t n, uint8_t *md);
+
+/**
+ *`SHA384_Final`: writes the digest to `md`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA384_Init` started; `md` has room for the digest.
+ */
+int tls12_SHA384_Final(uint8_t *md, struct SHA512_CTX *c);
+
+/**
+ *`SHA384_Init`: starts a hash in `c`. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `c` is NULL or a writable context.
+ */
+int tls12_SHA384_Init(struct SHA512_CTX *c);
+
+/**
+ *`SHA384_Update`: hashes `len` bytes at `data`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA384_Init` started; `data` has `len` bytes.
+ */
+int tls12_SHA384_Update(struct SHA512_CTX *c, const void *data, size_t len);
+
+/**
+ *`SHA512()`: the digest of `n` bytes at `d`, written to `md` (a per-thread
+ * buffer when NULL); returns where it went, or NULL.
+ *
+ * # Safety
+ * `d` points to `n` readable bytes; `md` is NULL or has room for the digest.
+ */
+uint8_t *tls12_SHA512(const uint8_t *d, size_t n, uint8_t *md);
+
+/**
+ *`SHA512_Final`: writes the digest to `md`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA512_Init` started; `md` has room for the digest.
+ */
+int tls12_SHA512_Final(uint8_t *md, struct SHA512_CTX *c);
+
+/**
+ *`SHA512_Init`: starts a hash in `c`. Returns 1, or 0 for NULL.
+ *
+ * # Safety
+ * `c` is NULL or a writable context.
+ */
+int tls12_SHA512_Init(struct SHA512_CTX *c);
+
+/**
+ *`SHA512_Update`: hashes `len` bytes at `data`. Returns 1, or 0.
+ *
+ * # Safety
+ *`c` is NULL or a context `SHA512_Init` started; `data` has `len` bytes.
+ */
+int tls12_SHA512_Update(struct SHA512_CTX *c, const void *data, size_t len);
 
 /**
  * `SSL_CIPHER_description`: OpenSSL 3's one-line description ("ECDHE-RSA-AES128-GCM-SHA256

@@ -12,15 +12,21 @@ pub mod client_cert;
 pub mod ctx;
 pub mod dh;
 pub mod err;
+pub mod evp_cipher;
+pub mod evp_md;
 pub mod exporter;
 mod extras;
+pub mod hmac;
 pub mod keylog;
+pub mod low_level_digest;
 pub mod ocsp;
 mod options;
+mod owned;
 pub mod passwd;
 mod pem;
 pub mod pkey;
 pub mod psk;
+pub mod rand;
 pub mod reason;
 pub mod ssl;
 pub mod stack;
@@ -93,6 +99,25 @@ pub(crate) unsafe fn bytes<'a>(p: *const u8, len: c_int, what: &str) -> Option<&
     }
     // SAFETY: non-NULL, and the caller promises `len` readable bytes living for 'a.
     Some(unsafe { std::slice::from_raw_parts(p, len) })
+}
+
+/// Borrows `len` bytes at `p` for reading, for functions that take a `size_t` length:
+/// NULL with a non-zero length pushes an error entry naming `what` and gives `None`;
+/// a zero length gives an empty slice whatever `p` is.
+///
+/// # Safety
+/// When `len > 0`, `p` is NULL or points to `len` readable bytes that outlive `'a`.
+#[track_caller]
+pub(crate) unsafe fn sized_bytes<'a>(p: *const std::ffi::c_void, len: usize, what: &str) -> Option<&'a [u8]> {
+    if len == 0 {
+        return Some(&[]);
+    }
+    if p.is_null() {
+        null_arg(what);
+        return None;
+    }
+    // SAFETY: non-NULL, and the caller promises `len` readable bytes living for 'a.
+    Some(unsafe { std::slice::from_raw_parts(p.cast::<u8>(), len) })
 }
 
 /// Borrows `len` bytes at `p` for writing, with the checks of [`bytes`].

@@ -3,14 +3,18 @@
 
 pub mod aead;
 pub mod algorithms;
+pub(crate) mod block_cipher;
 pub mod cbc;
 pub mod dh;
+pub(crate) mod digest;
 pub mod ecdsa_prehash;
 pub mod hash;
+pub(crate) mod hmac;
 pub mod kx;
 pub mod pbe;
 pub mod prf;
 pub mod rsa_kx;
+pub(crate) mod seed_file;
 pub mod sign;
 
 use crate::error::Error;
