@@ -11,6 +11,8 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/obj_mac.h>
+#include <openssl/objects.h>
 #include <openssl/opensslv.h>
 #include <openssl/pem.h>
 #include <openssl/safestack.h>

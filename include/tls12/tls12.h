@@ -24,7 +24,7 @@ typedef struct ASN1_INTEGER ASN1_INTEGER;
 /**
  * An `ASN1_OBJECT`: an OID (DER content bytes), owned by what it came from.
  */
-typedef struct Asn1Object Asn1Object;
+typedef struct ASN1_OBJECT ASN1_OBJECT;
 
 /**
  * An `ASN1_STRING`: an attribute's value as encoded, with its string type (the DER
@@ -779,6 +779,14 @@ unsigned long tls12_ERR_peek_error_all(const char **file,
                                        int *flags);
 
 /**
+ * `ERR_peek_error_data`: the oldest entry's code and detail text, left on the queue.
+ *
+ * # Safety
+ * Every non-NULL output pointer is valid for one write.
+ */
+unsigned long tls12_ERR_peek_error_data(const char **data, int *flags);
+
+/**
  * `ERR_peek_error_line`: as `ERR_peek_error`, also giving the source file and line.
  *
  * # Safety
@@ -813,6 +821,15 @@ unsigned long tls12_ERR_peek_last_error_all(const char **file,
                                             const char **func,
                                             const char **data,
                                             int *flags);
+
+/**
+ * `ERR_peek_last_error_data`: the newest entry's code and detail text, left on the
+ * queue.
+ *
+ * # Safety
+ * Every non-NULL output pointer is valid for one write.
+ */
+unsigned long tls12_ERR_peek_last_error_data(const char **data, int *flags);
 
 /**
  * `ERR_peek_last_error_line_data`: the newest entry, left on the queue.
@@ -892,15 +909,62 @@ void tls12_EVP_PKEY_free(struct EVP_PKEY *pkey);
 int tls12_EVP_PKEY_up_ref(struct EVP_PKEY *pkey);
 
 /**
+ * `OBJ_ln2nid`: the NID of the object whose long name is `s` ("commonName").
+ *
+ * # Safety
+ * `s` is NULL or a NUL-terminated string.
+ */
+int tls12_OBJ_ln2nid(const char *s);
+
+/**
+ * `OBJ_nid2ln`: the long name of the object with `nid` ("commonName"), as
+ * `OBJ_nid2sn`.
+ */
+const char *tls12_OBJ_nid2ln(int nid);
+
+/**
+ * `OBJ_nid2sn`: the short name of the object with `nid` ("CN" for `NID_commonName`), a
+ * static string, or NULL (without an error entry, as OpenSSL) for a NID this library
+ * does not know.
+ */
+const char *tls12_OBJ_nid2sn(int nid);
+
+/**
+ * `OBJ_obj2nid`: the NID of the object `o` (`NID_undef` for an object this library
+ * does not know, and for NULL).
+ *
+ * # Safety
+ * `o` is NULL or a live `ASN1_OBJECT`.
+ */
+int tls12_OBJ_obj2nid(const struct ASN1_OBJECT *o);
+
+/**
  * `OBJ_obj2txt`: writes the object's name to `buf` (at most `buf_len` bytes with the
- * NUL): its long name ("commonName") when it is a known attribute type and `no_name`
+ * NUL): its long name ("commonName") when it is a known object and `no_name`
  * is 0, else the dotted OID ("2.5.4.3"). Returns the length of the whole text (which
  * may exceed what fitted), or -1 for NULL.
  *
  * # Safety
  * `buf` is NULL or has `buf_len` writable bytes; `a` is NULL or a live `ASN1_OBJECT`.
  */
-int tls12_OBJ_obj2txt(char *buf, int buf_len, const struct Asn1Object *a, int no_name);
+int tls12_OBJ_obj2txt(char *buf, int buf_len, const struct ASN1_OBJECT *a, int no_name);
+
+/**
+ * `OBJ_sn2nid`: the NID of the object whose short name is `s` ("CN").
+ *
+ * # Safety
+ * `s` is NULL or a NUL-terminated string.
+ */
+int tls12_OBJ_sn2nid(const char *s);
+
+/**
+ * `OBJ_txt2nid`: the NID of the object that `s` names: a short name, a long name or
+ * a dotted OID ("2.5.4.3").
+ *
+ * # Safety
+ * `s` is NULL or a NUL-terminated string.
+ */
+int tls12_OBJ_txt2nid(const char *s);
 
 /**
  * `OPENSSL_init_crypto`: nothing needs initialising; returns 1.
@@ -3769,7 +3833,7 @@ struct ASN1_STRING *tls12_X509_NAME_ENTRY_get_data(const struct X509_NAME_ENTRY 
  * # Safety
  * `ne` is NULL or a live `X509_NAME_ENTRY`.
  */
-struct Asn1Object *tls12_X509_NAME_ENTRY_get_object(const struct X509_NAME_ENTRY *ne);
+struct ASN1_OBJECT *tls12_X509_NAME_ENTRY_get_object(const struct X509_NAME_ENTRY *ne);
 
 /**
  * `X509_NAME_ENTRY_set`: the index of the entry's RDN in its name (entries of a

@@ -61,10 +61,12 @@
 #define ERR_load_crypto_strings tls12_ERR_load_crypto_strings
 #define ERR_peek_error tls12_ERR_peek_error
 #define ERR_peek_error_all tls12_ERR_peek_error_all
+#define ERR_peek_error_data tls12_ERR_peek_error_data
 #define ERR_peek_error_line tls12_ERR_peek_error_line
 #define ERR_peek_error_line_data tls12_ERR_peek_error_line_data
 #define ERR_peek_last_error tls12_ERR_peek_last_error
 #define ERR_peek_last_error_all tls12_ERR_peek_last_error_all
+#define ERR_peek_last_error_data tls12_ERR_peek_last_error_data
 #define ERR_peek_last_error_line_data tls12_ERR_peek_last_error_line_data
 #define ERR_pop_to_mark tls12_ERR_pop_to_mark
 #define ERR_print_errors tls12_ERR_print_errors
@@ -75,7 +77,13 @@
 #define ERR_set_mark tls12_ERR_set_mark
 #define EVP_PKEY_free tls12_EVP_PKEY_free
 #define EVP_PKEY_up_ref tls12_EVP_PKEY_up_ref
+#define OBJ_ln2nid tls12_OBJ_ln2nid
+#define OBJ_nid2ln tls12_OBJ_nid2ln
+#define OBJ_nid2sn tls12_OBJ_nid2sn
+#define OBJ_obj2nid tls12_OBJ_obj2nid
 #define OBJ_obj2txt tls12_OBJ_obj2txt
+#define OBJ_sn2nid tls12_OBJ_sn2nid
+#define OBJ_txt2nid tls12_OBJ_txt2nid
 #define OPENSSL_init_crypto tls12_OPENSSL_init_crypto
 #define OPENSSL_init_ssl tls12_OPENSSL_init_ssl
 #define OPENSSL_sk_free tls12_OPENSSL_sk_free
