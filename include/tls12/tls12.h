@@ -4134,6 +4134,18 @@ int tls12_X509_check_ip(const struct X509 *x,
 int tls12_X509_check_ip_asc(const struct X509 *x, const char *address, unsigned int flags);
 
 /**
+ * `X509_check_issued`: `X509_V_OK` (0) when `issuer` may have issued `subject` (the
+ * names link, the key identifiers agree, the signature algorithm fits the issuer's key
+ * and its keyUsage, if any, allows certificate signing), else the `X509_V_ERR_*` code
+ * that says why not. No signature is checked. NULL gives `X509_V_ERR_UNSPECIFIED`
+ * with an error entry.
+ *
+ * # Safety
+ * `issuer` and `subject` are NULL or live `X509`s.
+ */
+int tls12_X509_check_issued(const struct X509 *issuer, const struct X509 *subject);
+
+/**
  * `X509_cmp`: 0 when `a` and `b` are the same certificate (same encoding), otherwise
  * a stable order (<0 or >0). NULL sorts before everything else.
  *
@@ -4231,6 +4243,16 @@ struct X509_NAME *tls12_X509_get_issuer_name(const struct X509 *x);
  * `x` is NULL or a live `X509`.
  */
 struct ASN1_INTEGER *tls12_X509_get_serialNumber(struct X509 *x);
+
+/**
+ * `X509_get_signature_nid`: the NID of the algorithm the certificate is signed with
+ * (`NID_sha256WithRSAEncryption` ...), `NID_undef` for one this library does not know
+ * and for NULL.
+ *
+ * # Safety
+ * `x` is NULL or a live `X509`.
+ */
+int tls12_X509_get_signature_nid(const struct X509 *x);
 
 /**
  * `X509_get_subject_name`: the subject's name, owned by `x` (do not free it).

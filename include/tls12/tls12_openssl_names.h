@@ -407,6 +407,7 @@
 #define X509_check_host tls12_X509_check_host
 #define X509_check_ip tls12_X509_check_ip
 #define X509_check_ip_asc tls12_X509_check_ip_asc
+#define X509_check_issued tls12_X509_check_issued
 #define X509_cmp tls12_X509_cmp
 #define X509_cmp_current_time tls12_X509_cmp_current_time
 #define X509_dup tls12_X509_dup
@@ -417,6 +418,7 @@
 #define X509_get0_serialNumber tls12_X509_get0_serialNumber
 #define X509_get_issuer_name tls12_X509_get_issuer_name
 #define X509_get_serialNumber tls12_X509_get_serialNumber
+#define X509_get_signature_nid tls12_X509_get_signature_nid
 #define X509_get_subject_name tls12_X509_get_subject_name
 #define X509_get_version tls12_X509_get_version
 #define X509_up_ref tls12_X509_up_ref

@@ -21,6 +21,7 @@ use rustls_pki_types::CertificateDer;
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_ulong, c_void};
 use std::ptr;
 
+mod issuer;
 mod obj;
 
 /// A certificate: its DER encoding and what [`Certificate`] reads from it.

@@ -1,7 +1,7 @@
 //! Objects for C: OpenSSL's `OBJ_*` look-ups between NIDs, names, dotted OIDs and the
 //! `ASN1_OBJECT`s of certificate names, on the core's object table.
 
-use super::Asn1Object;
+use super::{cert_arg, Asn1Object, X509};
 use crate::capi::{c_str, copy_to_c_buf, guard, intern, null_arg};
 use crate::x509::objects::{nid_of_oid, NID_UNDEF};
 use crate::x509::KnownObject;
@@ -95,5 +95,20 @@ pub unsafe extern "C" fn tls12_OBJ_obj2txt(
         // SAFETY: as promised by the caller.
         unsafe { copy_to_c_buf(text.as_bytes(), buf, usize::try_from(buf_len).unwrap_or(0)) };
         c_int::try_from(text.len()).unwrap_or(c_int::MAX)
+    })
+}
+
+/// `X509_get_signature_nid`: the NID of the algorithm the certificate is signed with
+/// (`NID_sha256WithRSAEncryption` ...), `NID_undef` for one this library does not know
+/// and for NULL.
+///
+/// # Safety
+/// `x` is NULL or a live `X509`.
+#[no_mangle]
+pub unsafe extern "C" fn tls12_X509_get_signature_nid(x: *const X509) -> c_int {
+    guard(NID_UNDEF, || {
+        // SAFETY: as promised by the caller.
+        let fields = unsafe { cert_arg(x) }.and_then(|c| crate::x509::parse_certificate(c.der()).ok());
+        fields.map_or(NID_UNDEF, |f| nid_of_oid(f.signature_algorithm))
     })
 }
