@@ -47,13 +47,7 @@ static void print_nid(int nid)
 
 static void print_name_objects(const char *file)
 {
-    FILE *fp = fopen(cert_path(file), "r");
-    if (fp == NULL)
-        die("cannot open %s", file);
-    X509 *cert = PEM_read_X509(fp, NULL, NULL, NULL);
-    fclose(fp);
-    if (cert == NULL)
-        die("cannot read %s", file);
+    X509 *cert = read_cert(file);
     const X509_NAME *names[] = {X509_get_subject_name(cert), X509_get_issuer_name(cert)};
     for (int n = 0; n < 2; n++) {
         for (int i = 0; i < X509_NAME_entry_count(names[n]); i++) {

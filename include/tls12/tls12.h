@@ -120,6 +120,11 @@ typedef struct X509_NAME_ENTRY X509_NAME_ENTRY;
 typedef struct stack_st_X509_NAME stack_st_X509_NAME;
 
 /**
+ * An `X509_PUBKEY`: a certificate's subjectPublicKeyInfo (DER), owned by the `X509`.
+ */
+typedef struct X509_PUBKEY X509_PUBKEY;
+
+/**
  * `STACK_OF(X509)`: certificates, as `SSL_get_peer_cert_chain` returns them.
  */
 typedef struct stack_st_X509 stack_st_X509;
@@ -4229,6 +4234,15 @@ const struct ASN1_TIME *tls12_X509_get0_notBefore(const struct X509 *x);
 const struct ASN1_INTEGER *tls12_X509_get0_serialNumber(const struct X509 *x);
 
 /**
+ * `X509_get_X509_PUBKEY`: the certificate's public key, owned by the certificate
+ * (valid while it lives; not to be freed), or NULL for NULL.
+ *
+ * # Safety
+ * `x` is NULL or a live `X509`.
+ */
+struct X509_PUBKEY *tls12_X509_get_X509_PUBKEY(const struct X509 *x);
+
+/**
  * `X509_get_issuer_name`: the issuer's name, owned by `x` (do not free it).
  *
  * # Safety
@@ -4362,6 +4376,17 @@ int tls12_i2d_X509(const struct X509 *x, unsigned char **out);
  * `name` is NULL or a live `X509_NAME`; `out` as for `i2d_X509`.
  */
 int tls12_i2d_X509_NAME(const struct X509_NAME *name, unsigned char **out);
+
+/**
+ * `i2d_X509_PUBKEY`: the DER subjectPublicKeyInfo of `a`, written as `i2d_X509`
+ * writes a certificate (length only when `out` is NULL; a new buffer when `*out` is
+ * NULL; else written at `*out`, which is advanced). Returns the length, or -1.
+ *
+ * # Safety
+ * `a` is NULL or from `X509_get_X509_PUBKEY` with its certificate alive; `out` as for
+ * `i2d_X509`.
+ */
+int tls12_i2d_X509_PUBKEY(const struct X509_PUBKEY *a, unsigned char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

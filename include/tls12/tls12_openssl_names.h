@@ -416,6 +416,7 @@
 #define X509_get0_notAfter tls12_X509_get0_notAfter
 #define X509_get0_notBefore tls12_X509_get0_notBefore
 #define X509_get0_serialNumber tls12_X509_get0_serialNumber
+#define X509_get_X509_PUBKEY tls12_X509_get_X509_PUBKEY
 #define X509_get_issuer_name tls12_X509_get_issuer_name
 #define X509_get_serialNumber tls12_X509_get_serialNumber
 #define X509_get_signature_nid tls12_X509_get_signature_nid
@@ -430,5 +431,6 @@
 #define i2d_SSL_SESSION tls12_i2d_SSL_SESSION
 #define i2d_X509 tls12_i2d_X509
 #define i2d_X509_NAME tls12_i2d_X509_NAME
+#define i2d_X509_PUBKEY tls12_i2d_X509_PUBKEY
 
 #endif /* TLS12_OPENSSL_NAMES_H */

@@ -23,6 +23,7 @@ use std::ptr;
 
 mod issuer;
 mod obj;
+mod pubkey;
 
 /// A certificate: its DER encoding and what [`Certificate`] reads from it.
 pub struct X509 {
@@ -33,6 +34,8 @@ pub struct X509 {
     not_before: Asn1Time,
     not_after: Asn1Time,
     serial: Asn1Integer,
+    /// Its subjectPublicKeyInfo (`X509_get_X509_PUBKEY`).
+    pubkey: pubkey::X509Pubkey,
 }
 
 /// An `ASN1_INTEGER`: the certificate's serial number, owned by the `X509`.
@@ -119,6 +122,7 @@ impl X509Name {
 impl X509 {
     fn parse(der: CertificateDer<'static>) -> Result<X509, crate::Error> {
         let cert = Certificate::parse(&der)?;
+        let pubkey = pubkey::X509Pubkey::of_certificate(&der)?;
         Ok(X509 {
             der,
             subject: X509Name::new(cert.subject.clone()),
@@ -129,6 +133,7 @@ impl X509 {
                 let (negative, magnitude) = crate::x509::integer_magnitude(&cert.serial);
                 Asn1Integer { negative, magnitude }
             },
+            pubkey,
             cert,
         })
     }
