@@ -33,6 +33,8 @@
 #include <openssl/md4.h>
 #include <openssl/md5.h>
 #include <openssl/mdc2.h>
+#include <openssl/obj_mac.h>
+#include <openssl/objects.h>
 #include <openssl/opensslconf.h>
 #include <openssl/opensslv.h>
 #include <openssl/ossl_typ.h>

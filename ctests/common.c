@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "common.h"
 
+#include <openssl/pem.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -42,6 +44,18 @@ const char *cert_path(const char *name)
     char *path = paths[next++ % 8];
     snprintf(path, sizeof paths[0], "%s/%s", certs_dir, name);
     return path;
+}
+
+X509 *read_cert(const char *name)
+{
+    FILE *fp = fopen(cert_path(name), "r");
+    if (fp == NULL)
+        die("cannot open %s", name);
+    X509 *cert = PEM_read_X509(fp, NULL, NULL, NULL);
+    fclose(fp);
+    if (cert == NULL)
+        die("cannot read a certificate from %s", name);
+    return cert;
 }
 
 void die(const char *fmt, ...)

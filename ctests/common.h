@@ -57,6 +57,9 @@ void test_init(int argc, char **argv);
 /* The path of a file of the test PKI (see tests/gen-certs.sh). Valid until the next
  * eight calls on the same thread. */
 const char *cert_path(const char *name);
+/* The first certificate of a PEM file of the test PKI (free it with X509_free); dies
+ * when there is none. */
+X509 *read_cert(const char *name);
 /* Prints a message and the error queue to stderr and exits with status 1. */
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 

@@ -359,10 +359,17 @@ impl Link<'_> {
 }
 
 /// Whether `issuer` probably issued `subject`, as OpenSSL decides it while building a
-/// chain (`X509_check_issued`), before any signature is checked: the names link, the
-/// authority key identifier (if both have key identifiers) names the issuer's key, and
-/// the signature algorithm fits the issuer's key type.
+/// chain, before any signature is checked (see [`issue_mismatch`]).
 fn likely_issued(issuer: &CertificateFields<'_>, subject: &CertificateFields<'_>) -> bool {
+    issue_mismatch(issuer, subject).is_none()
+}
+
+/// Why `issuer` cannot have issued `subject`, as OpenSSL decides it before checking a
+/// signature, or `None` when it may have: the names link (else
+/// `SUBJECT_ISSUER_MISMATCH`), the authority key identifier, if both have key
+/// identifiers, names the issuer's key (else `AKID_SKID_MISMATCH`), and the signature
+/// algorithm fits the issuer's key type (else `SIGNATURE_ALGORITHM_MISMATCH`).
+fn issue_mismatch(issuer: &CertificateFields<'_>, subject: &CertificateFields<'_>) -> Option<VerifyError> {
     const PKCS1: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01];
     const ECDSA_SIGNATURE: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04];
     let key_ids_agree = match (subject.usage.authority_key_id, issuer.usage.subject_key_id) {
@@ -375,7 +382,30 @@ fn likely_issued(issuer: &CertificateFields<'_>, subject: &CertificateFields<'_>
         k if k == der::OID_EC_PUBLIC_KEY => algorithm.starts_with(ECDSA_SIGNATURE),
         k => k == der::OID_ED25519 && algorithm == der::OID_ED25519,
     });
-    issuer.subject == subject.issuer && key_ids_agree && fits_key
+    if issuer.subject != subject.issuer {
+        Some(VerifyError::SUBJECT_ISSUER_MISMATCH)
+    } else if !key_ids_agree {
+        Some(VerifyError::AKID_SKID_MISMATCH)
+    } else if !fits_key {
+        Some(VerifyError::SIGNATURE_ALGORITHM_MISMATCH)
+    } else {
+        None
+    }
+}
+
+/// OpenSSL's `X509_check_issued` verdict on two DER certificates: `None` when `issuer`
+/// may have issued `subject` (see [`issue_mismatch`]) and may sign certificates (a
+/// keyUsage extension, if it has one, includes keyCertSign; else
+/// `KEYUSAGE_NO_CERTSIGN`), or why not. A certificate that does not parse gives
+/// `SUBJECT_ISSUER_MISMATCH`.
+pub fn check_issued(issuer: &[u8], subject: &[u8]) -> Option<VerifyError> {
+    let (Ok(issuer), Ok(subject)) = (parse_certificate(issuer), parse_certificate(subject)) else {
+        return Some(VerifyError::SUBJECT_ISSUER_MISMATCH);
+    };
+    issue_mismatch(&issuer, &subject).or_else(|| {
+        let signs = issuer.usage.key_usage.is_none_or(|bits| bits & key_usage::KEY_CERT_SIGN != 0);
+        (!signs).then_some(VerifyError::KEYUSAGE_NO_CERTSIGN)
+    })
 }
 
 /// Which of `candidates` most likely issued `subject`: the first that is valid at

@@ -24,7 +24,7 @@ typedef struct ASN1_INTEGER ASN1_INTEGER;
 /**
  * An `ASN1_OBJECT`: an OID (DER content bytes), owned by what it came from.
  */
-typedef struct Asn1Object Asn1Object;
+typedef struct ASN1_OBJECT ASN1_OBJECT;
 
 /**
  * An `ASN1_STRING`: an attribute's value as encoded, with its string type (the DER
@@ -144,6 +144,11 @@ typedef struct X509_NAME_ENTRY X509_NAME_ENTRY;
  * take and return them.
  */
 typedef struct stack_st_X509_NAME stack_st_X509_NAME;
+
+/**
+ * An `X509_PUBKEY`: a certificate's subjectPublicKeyInfo (DER), owned by the `X509`.
+ */
+typedef struct X509_PUBKEY X509_PUBKEY;
 
 /**
  * `STACK_OF(X509)`: certificates, as `SSL_get_peer_cert_chain` returns them.
@@ -1192,6 +1197,14 @@ unsigned long tls12_ERR_peek_error_all(const char **file,
                                        int *flags);
 
 /**
+ * `ERR_peek_error_data`: the oldest entry's code and detail text, left on the queue.
+ *
+ * # Safety
+ * Every non-NULL output pointer is valid for one write.
+ */
+unsigned long tls12_ERR_peek_error_data(const char **data, int *flags);
+
+/**
  * `ERR_peek_error_line`: as `ERR_peek_error`, also giving the source file and line.
  *
  * # Safety
@@ -1226,6 +1239,15 @@ unsigned long tls12_ERR_peek_last_error_all(const char **file,
                                             const char **func,
                                             const char **data,
                                             int *flags);
+
+/**
+ * `ERR_peek_last_error_data`: the newest entry's code and detail text, left on the
+ * queue.
+ *
+ * # Safety
+ * Every non-NULL output pointer is valid for one write.
+ */
+unsigned long tls12_ERR_peek_last_error_data(const char **data, int *flags);
 
 /**
  * `ERR_peek_last_error_line_data`: the newest entry, left on the queue.
@@ -1913,15 +1935,62 @@ int tls12_MD5_Init(struct MD5_CTX *c);
 int tls12_MD5_Update(struct MD5_CTX *c, const void *data, size_t len);
 
 /**
+ * `OBJ_ln2nid`: the NID of the object whose long name is `s` ("commonName").
+ *
+ * # Safety
+ * `s` is NULL or a NUL-terminated string.
+ */
+int tls12_OBJ_ln2nid(const char *s);
+
+/**
+ * `OBJ_nid2ln`: the long name of the object with `nid` ("commonName"), as
+ * `OBJ_nid2sn`.
+ */
+const char *tls12_OBJ_nid2ln(int nid);
+
+/**
+ * `OBJ_nid2sn`: the short name of the object with `nid` ("CN" for `NID_commonName`), a
+ * static string, or NULL (without an error entry, as OpenSSL) for a NID this library
+ * does not know.
+ */
+const char *tls12_OBJ_nid2sn(int nid);
+
+/**
+ * `OBJ_obj2nid`: the NID of the object `o` (`NID_undef` for an object this library
+ * does not know, and for NULL).
+ *
+ * # Safety
+ * `o` is NULL or a live `ASN1_OBJECT`.
+ */
+int tls12_OBJ_obj2nid(const struct ASN1_OBJECT *o);
+
+/**
  * `OBJ_obj2txt`: writes the object's name to `buf` (at most `buf_len` bytes with the
- * NUL): its long name ("commonName") when it is a known attribute type and `no_name`
+ * NUL): its long name ("commonName") when it is a known object and `no_name`
  * is 0, else the dotted OID ("2.5.4.3"). Returns the length of the whole text (which
  * may exceed what fitted), or -1 for NULL.
  *
  * # Safety
  * `buf` is NULL or has `buf_len` writable bytes; `a` is NULL or a live `ASN1_OBJECT`.
  */
-int tls12_OBJ_obj2txt(char *buf, int buf_len, const struct Asn1Object *a, int no_name);
+int tls12_OBJ_obj2txt(char *buf, int buf_len, const struct ASN1_OBJECT *a, int no_name);
+
+/**
+ * `OBJ_sn2nid`: the NID of the object whose short name is `s` ("CN").
+ *
+ * # Safety
+ * `s` is NULL or a NUL-terminated string.
+ */
+int tls12_OBJ_sn2nid(const char *s);
+
+/**
+ * `OBJ_txt2nid`: the NID of the object that `s` names: a short name, a long name or
+ * a dotted OID ("2.5.4.3").
+ *
+ * # Safety
+ * `s` is NULL or a NUL-terminated string.
+ */
+int tls12_OBJ_txt2nid(const char *s);
 
 /**
  * `OPENSSL_init_crypto`: nothing needs initialising; returns 1.
@@ -5078,7 +5147,7 @@ struct ASN1_STRING *tls12_X509_NAME_ENTRY_get_data(const struct X509_NAME_ENTRY 
  * # Safety
  * `ne` is NULL or a live `X509_NAME_ENTRY`.
  */
-struct Asn1Object *tls12_X509_NAME_ENTRY_get_object(const struct X509_NAME_ENTRY *ne);
+struct ASN1_OBJECT *tls12_X509_NAME_ENTRY_get_object(const struct X509_NAME_ENTRY *ne);
 
 /**
  * `X509_NAME_ENTRY_set`: the index of the entry's RDN in its name (entries of a
@@ -5379,6 +5448,18 @@ int tls12_X509_check_ip(const struct X509 *x,
 int tls12_X509_check_ip_asc(const struct X509 *x, const char *address, unsigned int flags);
 
 /**
+ * `X509_check_issued`: `X509_V_OK` (0) when `issuer` may have issued `subject` (the
+ * names link, the key identifiers agree, the signature algorithm fits the issuer's key
+ * and its keyUsage, if any, allows certificate signing), else the `X509_V_ERR_*` code
+ * that says why not. No signature is checked. NULL gives `X509_V_ERR_UNSPECIFIED`
+ * with an error entry.
+ *
+ * # Safety
+ * `issuer` and `subject` are NULL or live `X509`s.
+ */
+int tls12_X509_check_issued(const struct X509 *issuer, const struct X509 *subject);
+
+/**
  * `X509_cmp`: 0 when `a` and `b` are the same certificate (same encoding), otherwise
  * a stable order (<0 or >0). NULL sorts before everything else.
  *
@@ -5462,6 +5543,15 @@ const struct ASN1_TIME *tls12_X509_get0_notBefore(const struct X509 *x);
 const struct ASN1_INTEGER *tls12_X509_get0_serialNumber(const struct X509 *x);
 
 /**
+ * `X509_get_X509_PUBKEY`: the certificate's public key, owned by the certificate
+ * (valid while it lives; not to be freed), or NULL for NULL.
+ *
+ * # Safety
+ * `x` is NULL or a live `X509`.
+ */
+struct X509_PUBKEY *tls12_X509_get_X509_PUBKEY(const struct X509 *x);
+
+/**
  * `X509_get_issuer_name`: the issuer's name, owned by `x` (do not free it).
  *
  * # Safety
@@ -5476,6 +5566,16 @@ struct X509_NAME *tls12_X509_get_issuer_name(const struct X509 *x);
  * `x` is NULL or a live `X509`.
  */
 struct ASN1_INTEGER *tls12_X509_get_serialNumber(struct X509 *x);
+
+/**
+ * `X509_get_signature_nid`: the NID of the algorithm the certificate is signed with
+ * (`NID_sha256WithRSAEncryption` ...), `NID_undef` for one this library does not know
+ * and for NULL.
+ *
+ * # Safety
+ * `x` is NULL or a live `X509`.
+ */
+int tls12_X509_get_signature_nid(const struct X509 *x);
 
 /**
  * `X509_get_subject_name`: the subject's name, owned by `x` (do not free it).
@@ -5585,6 +5685,17 @@ int tls12_i2d_X509(const struct X509 *x, unsigned char **out);
  * `name` is NULL or a live `X509_NAME`; `out` as for `i2d_X509`.
  */
 int tls12_i2d_X509_NAME(const struct X509_NAME *name, unsigned char **out);
+
+/**
+ * `i2d_X509_PUBKEY`: the DER subjectPublicKeyInfo of `a`, written as `i2d_X509`
+ * writes a certificate (length only when `out` is NULL; a new buffer when `*out` is
+ * NULL; else written at `*out`, which is advanced). Returns the length, or -1.
+ *
+ * # Safety
+ * `a` is NULL or from `X509_get_X509_PUBKEY` with its certificate alive; `out` as for
+ * `i2d_X509`.
+ */
+int tls12_i2d_X509_PUBKEY(const struct X509_PUBKEY *a, unsigned char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

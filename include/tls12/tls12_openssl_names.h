@@ -96,10 +96,12 @@
 #define ERR_load_crypto_strings tls12_ERR_load_crypto_strings
 #define ERR_peek_error tls12_ERR_peek_error
 #define ERR_peek_error_all tls12_ERR_peek_error_all
+#define ERR_peek_error_data tls12_ERR_peek_error_data
 #define ERR_peek_error_line tls12_ERR_peek_error_line
 #define ERR_peek_error_line_data tls12_ERR_peek_error_line_data
 #define ERR_peek_last_error tls12_ERR_peek_last_error
 #define ERR_peek_last_error_all tls12_ERR_peek_last_error_all
+#define ERR_peek_last_error_data tls12_ERR_peek_last_error_data
 #define ERR_peek_last_error_line_data tls12_ERR_peek_last_error_line_data
 #define ERR_pop_to_mark tls12_ERR_pop_to_mark
 #define ERR_print_errors tls12_ERR_print_errors
@@ -181,7 +183,13 @@
 #define MD5_Final tls12_MD5_Final
 #define MD5_Init tls12_MD5_Init
 #define MD5_Update tls12_MD5_Update
+#define OBJ_ln2nid tls12_OBJ_ln2nid
+#define OBJ_nid2ln tls12_OBJ_nid2ln
+#define OBJ_nid2sn tls12_OBJ_nid2sn
+#define OBJ_obj2nid tls12_OBJ_obj2nid
 #define OBJ_obj2txt tls12_OBJ_obj2txt
+#define OBJ_sn2nid tls12_OBJ_sn2nid
+#define OBJ_txt2nid tls12_OBJ_txt2nid
 #define OPENSSL_init_crypto tls12_OPENSSL_init_crypto
 #define OPENSSL_init_ssl tls12_OPENSSL_init_ssl
 #define OPENSSL_sk_free tls12_OPENSSL_sk_free
@@ -539,6 +547,7 @@
 #define X509_check_host tls12_X509_check_host
 #define X509_check_ip tls12_X509_check_ip
 #define X509_check_ip_asc tls12_X509_check_ip_asc
+#define X509_check_issued tls12_X509_check_issued
 #define X509_cmp tls12_X509_cmp
 #define X509_cmp_current_time tls12_X509_cmp_current_time
 #define X509_dup tls12_X509_dup
@@ -547,8 +556,10 @@
 #define X509_get0_notAfter tls12_X509_get0_notAfter
 #define X509_get0_notBefore tls12_X509_get0_notBefore
 #define X509_get0_serialNumber tls12_X509_get0_serialNumber
+#define X509_get_X509_PUBKEY tls12_X509_get_X509_PUBKEY
 #define X509_get_issuer_name tls12_X509_get_issuer_name
 #define X509_get_serialNumber tls12_X509_get_serialNumber
+#define X509_get_signature_nid tls12_X509_get_signature_nid
 #define X509_get_subject_name tls12_X509_get_subject_name
 #define X509_get_version tls12_X509_get_version
 #define X509_up_ref tls12_X509_up_ref
@@ -560,5 +571,6 @@
 #define i2d_SSL_SESSION tls12_i2d_SSL_SESSION
 #define i2d_X509 tls12_i2d_X509
 #define i2d_X509_NAME tls12_i2d_X509_NAME
+#define i2d_X509_PUBKEY tls12_i2d_X509_PUBKEY
 
 #endif /* TLS12_OPENSSL_NAMES_H */

@@ -322,6 +322,12 @@ queries! {
     /// `ERR_peek_last_error_line_data`: the newest entry, left on the queue.
     tls12_ERR_peek_last_error_line_data(Pick::PeekNewest; file: *mut *const c_char,
         line: *mut c_int, data: *mut *const c_char, flags: *mut c_int);
+    /// `ERR_peek_error_data`: the oldest entry's code and detail text, left on the queue.
+    tls12_ERR_peek_error_data(Pick::PeekOldest; data: *mut *const c_char, flags: *mut c_int);
+    /// `ERR_peek_last_error_data`: the newest entry's code and detail text, left on the
+    /// queue.
+    tls12_ERR_peek_last_error_data(Pick::PeekNewest; data: *mut *const c_char,
+        flags: *mut c_int);
     /// `ERR_get_error_all`: as `ERR_get_error_line_data`, also giving the function
     /// name (always "").
     tls12_ERR_get_error_all(Pick::TakeOldest; file: *mut *const c_char, line: *mut c_int,

@@ -6,9 +6,11 @@
 pub mod der;
 mod fields;
 pub mod name_text;
+pub mod objects;
 mod time;
 
 pub use fields::{key_usage, ns_cert_type, parse_certificate, CaBasis, CertificateFields, ExtendedKeyUsage, Extension};
+pub use objects::KnownObject;
 pub use time::Time;
 
 use crate::error::{Error, Reason};
@@ -105,59 +107,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A known name attribute type: its OID (DER content bytes), OpenSSL's NID, short
-/// name and long name.
-pub struct AttributeType {
-    /// The OID, as DER content bytes.
-    pub oid: &'static [u8],
-    /// OpenSSL's numeric id (`NID_commonName` is 13 ...).
-    pub nid: i32,
-    /// OpenSSL's short name ("CN").
-    pub short_name: &'static str,
-    /// OpenSSL's long name ("commonName").
-    pub long_name: &'static str,
-}
-
-macro_rules! attribute_types {
-    ($($nid:expr, $sn:expr, $ln:expr, [$($b:expr),*];)*) => {
-        /// The name attribute types this library knows, with OpenSSL's NIDs and names.
-        pub static ATTRIBUTE_TYPES: &[AttributeType] = &[
-            $(AttributeType { oid: &[$($b),*], nid: $nid, short_name: $sn, long_name: $ln },)*
-        ];
-    };
-}
-
-attribute_types! {
-    13, "CN", "commonName", [0x55, 0x04, 0x03];
-    100, "SN", "surname", [0x55, 0x04, 0x04];
-    105, "serialNumber", "serialNumber", [0x55, 0x04, 0x05];
-    14, "C", "countryName", [0x55, 0x04, 0x06];
-    15, "L", "localityName", [0x55, 0x04, 0x07];
-    16, "ST", "stateOrProvinceName", [0x55, 0x04, 0x08];
-    660, "street", "streetAddress", [0x55, 0x04, 0x09];
-    17, "O", "organizationName", [0x55, 0x04, 0x0a];
-    18, "OU", "organizationalUnitName", [0x55, 0x04, 0x0b];
-    106, "title", "title", [0x55, 0x04, 0x0c];
-    860, "businessCategory", "businessCategory", [0x55, 0x04, 0x0f];
-    661, "postalCode", "postalCode", [0x55, 0x04, 0x11];
-    173, "name", "name", [0x55, 0x04, 0x29];
-    99, "GN", "givenName", [0x55, 0x04, 0x2a];
-    101, "initials", "initials", [0x55, 0x04, 0x2b];
-    509, "generationQualifier", "generationQualifier", [0x55, 0x04, 0x2c];
-    174, "dnQualifier", "dnQualifier", [0x55, 0x04, 0x2e];
-    510, "pseudonym", "pseudonym", [0x55, 0x04, 0x41];
-    1089, "organizationIdentifier", "organizationIdentifier", [0x55, 0x04, 0x61];
-    48, "emailAddress", "emailAddress", [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01];
-    391, "DC", "domainComponent", [0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19];
-    458, "UID", "userId", [0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x01];
-    955, "jurisdictionL", "jurisdictionLocalityName",
-        [0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x3c, 0x02, 0x01, 0x01];
-    956, "jurisdictionST", "jurisdictionStateOrProvinceName",
-        [0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x3c, 0x02, 0x01, 0x02];
-    957, "jurisdictionC", "jurisdictionCountryName",
-        [0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x3c, 0x02, 0x01, 0x03];
-}
-
 /// The dotted text of an OID given as DER content bytes ("2.5.4.3").
 pub fn oid_text(oid: &[u8]) -> String {
     let mut arcs: Vec<u64> = Vec::new();
@@ -191,17 +140,10 @@ pub struct NameEntry {
     pub same_rdn_as_previous: bool,
 }
 
-impl AttributeType {
-    /// The known attribute type with the OID `oid` (DER content bytes), if there is one.
-    pub fn by_oid(oid: &[u8]) -> Option<&'static AttributeType> {
-        ATTRIBUTE_TYPES.iter().find(|t| t.oid == oid)
-    }
-}
-
 impl NameEntry {
     /// The known type of this attribute, if it is one.
-    pub fn attribute_type(&self) -> Option<&'static AttributeType> {
-        AttributeType::by_oid(&self.oid)
+    pub fn attribute_type(&self) -> Option<&'static KnownObject> {
+        KnownObject::by_oid(&self.oid)
     }
 
     /// OpenSSL's short name for the type, or the dotted OID.

@@ -7,6 +7,7 @@
 
 #include "bio.h"
 #include "safestack.h"
+#include "objects.h"
 #include "x509_vfy.h"
 
 #define X509_FILETYPE_PEM 1
@@ -38,32 +39,6 @@
 #define X509_CHECK_FLAG_SINGLE_LABEL_SUBDOMAINS 0x10
 #define X509_CHECK_FLAG_NEVER_CHECK_SUBJECT 0x20
 
-#define NID_undef 0
-#define NID_commonName 13
-#define NID_countryName 14
-#define NID_localityName 15
-#define NID_stateOrProvinceName 16
-#define NID_organizationName 17
-#define NID_organizationalUnitName 18
-#define NID_pkcs9_emailAddress 48
-#define NID_givenName 99
-#define NID_surname 100
-#define NID_initials 101
-#define NID_serialNumber 105
-#define NID_title 106
-#define NID_name 173
-#define NID_dnQualifier 174
-#define NID_domainComponent 391
-#define NID_userId 458
-#define NID_generationQualifier 509
-#define NID_pseudonym 510
-#define NID_streetAddress 660
-#define NID_postalCode 661
-#define NID_businessCategory 860
-#define NID_jurisdictionLocalityName 955
-#define NID_jurisdictionStateOrProvinceName 956
-#define NID_jurisdictionCountryName 957
-#define NID_organizationIdentifier 1089
 
 #define ASN1_STRFLGS_ESC_2253 1
 #define ASN1_STRFLGS_ESC_CTRL 2

@@ -16,10 +16,14 @@ use crate::error::Reason;
 use crate::keys;
 use crate::verify;
 use crate::x509::name_text::{self, Dumps, Escapes, FieldNames, NameFormat, Separators};
-use crate::x509::{AttributeType, CaBasis, Certificate, GeneralName, Name, NameEntry};
+use crate::x509::{CaBasis, Certificate, GeneralName, Name, NameEntry};
 use rustls_pki_types::CertificateDer;
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_uint, c_ulong, c_void};
 use std::ptr;
+
+mod issuer;
+mod obj;
+mod pubkey;
 
 /// A certificate: its DER encoding and what [`Certificate`] reads from it.
 pub struct X509 {
@@ -30,6 +34,8 @@ pub struct X509 {
     not_before: Asn1Time,
     not_after: Asn1Time,
     serial: Asn1Integer,
+    /// Its subjectPublicKeyInfo (`X509_get_X509_PUBKEY`).
+    pubkey: pubkey::X509Pubkey,
 }
 
 /// An `ASN1_INTEGER`: the certificate's serial number, owned by the `X509`.
@@ -116,6 +122,7 @@ impl X509Name {
 impl X509 {
     fn parse(der: CertificateDer<'static>) -> Result<X509, crate::Error> {
         let cert = Certificate::parse(&der)?;
+        let pubkey = pubkey::X509Pubkey::of_certificate(&der)?;
         Ok(X509 {
             der,
             subject: X509Name::new(cert.subject.clone()),
@@ -126,6 +133,7 @@ impl X509 {
                 let (negative, magnitude) = crate::x509::integer_magnitude(&cert.serial);
                 Asn1Integer { negative, magnitude }
             },
+            pubkey,
             cert,
         })
     }
@@ -932,34 +940,6 @@ pub unsafe extern "C" fn tls12_X509_NAME_ENTRY_get_object(ne: *const X509NameEnt
 pub unsafe extern "C" fn tls12_X509_NAME_ENTRY_set(ne: *const X509NameEntry) -> c_int {
     // SAFETY: as promised by the caller.
     guard(-1, || unsafe { ne.as_ref() }.map_or(-1, |e| e.set))
-}
-
-/// `OBJ_obj2txt`: writes the object's name to `buf` (at most `buf_len` bytes with the
-/// NUL): its long name ("commonName") when it is a known attribute type and `no_name`
-/// is 0, else the dotted OID ("2.5.4.3"). Returns the length of the whole text (which
-/// may exceed what fitted), or -1 for NULL.
-///
-/// # Safety
-/// `buf` is NULL or has `buf_len` writable bytes; `a` is NULL or a live `ASN1_OBJECT`.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_OBJ_obj2txt(
-    buf: *mut c_char,
-    buf_len: c_int,
-    a: *const Asn1Object,
-    no_name: c_int,
-) -> c_int {
-    guard(-1, || {
-        // SAFETY: as promised by the caller.
-        let Some(obj) = (unsafe { a.as_ref() }) else {
-            null_arg("a");
-            return -1;
-        };
-        let known = (no_name == 0).then(|| AttributeType::by_oid(&obj.oid)).flatten();
-        let text = known.map_or_else(|| crate::x509::oid_text(&obj.oid), |t| t.long_name.to_string());
-        // SAFETY: as promised by the caller.
-        unsafe { copy_to_c_buf(text.as_bytes(), buf, usize::try_from(buf_len).unwrap_or(0)) };
-        c_int::try_from(text.len()).unwrap_or(c_int::MAX)
-    })
 }
 
 /// Borrows a string from C, pushing an error entry for NULL.
