@@ -12,6 +12,10 @@
 //! retry flags set: `BIO_should_retry` is true and `BIO_should_read` or
 //! `BIO_should_write` says which way to wait.
 
+mod accept;
+mod addr;
+mod chain;
+
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
 pub(crate) use crate::conn::IoResult;
 use crate::pipe::{MemoryBuffer, PairEnd};
@@ -109,6 +113,8 @@ enum Kind {
     /// A stdio stream (`FILE *`, kept as an address so that the BIO stays `Send`).
     File(usize),
     Callback(Callbacks),
+    /// An accept BIO (`BIO_new_accept`).
+    Accept(accept::Acceptor),
 }
 
 /// A `BIO`: a reference-counted byte pipe. C sees it only through pointers.
@@ -116,6 +122,7 @@ pub struct Bio {
     kind: Kind,
     flags: AtomicI32,
     close: AtomicBool,
+    links: chain::Links,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -145,7 +152,7 @@ fn from_c_result(r: isize, zero: IoResult) -> IoResult {
 
 impl Bio {
     fn new(kind: Kind) -> Bio {
-        Bio { kind, flags: AtomicI32::new(0), close: AtomicBool::new(true) }
+        Bio { kind, flags: AtomicI32::new(0), close: AtomicBool::new(true), links: chain::Links::default() }
     }
 
     fn new_mem(buffer: MemoryBuffer) -> Bio {
@@ -208,6 +215,7 @@ impl Bio {
                     }
                 }
             },
+            Kind::Accept(a) => a.read(self, buf),
         };
         if matches!(result, IoResult::WouldBlock) {
             self.set_retry(FLAGS_READ);
@@ -252,6 +260,7 @@ impl Bio {
                     }
                 }
             },
+            Kind::Accept(a) => a.write(self, data),
         };
         if matches!(result, IoResult::WouldBlock) {
             self.set_retry(FLAGS_WRITE);
@@ -393,6 +402,7 @@ impl Bio {
                 c_long::from(f)
             }
             (C_SET_NBIO, Kind::Fd(fd)) => c_long::from(set_nonblocking(fd.fd.load(Ordering::Relaxed), larg != 0)),
+            (_, Kind::Accept(a)) => a.ctrl(self, cmd, larg, parg).unwrap_or(0),
             _ => 0,
         }
     }
@@ -420,7 +430,7 @@ impl Drop for Bio {
                     }
                 }
             }
-            Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) => {}
+            Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) | Kind::Accept(_) => {}
         }
     }
 }
@@ -730,14 +740,15 @@ pub unsafe extern "C" fn tls12_BIO_free(b: *mut Bio) -> c_int {
     })
 }
 
-/// `BIO_free_all`: as `BIO_free` (libtls12's BIOs are never chained).
+/// `BIO_free_all`: frees each BIO of the chain that starts at `b` (`BIO_push`), stopping
+/// after one that still has other references.
 ///
 /// # Safety
-/// As for `BIO_free`.
+/// As for `BIO_free`, for each BIO of the chain.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_BIO_free_all(b: *mut Bio) {
     // SAFETY: as promised by the caller.
-    guard((), || unsafe { release(b) })
+    guard((), || unsafe { chain::free_all(b) })
 }
 
 /// `BIO_vfree`: as `BIO_free`, without a result.

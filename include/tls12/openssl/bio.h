@@ -1,7 +1,9 @@
 /*
  * libtls12 compatibility header: <openssl/bio.h>.
  * BIOs: memory (BIO_s_mem, BIO_new_mem_buf), pairs (BIO_new_bio_pair), sockets and
- * file descriptors (BIO_new_socket, BIO_new_fd), with OpenSSL's retry flags.
+ * file descriptors (BIO_new_socket, BIO_new_fd), with OpenSSL's retry flags; chains
+ * (BIO_push, BIO_pop, BIO_next, BIO_free_all), accept BIOs (BIO_new_accept) and address
+ * lookup with plain sockets (BIO_lookup_ex, BIO_socket, BIO_connect, BIO_closesocket).
  */
 #ifndef TLS12_OPENSSL_BIO_H
 #define TLS12_OPENSSL_BIO_H
@@ -63,6 +65,34 @@
 #define BIO_get_write_guarantee(b) (int)BIO_ctrl((b), BIO_C_GET_WRITE_GUARANTEE, 0, NULL)
 #define BIO_get_read_request(b) (int)BIO_ctrl((b), BIO_C_GET_READ_REQUEST, 0, NULL)
 #define BIO_shutdown_wr(b) (int)BIO_ctrl((b), BIO_C_SHUTDOWN_WR, 0, NULL)
+
+/* Address lookup and sockets (BIO_lookup_ex, BIO_socket, BIO_connect). */
+#define BIO_LOOKUP_CLIENT 0
+#define BIO_LOOKUP_SERVER 1
+#define BIO_FAMILY_IPV4 4
+#define BIO_FAMILY_IPV6 6
+#define BIO_FAMILY_IPANY 256
+#define BIO_SOCK_REUSEADDR 0x01
+#define BIO_SOCK_V6_ONLY 0x02
+#define BIO_SOCK_KEEPALIVE 0x04
+#define BIO_SOCK_NONBLOCK 0x08
+#define BIO_SOCK_NODELAY 0x10
+#ifndef INVALID_SOCKET
+#define INVALID_SOCKET (-1)
+#endif
+
+/* Accept BIOs (BIO_new_accept): BIO_do_accept listens, then accepts one connection. */
+#define BIO_C_DO_STATE_MACHINE 101
+#define BIO_C_SET_ACCEPT 118
+#define BIO_C_SET_BIND_MODE 131
+#define BIO_BIND_NORMAL 0
+#define BIO_BIND_REUSEADDR BIO_SOCK_REUSEADDR
+#define BIO_BIND_REUSEADDR_IF_UNUSED BIO_SOCK_REUSEADDR
+#define BIO_set_accept_name(b, name) BIO_ctrl((b), BIO_C_SET_ACCEPT, 0, (char *)(name))
+#define BIO_set_nbio_accept(b, n) BIO_ctrl((b), BIO_C_SET_ACCEPT, 2, (n) ? (void *)"a" : NULL)
+#define BIO_set_bind_mode(b, mode) BIO_ctrl((b), BIO_C_SET_BIND_MODE, (mode), NULL)
+#define BIO_do_handshake(b) BIO_ctrl((b), BIO_C_DO_STATE_MACHINE, 0, NULL)
+#define BIO_do_accept(b) BIO_do_handshake(b)
 
 /*
  * BIO_printf and BIO_vprintf: formatted like vsnprintf, then written with BIO_write.
