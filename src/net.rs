@@ -6,6 +6,10 @@
 //! service name becomes a port (a number, or a name from /etc/services). The C layer
 //! only converts the arguments and the results.
 
+mod connect;
+
+pub(crate) use connect::ConnectPoint;
+
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 

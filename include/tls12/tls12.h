@@ -537,6 +537,11 @@ int tls12_BIO_ctrl_reset_read_request(struct BIO *b);
 size_t tls12_BIO_ctrl_wpending(struct BIO *b);
 
 /**
+ * `BIO_f_ssl`: the method of SSL BIOs (give it its connection with `BIO_set_ssl`).
+ */
+const struct BIO_METHOD *tls12_BIO_f_ssl(void);
+
+/**
  * `BIO_free`: drops a reference; the last one frees the BIO (closing its descriptor
  * if it was made with `BIO_CLOSE`). Returns 1, or 0 for NULL.
  *
@@ -606,7 +611,8 @@ int tls12_BIO_lookup_ex(const char *host,
  * `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
  *
  * # Safety
- * `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket` or `BIO_s_fd`.
+ * `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd`,
+ * `BIO_s_connect` or `BIO_f_ssl`.
  */
 struct BIO *tls12_BIO_new(const struct BIO_METHOD *method);
 
@@ -633,6 +639,15 @@ int tls12_BIO_new_bio_pair(struct BIO **bio1,
                            size_t writebuf1,
                            struct BIO **bio2,
                            size_t writebuf2);
+
+/**
+ * `BIO_new_connect`: a connect BIO for `host_port` (`host:port`, `[v6]:port`, or a host
+ * whose port `BIO_set_conn_port` gives). NULL (with an error entry) for NULL.
+ *
+ * # Safety
+ * `host_port` is NULL or a NUL-terminated string.
+ */
+struct BIO *tls12_BIO_new_connect(const char *host_port);
 
 /**
  * `BIO_new_fd`: a BIO over the file descriptor `fd` (`read`/`write`); `close_flag`
@@ -675,6 +690,24 @@ struct BIO *tls12_BIO_new_mem_buf(const void *buf, int len);
  * socket when the BIO is freed, `BIO_NOCLOSE` leaves it open.
  */
 struct BIO *tls12_BIO_new_socket(int sock, int close_flag);
+
+/**
+ * `BIO_new_ssl`: an SSL BIO owning a new connection of `ctx`, a client if `client` is
+ * not 0, else a server. NULL (with an error entry) on failure.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct BIO *tls12_BIO_new_ssl(struct SSL_CTX *ctx, int client);
+
+/**
+ * `BIO_new_ssl_connect`: a client SSL BIO of `ctx` with a connect BIO after it (name
+ * the peer with `BIO_set_conn_hostname` on the returned BIO). NULL on failure.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct BIO *tls12_BIO_new_ssl_connect(struct SSL_CTX *ctx);
 
 /**
  * `BIO_next`: the BIO after `b` in its chain, or NULL.
@@ -720,6 +753,12 @@ int tls12_BIO_puts(struct BIO *b, const char *buf);
 int tls12_BIO_read(struct BIO *b, void *data, int dlen);
 
 /**
+ * `BIO_s_connect`: the method of connect BIOs (name the peer with
+ * `BIO_set_conn_hostname`).
+ */
+const struct BIO_METHOD *tls12_BIO_s_connect(void);
+
+/**
  * `BIO_s_fd`: the method of file descriptor BIOs (set it with `BIO_set_fd`).
  */
 const struct BIO_METHOD *tls12_BIO_s_fd(void);
@@ -760,6 +799,15 @@ int tls12_BIO_socket(int domain, int socktype, int protocol, int options);
  * or 0 with a system error entry.
  */
 int tls12_BIO_socket_nbio(int sock, int mode);
+
+/**
+ * `BIO_ssl_shutdown`: `SSL_shutdown` on the connection of the first SSL BIO of the
+ * chain that starts at `ssl_bio` (nothing if there is none).
+ *
+ * # Safety
+ * `ssl_bio` is NULL or a live BIO whose chain is live.
+ */
+void tls12_BIO_ssl_shutdown(struct BIO *ssl_bio);
 
 /**
  * `BIO_test_flags`: the flags of `b` among `flags` (the retry flags behind

@@ -29,6 +29,7 @@
 #define BIO_ctrl_pending tls12_BIO_ctrl_pending
 #define BIO_ctrl_reset_read_request tls12_BIO_ctrl_reset_read_request
 #define BIO_ctrl_wpending tls12_BIO_ctrl_wpending
+#define BIO_f_ssl tls12_BIO_f_ssl
 #define BIO_free tls12_BIO_free
 #define BIO_free_all tls12_BIO_free_all
 #define BIO_gets tls12_BIO_gets
@@ -38,16 +39,20 @@
 #define BIO_new tls12_BIO_new
 #define BIO_new_accept tls12_BIO_new_accept
 #define BIO_new_bio_pair tls12_BIO_new_bio_pair
+#define BIO_new_connect tls12_BIO_new_connect
 #define BIO_new_fd tls12_BIO_new_fd
 #define BIO_new_file tls12_BIO_new_file
 #define BIO_new_fp tls12_BIO_new_fp
 #define BIO_new_mem_buf tls12_BIO_new_mem_buf
 #define BIO_new_socket tls12_BIO_new_socket
+#define BIO_new_ssl tls12_BIO_new_ssl
+#define BIO_new_ssl_connect tls12_BIO_new_ssl_connect
 #define BIO_next tls12_BIO_next
 #define BIO_pop tls12_BIO_pop
 #define BIO_push tls12_BIO_push
 #define BIO_puts tls12_BIO_puts
 #define BIO_read tls12_BIO_read
+#define BIO_s_connect tls12_BIO_s_connect
 #define BIO_s_fd tls12_BIO_s_fd
 #define BIO_s_mem tls12_BIO_s_mem
 #define BIO_s_socket tls12_BIO_s_socket
@@ -55,6 +60,7 @@
 #define BIO_sock_init tls12_BIO_sock_init
 #define BIO_socket tls12_BIO_socket
 #define BIO_socket_nbio tls12_BIO_socket_nbio
+#define BIO_ssl_shutdown tls12_BIO_ssl_shutdown
 #define BIO_test_flags tls12_BIO_test_flags
 #define BIO_up_ref tls12_BIO_up_ref
 #define BIO_vfree tls12_BIO_vfree

@@ -15,6 +15,8 @@
 mod accept;
 mod addr;
 mod chain;
+mod connect;
+mod ssl;
 
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
 pub(crate) use crate::conn::IoResult;
@@ -81,11 +83,14 @@ enum MethodKind {
     Mem,
     Socket,
     Fd,
+    Connect,
+    Ssl,
 }
 
 static METHOD_MEM: BioMethod = BioMethod { kind: MethodKind::Mem };
 static METHOD_SOCKET: BioMethod = BioMethod { kind: MethodKind::Socket };
 static METHOD_FD: BioMethod = BioMethod { kind: MethodKind::Fd };
+static METHOD_CONNECT: BioMethod = BioMethod { kind: MethodKind::Connect };
 
 /// A memory BIO: its buffer, and what `BIO_read` returns when it is empty (-1 with
 /// the retry flags, or 0 for end of data: `BIO_set_mem_eof_return`).
@@ -115,6 +120,10 @@ enum Kind {
     Callback(Callbacks),
     /// An accept BIO (`BIO_new_accept`).
     Accept(accept::Acceptor),
+    /// A connect BIO (`BIO_new_connect`).
+    Connect(connect::Connector),
+    /// An SSL BIO (`BIO_f_ssl`).
+    Ssl(ssl::SslFilter),
 }
 
 /// A `BIO`: a reference-counted byte pipe. C sees it only through pointers.
@@ -216,8 +225,10 @@ impl Bio {
                 }
             },
             Kind::Accept(a) => a.read(self, buf),
+            Kind::Connect(c) => c.read(buf),
+            Kind::Ssl(f) => f.read(self, buf),
         };
-        if matches!(result, IoResult::WouldBlock) {
+        if matches!(result, IoResult::WouldBlock) && self.flags.load(Ordering::Relaxed) & FLAGS_SHOULD_RETRY == 0 {
             self.set_retry(FLAGS_READ);
         }
         result
@@ -261,8 +272,10 @@ impl Bio {
                 }
             },
             Kind::Accept(a) => a.write(self, data),
+            Kind::Connect(c) => c.write(data),
+            Kind::Ssl(f) => f.write(self, data),
         };
-        if matches!(result, IoResult::WouldBlock) {
+        if matches!(result, IoResult::WouldBlock) && self.flags.load(Ordering::Relaxed) & FLAGS_SHOULD_RETRY == 0 {
             self.set_retry(FLAGS_WRITE);
         }
         result
@@ -327,6 +340,14 @@ impl Bio {
 
     /// Answers `BIO_ctrl`.
     fn ctrl(&self, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
+        let own = match &self.kind {
+            Kind::Ssl(f) => f.ctrl(self, cmd, larg, parg),
+            Kind::Connect(c) => c.ctrl(cmd, larg, parg),
+            _ => None,
+        };
+        if let Some(answer) = own {
+            return answer;
+        }
         let count = |n: usize| c_long::try_from(n).unwrap_or(c_long::MAX);
         match (cmd, &self.kind) {
             (CTRL_PENDING, _) => count(self.pending()),
@@ -430,7 +451,8 @@ impl Drop for Bio {
                     }
                 }
             }
-            Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) | Kind::Accept(_) => {}
+            Kind::Ssl(f) => f.release(self),
+            Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) | Kind::Accept(_) | Kind::Connect(_) => {}
         }
     }
 }
@@ -570,12 +592,16 @@ methods! {
     tls12_BIO_s_socket => METHOD_SOCKET;
     /// `BIO_s_fd`: the method of file descriptor BIOs (set it with `BIO_set_fd`).
     tls12_BIO_s_fd => METHOD_FD;
+    /// `BIO_s_connect`: the method of connect BIOs (name the peer with
+    /// `BIO_set_conn_hostname`).
+    tls12_BIO_s_connect => METHOD_CONNECT;
 }
 
 /// `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
 ///
 /// # Safety
-/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket` or `BIO_s_fd`.
+/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd`,
+/// `BIO_s_connect` or `BIO_f_ssl`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
     guard(std::ptr::null_mut(), || {
@@ -588,6 +614,8 @@ pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
             MethodKind::Mem => Bio::new_mem(MemoryBuffer::new()),
             MethodKind::Socket => Bio::new_fd(-1, true, true),
             MethodKind::Fd => Bio::new_fd(-1, false, true),
+            MethodKind::Connect => Bio::new(Kind::Connect(Default::default())),
+            MethodKind::Ssl => Bio::new(Kind::Ssl(Default::default())),
         })
     })
 }
@@ -771,6 +799,7 @@ fn c_result(b: &Bio, r: IoResult) -> c_int {
             Kind::Mem(m) => lock(m).eof_return,
             _ => -1,
         },
+        IoResult::Failed(e) if e.get_ref().is_some_and(|inner| inner.is::<ssl::Reported>()) => -1,
         IoResult::Failed(e) => {
             super::err::push_sys(&e, "BIO I/O failed");
             -1

@@ -43,7 +43,7 @@ bio/sconnect bio/saccept bio/client-arg bio/server-arg bio/client-conf bio/serve
 sslecho/main"
 # The demos libtls12 runs as OpenSSL does: the ones that must stay identical.
 must_match=${DEMOS_MUST_MATCH:-"guide/tls-client-block guide/tls-client-non-block guide/tls-server-block
-sslecho/main"}
+bio/sconnect sslecho/main"}
 
 failed=0
 for demo in $must_match; do

@@ -94,6 +94,25 @@
 #define BIO_do_handshake(b) BIO_ctrl((b), BIO_C_DO_STATE_MACHINE, 0, NULL)
 #define BIO_do_accept(b) BIO_do_handshake(b)
 
+/* Connect BIOs (BIO_new_connect, BIO_s_connect): BIO_do_connect connects. */
+#define BIO_C_SET_CONNECT 100
+#define BIO_C_GET_CONNECT 123
+#define BIO_set_conn_hostname(b, name) BIO_ctrl((b), BIO_C_SET_CONNECT, 0, (char *)(name))
+#define BIO_set_conn_port(b, port) BIO_ctrl((b), BIO_C_SET_CONNECT, 1, (char *)(port))
+#define BIO_get_conn_hostname(b) ((const char *)(intptr_t)BIO_ctrl((b), BIO_C_GET_CONNECT, 0, NULL))
+#define BIO_get_conn_port(b) ((const char *)(intptr_t)BIO_ctrl((b), BIO_C_GET_CONNECT, 1, NULL))
+#define BIO_do_connect(b) BIO_do_handshake(b)
+
+/* SSL BIOs (BIO_f_ssl; BIO_new_ssl and BIO_new_ssl_connect in ssl.h). */
+#define BIO_CTRL_PUSH 6
+#define BIO_CTRL_POP 7
+#define BIO_C_SET_SSL 109
+#define BIO_C_GET_SSL 110
+#define BIO_C_SSL_MODE 119
+#define BIO_set_ssl(b, ssl, c) BIO_ctrl((b), BIO_C_SET_SSL, (c), (char *)(ssl))
+#define BIO_get_ssl(b, sslp) BIO_ctrl((b), BIO_C_GET_SSL, 0, (char *)(sslp))
+#define BIO_set_ssl_mode(b, client) BIO_ctrl((b), BIO_C_SSL_MODE, (client), NULL)
+
 /*
  * BIO_printf and BIO_vprintf: formatted like vsnprintf, then written with BIO_write.
  * (Rust cannot define C variadic functions on stable, so these live in the header.)

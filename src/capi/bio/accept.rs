@@ -11,7 +11,7 @@ use std::os::fd::IntoRawFd;
 use std::sync::Mutex;
 
 /// `BIO_C_DO_STATE_MACHINE` (`BIO_do_accept`).
-const C_DO_STATE_MACHINE: c_int = 101;
+pub(super) const C_DO_STATE_MACHINE: c_int = 101;
 /// `BIO_C_SET_ACCEPT` (`BIO_set_accept_name` with larg 0, `BIO_set_nbio_accept` with 2).
 const C_SET_ACCEPT: c_int = 118;
 /// `BIO_C_SET_BIND_MODE` (`BIO_set_bind_mode`).
@@ -52,7 +52,7 @@ impl Acceptor {
             Ok(AcceptStep::Accepted(stream)) => {
                 let connection = new_socket_bio(stream.into_raw_fd(), true);
                 // SAFETY: `bio` is live (borrowed) and `connection` is new.
-                unsafe { chain::append_to_chain((bio as *const Bio).cast_mut(), connection) };
+                unsafe { chain::push((bio as *const Bio).cast_mut(), connection) };
                 1
             }
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => {

@@ -30,11 +30,12 @@ unsafe fn member<'a>(p: *mut Bio) -> &'a Bio {
     unsafe { &*p }
 }
 
-/// Appends `rest` after the last BIO of the chain that starts at `bio`.
+/// Appends `rest` after the last BIO of the chain that starts at `bio`, and tells `bio`
+/// (`BIO_CTRL_PUSH`: an SSL BIO takes the BIO after it as its transport).
 ///
 /// # Safety
 /// `bio` and `rest` are live BIOs (`rest` may be NULL), and every link is live.
-pub(super) unsafe fn append_to_chain(bio: *mut Bio, rest: *mut Bio) {
+pub(super) unsafe fn push(bio: *mut Bio, rest: *mut Bio) {
     let mut last = bio;
     // SAFETY: the chain's BIOs are live, as promised by the caller.
     while let Some(next) = unsafe { std::ptr::NonNull::new(member(last).links.next()) } {
@@ -46,6 +47,8 @@ pub(super) unsafe fn append_to_chain(bio: *mut Bio, rest: *mut Bio) {
         // SAFETY: `rest` is live.
         unsafe { member(rest) }.links.prev.store(last, Ordering::Release);
     }
+    // SAFETY: as above.
+    unsafe { member(bio) }.ctrl(super::ssl::CTRL_PUSH, 0, last.cast());
 }
 
 /// Unlinks `bio` from its chain, joining its neighbours; returns the BIO that followed.
@@ -54,7 +57,9 @@ pub(super) unsafe fn append_to_chain(bio: *mut Bio, rest: *mut Bio) {
 /// `bio` is a live BIO whose links are live.
 pub(super) unsafe fn unlink(bio: *mut Bio) -> *mut Bio {
     // SAFETY: as promised by the caller.
-    let links = unsafe { &member(bio).links };
+    let bio_ref = unsafe { member(bio) };
+    bio_ref.ctrl(super::ssl::CTRL_POP, 0, bio.cast());
+    let links = &bio_ref.links;
     let next = links.next.swap(std::ptr::null_mut(), Ordering::AcqRel);
     let prev = links.prev.swap(std::ptr::null_mut(), Ordering::AcqRel);
     if !prev.is_null() {
@@ -80,7 +85,7 @@ pub unsafe extern "C" fn tls12_BIO_push(b: *mut Bio, append: *mut Bio) -> *mut B
             return Some(append);
         }
         // SAFETY: as promised by the caller.
-        unsafe { append_to_chain(b, append) };
+        unsafe { push(b, append) };
         Some(b)
     })
 }
