@@ -90,6 +90,7 @@
 #define BIO_BIND_REUSEADDR_IF_UNUSED BIO_SOCK_REUSEADDR
 #define BIO_set_accept_name(b, name) BIO_ctrl((b), BIO_C_SET_ACCEPT, 0, (char *)(name))
 #define BIO_set_nbio_accept(b, n) BIO_ctrl((b), BIO_C_SET_ACCEPT, 2, (n) ? (void *)"a" : NULL)
+#define BIO_set_accept_bios(b, bio) BIO_ctrl((b), BIO_C_SET_ACCEPT, 3, (char *)(bio))
 #define BIO_set_bind_mode(b, mode) BIO_ctrl((b), BIO_C_SET_BIND_MODE, (mode), NULL)
 #define BIO_do_handshake(b) BIO_ctrl((b), BIO_C_DO_STATE_MACHINE, 0, NULL)
 #define BIO_do_accept(b) BIO_do_handshake(b)

@@ -8,6 +8,7 @@ use crate::net::{AcceptPoint, AcceptStep};
 use std::ffi::{c_char, c_int, c_long, c_void, CStr};
 use std::io;
 use std::os::fd::IntoRawFd;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Mutex;
 
 /// `BIO_C_DO_STATE_MACHINE` (`BIO_do_accept`).
@@ -17,9 +18,19 @@ const C_SET_ACCEPT: c_int = 118;
 /// `BIO_C_SET_BIND_MODE` (`BIO_set_bind_mode`).
 const C_SET_BIND_MODE: c_int = 131;
 
-/// An accept BIO's state.
+/// An accept BIO's state: the listening point, and the SSL BIO given with
+/// `BIO_set_accept_bios` (owned; NULL if none), of which each accepted connection gets
+/// a copy, with the connection's socket BIO after it.
 pub(super) struct Acceptor {
     point: Mutex<AcceptPoint>,
+    template: AtomicPtr<Bio>,
+}
+
+impl Drop for Acceptor {
+    fn drop(&mut self) {
+        // SAFETY: the accept BIO owns the template's chain (`BIO_set_accept_bios`).
+        unsafe { chain::free_all(*self.template.get_mut()) };
+    }
 }
 
 impl Acceptor {
@@ -36,6 +47,12 @@ impl Acceptor {
                 lock(&self.point).set_nonblocking(!parg.is_null());
                 Some(1)
             }
+            C_SET_ACCEPT if larg == 3 => {
+                let old = self.template.swap(parg.cast(), Ordering::AcqRel);
+                // SAFETY: the accept BIO owned the old template.
+                unsafe { chain::free_all(old) };
+                Some(1)
+            }
             // Listening sockets always reuse addresses (BIO_BIND_REUSEADDR).
             C_SET_BIND_MODE => Some(1),
             C_DO_STATE_MACHINE => Some(c_long::from(self.step(bio))),
@@ -50,7 +67,28 @@ impl Acceptor {
         match step {
             Ok(AcceptStep::Listening) => 1,
             Ok(AcceptStep::Accepted(stream)) => {
-                let connection = new_socket_bio(stream.into_raw_fd(), true);
+                let mut connection = new_socket_bio(stream.into_raw_fd(), true);
+                // SAFETY: the template is NULL or a live BIO the accept BIO owns.
+                if let Some(template) = unsafe { super::from_ptr(self.template.load(Ordering::Acquire)) } {
+                    let super::Kind::Ssl(filter) = &template.kind else {
+                        super::super::err::push(
+                            crate::error::Reason::BAD_VALUE,
+                            "BIO_do_accept: the BIO given with BIO_set_accept_bios is not an SSL BIO",
+                        );
+                        // SAFETY: the new socket BIO is ours alone.
+                        unsafe { super::release(connection) };
+                        return -1;
+                    };
+                    let copy = filter.duplicate();
+                    if copy.is_null() {
+                        // SAFETY: as above.
+                        unsafe { super::release(connection) };
+                        return -1;
+                    }
+                    // SAFETY: both BIOs are new and live.
+                    unsafe { chain::push(copy, connection) };
+                    connection = copy;
+                }
                 // SAFETY: `bio` is live (borrowed) and `connection` is new.
                 unsafe { chain::push((bio as *const Bio).cast_mut(), connection) };
                 1
@@ -101,7 +139,8 @@ pub unsafe extern "C" fn tls12_BIO_new_accept(host_port: *const c_char) -> *mut 
         let Some(name) = (unsafe { super::super::c_str(host_port, "host_port") }) else {
             return std::ptr::null_mut();
         };
-        let acceptor = Acceptor { point: Mutex::new(AcceptPoint::new(name)) };
+        let acceptor =
+            Acceptor { point: Mutex::new(AcceptPoint::new(name)), template: AtomicPtr::new(std::ptr::null_mut()) };
         super::into_ptr(Bio::new(super::Kind::Accept(acceptor)))
     })
 }

@@ -154,6 +154,23 @@ impl SslFilter {
         }
     }
 
+    /// A new SSL BIO with a copy of this one's connection (which it owns), for a chain
+    /// an accept BIO copies for each connection; NULL (with an error entry) without one.
+    pub(super) fn duplicate(&self) -> *mut Bio {
+        // SAFETY: the filter's SSL is live or NULL.
+        let Some(ssl) = (unsafe { self.ssl().as_ref() }) else {
+            super::null_arg("ssl");
+            return std::ptr::null_mut();
+        };
+        let copy = ssl.duplicate();
+        if copy.is_null() {
+            return std::ptr::null_mut();
+        }
+        let bio = Bio::new(super::Kind::Ssl(SslFilter::default()));
+        bio.ctrl(C_SET_SSL, 1, copy.cast());
+        super::into_ptr(bio)
+    }
+
     /// Frees the connection if the BIO owns it (`BIO_CLOSE`), and forgets it.
     pub(super) fn release(&self, bio: &Bio) {
         let old = self.ssl.swap(std::ptr::null_mut(), Ordering::AcqRel);
