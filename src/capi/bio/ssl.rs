@@ -148,9 +148,13 @@ impl SslFilter {
                 Some(c_long::from(n))
             }
             super::CTRL_GET_CLOSE | super::CTRL_SET_CLOSE => None,
-            _ if ssl.is_null() => Some(0),
-            // SAFETY: as above; the read BIO is live or NULL.
-            _ => Some(unsafe { super::tls12_BIO_ctrl(ssl_api::tls12_SSL_get_rbio(ssl), cmd, larg, parg) }),
+            _ => {
+                // SAFETY: as above; the read BIO is live or NULL.
+                let rbio =
+                    if ssl.is_null() { std::ptr::null_mut() } else { unsafe { ssl_api::tls12_SSL_get_rbio(ssl) } };
+                // SAFETY: `rbio` is NULL or live.
+                Some(unsafe { super::from_ptr(rbio) }.map_or(0, |next| next.ctrl(cmd, larg, parg)))
+            }
         }
     }
 
