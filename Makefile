@@ -187,6 +187,8 @@ test: deps certs lib openssl-prefix ctests-openssl
 		'$(MAKE) --no-print-directory $(FLEET_SERVER) && ctests/fleet.sh -c $(CERTS) -s $(FLEET_SERVER)'; \
 	part "hostile peers: tlslite-ng (tests/hostile)" \
 		'$(MAKE) --no-print-directory tool && tests/hostile/run.sh'; \
+	part "OpenSSL's demos built against OpenSSL and libtls12 (tests/programs/openssl-demos.sh)" \
+		'tests/programs/openssl-demos.sh $(CERTS)'; \
 	echo; \
 	if [ $$failed -gt 0 ]; then echo "failed parts:$$failures"; fi; \
 	echo "make test: $$passed passed, $$failed failed"; \

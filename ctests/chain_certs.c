@@ -18,18 +18,6 @@
 
 enum how { LEAF_ONLY, EXTRA, ADD0_BEFORE_KEY, ADD1_AFTER_KEY, SET0_CHAIN, CLEARED };
 
-static X509 *read_cert(const char *name)
-{
-    FILE *f = fopen(cert_path(name), "r");
-    if (f == NULL)
-        die("cannot open %s", cert_path(name));
-    X509 *x = PEM_read_X509(f, NULL, NULL, NULL);
-    fclose(f);
-    if (x == NULL)
-        die("cannot read %s", name);
-    return x;
-}
-
 /* A server context with rsa.pem, rsa.key and the intermediate given as `how` says. */
 static SSL_CTX *server_ctx(enum how how)
 {

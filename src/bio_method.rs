@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicI32, Ordering};
 pub(crate) const TYPE_DESCRIPTOR: i32 = 0x0100;
 /// `BIO_TYPE_SOURCE_SINK`: the BIO is an end of a chain, not a filter.
 pub(crate) const TYPE_SOURCE_SINK: i32 = 0x0400;
+/// `BIO_TYPE_FILTER`: the BIO passes data on to the next in its chain.
+const TYPE_FILTER: i32 = 0x0200;
 /// `BIO_TYPE_START`: type numbers above this one are the applications'.
 const TYPE_START: i32 = 128;
 /// `BIO_TYPE_MASK`: the bits of a type that hold its number.
@@ -48,6 +50,12 @@ pub(crate) enum Builtin {
     Socket,
     /// A half of `BIO_new_bio_pair`.
     Pair,
+    /// `BIO_f_ssl`, `BIO_new_ssl`.
+    Ssl,
+    /// `BIO_s_connect`, `BIO_new_connect`.
+    Connect,
+    /// `BIO_new_accept`.
+    Accept,
     /// `tls12_SSL_set_io_callbacks` (libtls12's own; OpenSSL has no type number for it).
     Callbacks,
 }
@@ -61,6 +69,9 @@ impl Builtin {
             Builtin::Fd => 4 | TYPE_SOURCE_SINK | TYPE_DESCRIPTOR,
             Builtin::Socket => 5 | TYPE_SOURCE_SINK | TYPE_DESCRIPTOR,
             Builtin::Pair => 19 | TYPE_SOURCE_SINK,
+            Builtin::Ssl => 7 | TYPE_FILTER,
+            Builtin::Connect => 12 | TYPE_SOURCE_SINK | TYPE_DESCRIPTOR,
+            Builtin::Accept => 13 | TYPE_SOURCE_SINK | TYPE_DESCRIPTOR,
             Builtin::Callbacks => TYPE_SOURCE_SINK,
         }
     }
@@ -73,6 +84,9 @@ impl Builtin {
             Builtin::Fd => "file descriptor",
             Builtin::Socket => "socket",
             Builtin::Pair => "BIO pair",
+            Builtin::Ssl => "ssl",
+            Builtin::Connect => "socket connect",
+            Builtin::Accept => "socket accept",
             Builtin::Callbacks => "libtls12 I/O callbacks",
         }
     }

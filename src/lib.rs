@@ -22,6 +22,7 @@ pub(crate) mod handshake;
 pub(crate) mod handshake_state;
 pub mod keys;
 pub(crate) mod msgs;
+pub(crate) mod net;
 pub(crate) mod pem;
 pub(crate) mod pipe;
 pub(crate) mod record;

@@ -43,6 +43,16 @@ typedef struct ASN1_TIME ASN1_TIME;
 typedef struct BIO BIO;
 
 /**
+ * A `BIO_ADDR`: one socket address.
+ */
+typedef struct BIO_ADDR BIO_ADDR;
+
+/**
+ * A `BIO_ADDRINFO`: one entry of the list `BIO_lookup_ex` gives, owning the rest.
+ */
+typedef struct BIO_ADDRINFO BIO_ADDRINFO;
+
+/**
  * A `BIO_METHOD`: which kind of BIO `BIO_new` makes.
  */
 typedef struct BIO_METHOD BIO_METHOD;
@@ -513,6 +523,55 @@ int tls12_ASN1_STRING_type(const struct ASN1_STRING *x);
 int tls12_ASN1_TIME_print(struct BIO *bp, const struct ASN1_TIME *tm);
 
 /**
+ * `BIO_ADDRINFO_address`: the entry's address, owned by the list.
+ *
+ * # Safety
+ * `bai` is NULL or an entry of a list that is not yet freed.
+ */
+const struct BIO_ADDR *tls12_BIO_ADDRINFO_address(const struct BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_family`: `AF_INET` or `AF_INET6` (0 for NULL).
+ *
+ * # Safety
+ * `bai` is NULL or an entry of a list that is not yet freed.
+ */
+int tls12_BIO_ADDRINFO_family(const struct BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_free`: frees the list that starts at `bai` (NULL is ignored).
+ *
+ * # Safety
+ * `bai` is NULL or the first entry of a list from `BIO_lookup_ex`, not used after.
+ */
+void tls12_BIO_ADDRINFO_free(struct BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_next`: the entry after `bai`, or NULL at the end of the list.
+ *
+ * # Safety
+ * `bai` is NULL or an entry of a list that is not yet freed.
+ */
+const struct BIO_ADDRINFO *tls12_BIO_ADDRINFO_next(const struct BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_protocol`: the protocol (`IPPROTO_TCP` for a stream socket asked
+ * for with protocol 0).
+ *
+ * # Safety
+ * `bai` is NULL or an entry of a list that is not yet freed.
+ */
+int tls12_BIO_ADDRINFO_protocol(const struct BIO_ADDRINFO *bai);
+
+/**
+ * `BIO_ADDRINFO_socktype`: the socket type asked for (`SOCK_STREAM` ...).
+ *
+ * # Safety
+ * `bai` is NULL or an entry of a list that is not yet freed.
+ */
+int tls12_BIO_ADDRINFO_socktype(const struct BIO_ADDRINFO *bai);
+
+/**
  * `BIO_callback_ctrl`: passes a callback to a user-defined BIO's callback control
  * function. Returns what it returns, or -2 when the BIO has none.
  *
@@ -528,6 +587,22 @@ long tls12_BIO_callback_ctrl(struct BIO *b, int cmd, BioInfoCb fp);
  * `b` is NULL or a live BIO.
  */
 void tls12_BIO_clear_flags(struct BIO *b, int flags);
+
+/**
+ * `BIO_closesocket`: closes `sock`. Returns 1, or 0 with a system error entry.
+ */
+int tls12_BIO_closesocket(int sock);
+
+/**
+ * `BIO_connect`: connects `sock` to `addr` after applying `options`
+ * (`BIO_SOCK_KEEPALIVE`, `BIO_SOCK_NONBLOCK`, `BIO_SOCK_NODELAY`). Returns 1, or 0: with
+ * a system error entry, except for a non-blocking connect still in progress
+ * (`BIO_sock_should_retry`).
+ *
+ * # Safety
+ * `addr` is NULL or an address from `BIO_ADDRINFO_address` that is still alive.
+ */
+int tls12_BIO_connect(int sock, const struct BIO_ADDR *addr, int options);
 
 /**
  * `BIO_ctrl`: the control commands the `BIO_*` macros use: `BIO_CTRL_RESET`,
@@ -588,6 +663,11 @@ int tls12_BIO_ctrl_reset_read_request(struct BIO *b);
 size_t tls12_BIO_ctrl_wpending(struct BIO *b);
 
 /**
+ * `BIO_f_ssl`: the method of SSL BIOs (give it its connection with `BIO_set_ssl`).
+ */
+const struct BIO_METHOD *tls12_BIO_f_ssl(void);
+
+/**
  * `BIO_free`: drops a reference; the last one frees the BIO (closing its descriptor
  * if it was made with `BIO_CLOSE`). Returns 1, or 0 for NULL.
  *
@@ -597,10 +677,11 @@ size_t tls12_BIO_ctrl_wpending(struct BIO *b);
 int tls12_BIO_free(struct BIO *b);
 
 /**
- * `BIO_free_all`: as `BIO_free` (libtls12's BIOs are never chained).
+ * `BIO_free_all`: frees each BIO of the chain that starts at `b` (`BIO_push`), stopping
+ * after one that still has other references.
  *
  * # Safety
- * As for `BIO_free`.
+ * As for `BIO_free`, for each BIO of the chain.
  */
 void tls12_BIO_free_all(struct BIO *b);
 
@@ -654,6 +735,36 @@ int tls12_BIO_gets(struct BIO *b, char *buf, int size);
  * `b` is NULL or a live BIO.
  */
 long tls12_BIO_int_ctrl(struct BIO *b, int cmd, long larg, int iarg);
+
+/**
+ * `BIO_lookup`: `BIO_lookup_ex` with any protocol.
+ *
+ * # Safety
+ * As for `BIO_lookup_ex`.
+ */
+int tls12_BIO_lookup(const char *host,
+                     const char *service,
+                     int lookup_type,
+                     int family,
+                     int socktype,
+                     struct BIO_ADDRINFO **res);
+
+/**
+ * `BIO_lookup_ex`: resolves `host` and `service` (either may be NULL) for a client
+ * (`BIO_LOOKUP_CLIENT`) or a server (`BIO_LOOKUP_SERVER`), limited to `family`
+ * (`AF_INET`, `AF_INET6` or `AF_UNSPEC`), and stores the list in `*res` (free it with
+ * `BIO_ADDRINFO_free`). Returns 1, or 0 with an error entry.
+ *
+ * # Safety
+ * `host` and `service` are NULL or NUL-terminated strings; `res` is valid for a write.
+ */
+int tls12_BIO_lookup_ex(const char *host,
+                        const char *service,
+                        int lookup_type,
+                        int family,
+                        int socktype,
+                        int protocol,
+                        struct BIO_ADDRINFO **res);
 
 /**
  * `BIO_meth_free`: frees a method from `BIO_meth_new` (NULL is ignored).
@@ -864,10 +975,19 @@ int tls12_BIO_method_type(const struct BIO *b);
  * `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
  *
  * # Safety
- * `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd` or a live
- * one from `BIO_meth_new`.
+ * `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd`,
+ * `BIO_s_connect`, `BIO_f_ssl` or a live one from `BIO_meth_new`.
  */
 struct BIO *tls12_BIO_new(const struct BIO_METHOD *method);
+
+/**
+ * `BIO_new_accept`: an accept BIO that will listen on `host_port` (`[host:]port`,
+ * `*:port` for every interface). NULL (with an error entry) for a NULL argument.
+ *
+ * # Safety
+ * `host_port` is NULL or a NUL-terminated string.
+ */
+struct BIO *tls12_BIO_new_accept(const char *host_port);
 
 /**
  * `BIO_new_bio_pair`: two connected BIOs; what one writes the other reads. Each half
@@ -883,6 +1003,15 @@ int tls12_BIO_new_bio_pair(struct BIO **bio1,
                            size_t writebuf1,
                            struct BIO **bio2,
                            size_t writebuf2);
+
+/**
+ * `BIO_new_connect`: a connect BIO for `host_port` (`host:port`, `[v6]:port`, or a host
+ * whose port `BIO_set_conn_port` gives). NULL (with an error entry) for NULL.
+ *
+ * # Safety
+ * `host_port` is NULL or a NUL-terminated string.
+ */
+struct BIO *tls12_BIO_new_connect(const char *host_port);
 
 /**
  * `BIO_new_fd`: a BIO over the file descriptor `fd` (`read`/`write`); `close_flag`
@@ -927,6 +1056,50 @@ struct BIO *tls12_BIO_new_mem_buf(const void *buf, int len);
 struct BIO *tls12_BIO_new_socket(int sock, int close_flag);
 
 /**
+ * `BIO_new_ssl`: an SSL BIO owning a new connection of `ctx`, a client if `client` is
+ * not 0, else a server. NULL (with an error entry) on failure.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct BIO *tls12_BIO_new_ssl(struct SSL_CTX *ctx, int client);
+
+/**
+ * `BIO_new_ssl_connect`: a client SSL BIO of `ctx` with a connect BIO after it (name
+ * the peer with `BIO_set_conn_hostname` on the returned BIO). NULL on failure.
+ *
+ * # Safety
+ * `ctx` is NULL or a live `SSL_CTX`.
+ */
+struct BIO *tls12_BIO_new_ssl_connect(struct SSL_CTX *ctx);
+
+/**
+ * `BIO_next`: the BIO after `b` in its chain, or NULL.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO.
+ */
+struct BIO *tls12_BIO_next(struct BIO *b);
+
+/**
+ * `BIO_pop`: takes `b` out of its chain (its neighbours are joined) and returns the
+ * BIO that followed it, or NULL.
+ *
+ * # Safety
+ * `b` is NULL or a live BIO, and so are the BIOs chained to it.
+ */
+struct BIO *tls12_BIO_pop(struct BIO *b);
+
+/**
+ * `BIO_push`: appends `append` (may be NULL) to the end of the chain that starts at
+ * `b`. Returns `b`; for a NULL `b`, `append` (the chain is `append` alone).
+ *
+ * # Safety
+ * `b` and `append` are NULL or live BIOs, and so are the BIOs chained to them.
+ */
+struct BIO *tls12_BIO_push(struct BIO *b, struct BIO *append);
+
+/**
  * `BIO_puts`: writes the NUL-terminated string `buf`. Returns the count, or -1.
  *
  * # Safety
@@ -952,6 +1125,12 @@ int tls12_BIO_read(struct BIO *b, void *data, int dlen);
  * valid for one write.
  */
 int tls12_BIO_read_ex(struct BIO *b, void *data, size_t dlen, size_t *readbytes);
+
+/**
+ * `BIO_s_connect`: the method of connect BIOs (name the peer with
+ * `BIO_set_conn_hostname`).
+ */
+const struct BIO_METHOD *tls12_BIO_s_connect(void);
 
 /**
  * `BIO_s_fd`: the method of file descriptor BIOs (set it with `BIO_set_fd`).
@@ -1010,6 +1189,32 @@ void tls12_BIO_set_init(struct BIO *b, int value);
  * `b` is NULL or a live BIO.
  */
 void tls12_BIO_set_shutdown(struct BIO *b, int value);
+
+/**
+ * `BIO_sock_init`: nothing to initialise on this system; returns 1.
+ */
+int tls12_BIO_sock_init(void);
+
+/**
+ * `BIO_socket`: a new socket (`socket(2)`; `options` is unused, as in OpenSSL), or -1
+ * (`INVALID_SOCKET`) with a system error entry.
+ */
+int tls12_BIO_socket(int domain, int socktype, int protocol, int options);
+
+/**
+ * `BIO_socket_nbio`: makes `sock` non-blocking (`mode` 1) or blocking (0). Returns 1,
+ * or 0 with a system error entry.
+ */
+int tls12_BIO_socket_nbio(int sock, int mode);
+
+/**
+ * `BIO_ssl_shutdown`: `SSL_shutdown` on the connection of the first SSL BIO of the
+ * chain that starts at `ssl_bio` (nothing if there is none).
+ *
+ * # Safety
+ * `ssl_bio` is NULL or a live BIO whose chain is live.
+ */
+void tls12_BIO_ssl_shutdown(struct BIO *ssl_bio);
 
 /**
  * `BIO_test_flags`: the flags of `b` among `flags` (the retry flags behind

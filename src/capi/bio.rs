@@ -12,8 +12,13 @@
 //! retry flags set: `BIO_should_retry` is true and `BIO_should_read` or
 //! `BIO_should_write` says which way to wait.
 
+mod accept;
+mod addr;
+mod chain;
+mod connect;
 mod file;
 mod method;
+mod ssl;
 
 use super::{arc_borrow, arc_into_ptr, arc_release, arc_retain, bytes, bytes_mut, guard, null_arg};
 pub(crate) use crate::conn::IoResult;
@@ -82,12 +87,15 @@ enum MethodKind {
     File,
     /// From `BIO_meth_new`.
     User(method::UserMethod),
+    Connect,
+    Ssl,
 }
 
 static METHOD_MEM: BioMethod = BioMethod { kind: MethodKind::Mem };
 static METHOD_SOCKET: BioMethod = BioMethod { kind: MethodKind::Socket };
 static METHOD_FD: BioMethod = BioMethod { kind: MethodKind::Fd };
 static METHOD_FILE: BioMethod = BioMethod { kind: MethodKind::File };
+static METHOD_CONNECT: BioMethod = BioMethod { kind: MethodKind::Connect };
 
 /// A memory BIO: its buffer, and what `BIO_read` returns when it is empty (-1 with
 /// the retry flags, or 0 for end of data: `BIO_set_mem_eof_return`).
@@ -118,6 +126,12 @@ enum Kind {
     Callback(Callbacks),
     /// Of a user-defined method (`BIO_meth_new`).
     User(method::UserBio),
+    /// An accept BIO (`BIO_new_accept`).
+    Accept(accept::Acceptor),
+    /// A connect BIO (`BIO_new_connect`).
+    Connect(connect::Connector),
+    /// An SSL BIO (`BIO_f_ssl`).
+    Ssl(ssl::SslFilter),
 }
 
 /// A `BIO`: a reference-counted byte pipe. C sees it only through pointers.
@@ -129,6 +143,7 @@ pub struct Bio {
     data: AtomicUsize,
     /// `BIO_get_init`: ready for I/O.
     init: AtomicBool,
+    links: chain::Links,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -164,6 +179,7 @@ impl Bio {
             close: AtomicBool::new(true),
             data: AtomicUsize::new(0),
             init: AtomicBool::new(true),
+            links: chain::Links::default(),
         }
     }
 
@@ -216,8 +232,11 @@ impl Bio {
                     }
                 }
             },
+            Kind::Accept(a) => a.read(self, buf),
+            Kind::Connect(c) => c.read(buf),
+            Kind::Ssl(f) => f.read(self, buf),
         };
-        if matches!(result, IoResult::WouldBlock) {
+        if matches!(result, IoResult::WouldBlock) && self.flags.load(Ordering::Relaxed) & FLAGS_SHOULD_RETRY == 0 {
             self.set_retry(FLAGS_READ);
         }
         result
@@ -252,8 +271,11 @@ impl Bio {
                     }
                 }
             },
+            Kind::Accept(a) => a.write(self, data),
+            Kind::Connect(c) => c.write(data),
+            Kind::Ssl(f) => f.write(self, data),
         };
-        if matches!(result, IoResult::WouldBlock) {
+        if matches!(result, IoResult::WouldBlock) && self.flags.load(Ordering::Relaxed) & FLAGS_SHOULD_RETRY == 0 {
             self.set_retry(FLAGS_WRITE);
         }
         result
@@ -320,6 +342,14 @@ impl Bio {
     fn ctrl(&self, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long {
         if let Some(r) = self.user_ctrl(cmd, larg, parg) {
             return r;
+        }
+        let own = match &self.kind {
+            Kind::Ssl(f) => f.ctrl(self, cmd, larg, parg),
+            Kind::Connect(c) => c.ctrl(cmd, larg, parg),
+            _ => None,
+        };
+        if let Some(answer) = own {
+            return answer;
         }
         let count = |n: usize| c_long::try_from(n).unwrap_or(c_long::MAX);
         match (cmd, &self.kind) {
@@ -393,6 +423,7 @@ impl Bio {
                 c_long::from(f)
             }
             (C_SET_NBIO, Kind::Fd(fd)) => c_long::from(set_nonblocking(fd.fd.load(Ordering::Relaxed), larg != 0)),
+            (_, Kind::Accept(a)) => a.ctrl(self, cmd, larg, parg).unwrap_or(0),
             _ => 0,
         }
     }
@@ -410,7 +441,8 @@ impl Drop for Bio {
             }
             Kind::File(fp) => file::close(fp, self.close.load(Ordering::Relaxed)),
             Kind::User(_) => self.destroy_user(),
-            Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) => {}
+            Kind::Ssl(f) => f.release(self),
+            Kind::Mem(_) | Kind::Pair(_) | Kind::Callback(_) | Kind::Accept(_) | Kind::Connect(_) => {}
         }
     }
 }
@@ -553,13 +585,16 @@ methods! {
     /// `BIO_s_file`: the method of stdio stream BIOs, which get their file from
     /// `BIO_read_filename` (and `_write_`, `_append_`, `_rw_`) or `BIO_set_fp`.
     tls12_BIO_s_file => METHOD_FILE;
+    /// `BIO_s_connect`: the method of connect BIOs (name the peer with
+    /// `BIO_set_conn_hostname`).
+    tls12_BIO_s_connect => METHOD_CONNECT;
 }
 
 /// `BIO_new`: a new BIO of the given method, or NULL (with an error entry).
 ///
 /// # Safety
-/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd` or a live
-/// one from `BIO_meth_new`.
+/// `method` is NULL or a method from `BIO_s_mem`, `BIO_s_socket`, `BIO_s_fd`,
+/// `BIO_s_connect`, `BIO_f_ssl` or a live one from `BIO_meth_new`.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
     guard(std::ptr::null_mut(), || {
@@ -574,6 +609,8 @@ pub unsafe extern "C" fn tls12_BIO_new(method: *const BioMethod) -> *mut Bio {
             MethodKind::Fd => Bio::new_fd(-1, false, true),
             MethodKind::File => Bio::new(Kind::File(AtomicUsize::new(0))),
             MethodKind::User(_) => return Bio::new_user(method).unwrap_or(std::ptr::null_mut()),
+            MethodKind::Connect => Bio::new(Kind::Connect(Default::default())),
+            MethodKind::Ssl => Bio::new(Kind::Ssl(Default::default())),
         })
     })
 }
@@ -726,14 +763,15 @@ pub unsafe extern "C" fn tls12_BIO_free(b: *mut Bio) -> c_int {
     })
 }
 
-/// `BIO_free_all`: as `BIO_free` (libtls12's BIOs are never chained).
+/// `BIO_free_all`: frees each BIO of the chain that starts at `b` (`BIO_push`), stopping
+/// after one that still has other references.
 ///
 /// # Safety
-/// As for `BIO_free`.
+/// As for `BIO_free`, for each BIO of the chain.
 #[no_mangle]
 pub unsafe extern "C" fn tls12_BIO_free_all(b: *mut Bio) {
     // SAFETY: as promised by the caller.
-    guard((), || unsafe { release(b) })
+    guard((), || unsafe { chain::free_all(b) })
 }
 
 /// `BIO_vfree`: as `BIO_free`, without a result.
@@ -756,6 +794,7 @@ fn c_result(b: &Bio, r: IoResult) -> c_int {
             Kind::Mem(m) => lock(m).eof_return,
             _ => -1,
         },
+        IoResult::Failed(e) if e.get_ref().is_some_and(|inner| inner.is::<ssl::Reported>()) => -1,
         IoResult::Failed(e) => {
             super::err::push_sys(&e, "BIO I/O failed");
             -1

@@ -12,6 +12,7 @@
 #![allow(non_snake_case)]
 
 mod cipher;
+mod dup;
 mod hooks;
 mod io;
 mod peer;

@@ -1,8 +1,11 @@
 /*
  * libtls12 compatibility header: <openssl/bio.h>.
  * BIOs: memory (BIO_s_mem, BIO_new_mem_buf), pairs (BIO_new_bio_pair), sockets and
- * file descriptors (BIO_new_socket, BIO_new_fd), with OpenSSL's retry flags, and
- * user-defined methods (BIO_meth_new and its setters, BIO_get_data, BIO_set_init ...).
+ * file descriptors (BIO_new_socket, BIO_new_fd), with OpenSSL's retry flags;
+ * user-defined methods (BIO_meth_new and its setters, BIO_get_data, BIO_set_init ...);
+ * chains (BIO_push, BIO_pop, BIO_next, BIO_free_all), accept, connect and SSL BIOs,
+ * and address lookup with plain sockets (BIO_lookup_ex, BIO_socket, BIO_connect,
+ * BIO_closesocket).
  */
 #ifndef TLS12_OPENSSL_BIO_H
 #define TLS12_OPENSSL_BIO_H
@@ -24,6 +27,9 @@
 #define BIO_TYPE_FD (4 | BIO_TYPE_SOURCE_SINK | BIO_TYPE_DESCRIPTOR)
 #define BIO_TYPE_SOCKET (5 | BIO_TYPE_SOURCE_SINK | BIO_TYPE_DESCRIPTOR)
 #define BIO_TYPE_BIO (19 | BIO_TYPE_SOURCE_SINK)
+#define BIO_TYPE_SSL (7 | BIO_TYPE_FILTER)
+#define BIO_TYPE_CONNECT (12 | BIO_TYPE_SOURCE_SINK | BIO_TYPE_DESCRIPTOR)
+#define BIO_TYPE_ACCEPT (13 | BIO_TYPE_SOURCE_SINK | BIO_TYPE_DESCRIPTOR)
 #define BIO_TYPE_START 128
 
 #define BIO_CTRL_RESET 1
@@ -109,6 +115,52 @@ typedef BIO_info_cb bio_info_cb;
     (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_APPEND, (name))
 #define BIO_rw_filename(b, name) \
     (int)BIO_ctrl((b), BIO_C_SET_FILENAME, BIO_CLOSE | BIO_FP_READ | BIO_FP_WRITE, (name))
+
+/* Address lookup and sockets (BIO_lookup_ex, BIO_socket, BIO_connect). */
+#define BIO_LOOKUP_CLIENT 0
+#define BIO_LOOKUP_SERVER 1
+#define BIO_FAMILY_IPV4 4
+#define BIO_FAMILY_IPV6 6
+#define BIO_FAMILY_IPANY 256
+#define BIO_SOCK_REUSEADDR 0x01
+#define BIO_SOCK_V6_ONLY 0x02
+#define BIO_SOCK_KEEPALIVE 0x04
+#define BIO_SOCK_NONBLOCK 0x08
+#define BIO_SOCK_NODELAY 0x10
+#ifndef INVALID_SOCKET
+#define INVALID_SOCKET (-1)
+#endif
+
+/* Accept BIOs (BIO_new_accept): BIO_do_accept listens, then accepts one connection. */
+#define BIO_C_DO_STATE_MACHINE 101
+#define BIO_C_SET_ACCEPT 118
+#define BIO_C_SET_BIND_MODE 131
+#define BIO_BIND_NORMAL 0
+#define BIO_BIND_REUSEADDR BIO_SOCK_REUSEADDR
+#define BIO_BIND_REUSEADDR_IF_UNUSED BIO_SOCK_REUSEADDR
+#define BIO_set_accept_name(b, name) BIO_ctrl((b), BIO_C_SET_ACCEPT, 0, (char *)(name))
+#define BIO_set_nbio_accept(b, n) BIO_ctrl((b), BIO_C_SET_ACCEPT, 2, (n) ? (void *)"a" : NULL)
+#define BIO_set_accept_bios(b, bio) BIO_ctrl((b), BIO_C_SET_ACCEPT, 3, (char *)(bio))
+#define BIO_set_bind_mode(b, mode) BIO_ctrl((b), BIO_C_SET_BIND_MODE, (mode), NULL)
+#define BIO_do_handshake(b) BIO_ctrl((b), BIO_C_DO_STATE_MACHINE, 0, NULL)
+#define BIO_do_accept(b) BIO_do_handshake(b)
+
+/* Connect BIOs (BIO_new_connect, BIO_s_connect): BIO_do_connect connects. */
+#define BIO_C_SET_CONNECT 100
+#define BIO_C_GET_CONNECT 123
+#define BIO_set_conn_hostname(b, name) BIO_ctrl((b), BIO_C_SET_CONNECT, 0, (char *)(name))
+#define BIO_set_conn_port(b, port) BIO_ctrl((b), BIO_C_SET_CONNECT, 1, (char *)(port))
+#define BIO_get_conn_hostname(b) ((const char *)(intptr_t)BIO_ctrl((b), BIO_C_GET_CONNECT, 0, NULL))
+#define BIO_get_conn_port(b) ((const char *)(intptr_t)BIO_ctrl((b), BIO_C_GET_CONNECT, 1, NULL))
+#define BIO_do_connect(b) BIO_do_handshake(b)
+
+/* SSL BIOs (BIO_f_ssl; BIO_new_ssl and BIO_new_ssl_connect in ssl.h). */
+#define BIO_C_SET_SSL 109
+#define BIO_C_GET_SSL 110
+#define BIO_C_SSL_MODE 119
+#define BIO_set_ssl(b, ssl, c) BIO_ctrl((b), BIO_C_SET_SSL, (c), (char *)(ssl))
+#define BIO_get_ssl(b, sslp) BIO_ctrl((b), BIO_C_GET_SSL, 0, (char *)(sslp))
+#define BIO_set_ssl_mode(b, client) BIO_ctrl((b), BIO_C_SSL_MODE, (client), NULL)
 
 /*
  * BIO_printf and BIO_vprintf: formatted like vsnprintf, then written with BIO_write.

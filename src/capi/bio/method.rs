@@ -261,6 +261,9 @@ impl Bio {
             Kind::Fd(fd) if fd.socket => Builtin::Socket,
             Kind::Fd(_) => Builtin::Fd,
             Kind::File(_) => Builtin::File,
+            Kind::Ssl(_) => Builtin::Ssl,
+            Kind::Connect(_) => Builtin::Connect,
+            Kind::Accept(_) => Builtin::Accept,
             Kind::Callback(_) | Kind::User(_) => Builtin::Callbacks,
         }
     }
