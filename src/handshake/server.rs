@@ -80,9 +80,17 @@ impl ClientOffer {
                 ),
             ));
         }
-        if !hello.compression_methods.contains(&0) {
+        // The grammar asks for at least one method (decode_error); a list without null
+        // is well-formed but unacceptable (illegal_parameter, RFC 5246 7.4.1.2).
+        if hello.compression_methods.is_empty() {
             return Err(Error::fatal(
                 AlertDescription::DecodeError,
+                Reason::NO_COMPRESSION_SPECIFIED,
+                "the ClientHello offers no compression methods",
+            ));
+        }
+        if !hello.compression_methods.contains(&0) {
+            return Err(Error::illegal(
                 Reason::NO_COMPRESSION_SPECIFIED,
                 "the client does not offer the null compression method",
             ));
