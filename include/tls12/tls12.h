@@ -1564,9 +1564,8 @@ int tls12_EVP_CIPHER_CTX_reset(struct EVP_CIPHER_CTX *ctx);
 int tls12_EVP_CIPHER_CTX_set_padding(struct EVP_CIPHER_CTX *ctx, int pad);
 
 /**
- * `EVP_CIPHER_fetch`: the cipher called `algorithm`, or NULL with an error entry.
- * The library context and properties are not used. Release it with
- * `EVP_CIPHER_free`.
+ * `tls12_EVP_CIPHER_fetch`: the cipher called `algorithm`, or NULL with an
+ * error entry. The library context and properties are not used (one provider).
  *
  * # Safety
  * `algorithm` is NULL or a NUL-terminated string.
@@ -1576,9 +1575,9 @@ const struct EVP_CIPHER *tls12_EVP_CIPHER_fetch(void *libctx,
                                                 const char *properties);
 
 /**
- * `EVP_CIPHER_free`: ciphers are static, so nothing is freed (NULL is ignored).
+ * `tls12_EVP_CIPHER_free`: cipher objects are static, so nothing is freed.
  */
-void tls12_EVP_CIPHER_free(const struct EVP_CIPHER *cipher);
+void tls12_EVP_CIPHER_free(const struct EVP_CIPHER *object);
 
 /**
  *`EVP_CIPHER_get0_name` (also `EVP_CIPHER_name`): `"AES-256-CBC"` ...
@@ -1629,9 +1628,10 @@ unsigned long tls12_EVP_CIPHER_get_mode(const struct EVP_CIPHER *cipher);
 int tls12_EVP_CIPHER_get_nid(const struct EVP_CIPHER *cipher);
 
 /**
- * `EVP_CIPHER_up_ref`: ciphers are static, so this only returns 1.
+ * `tls12_EVP_CIPHER_up_ref`: cipher objects are static, so this only returns 1
+ * (0 for NULL).
  */
-int tls12_EVP_CIPHER_up_ref(const struct EVP_CIPHER *cipher);
+int tls12_EVP_CIPHER_up_ref(const struct EVP_CIPHER *object);
 
 /**
  *`EVP_CipherFinal_ex`: ends the operation, writing the last block (padded when
@@ -1862,9 +1862,8 @@ struct EVP_MD_CTX *tls12_EVP_MD_CTX_new(void);
 int tls12_EVP_MD_CTX_reset(struct EVP_MD_CTX *ctx);
 
 /**
- * `EVP_MD_fetch`: the digest called `algorithm`, or NULL with an error entry. The
- * library context and properties are not used (one provider). Release it with
- * `EVP_MD_free`.
+ * `tls12_EVP_MD_fetch`: the digest called `algorithm`, or NULL with an
+ * error entry. The library context and properties are not used (one provider).
  *
  * # Safety
  * `algorithm` is NULL or a NUL-terminated string.
@@ -1874,9 +1873,9 @@ const struct EVP_MD *tls12_EVP_MD_fetch(void *libctx,
                                         const char *properties);
 
 /**
- * `EVP_MD_free`: digests are static, so nothing is freed (NULL is ignored).
+ * `tls12_EVP_MD_free`: digest objects are static, so nothing is freed.
  */
-void tls12_EVP_MD_free(const struct EVP_MD *md);
+void tls12_EVP_MD_free(const struct EVP_MD *object);
 
 /**
  *`EVP_MD_get0_name` (also `EVP_MD_name`): the digest's name (`"SHA256"`), or NULL.
@@ -1911,9 +1910,10 @@ int tls12_EVP_MD_get_size(const struct EVP_MD *md);
 int tls12_EVP_MD_get_type(const struct EVP_MD *md);
 
 /**
- * `EVP_MD_up_ref`: digests are static, so this only returns 1.
+ * `tls12_EVP_MD_up_ref`: digest objects are static, so this only returns 1
+ * (0 for NULL).
  */
-int tls12_EVP_MD_up_ref(const struct EVP_MD *md);
+int tls12_EVP_MD_up_ref(const struct EVP_MD *object);
 
 /**
  * `EVP_PKEY_free`: drops a reference; the key is wiped with the last (NULL is ignored).
@@ -1947,8 +1947,8 @@ const struct EVP_CIPHER *tls12_EVP_aes_192_cbc(void);
 const struct EVP_CIPHER *tls12_EVP_aes_256_cbc(void);
 
 /**
- * `EVP_get_cipherbyname`: the cipher called `name` (`"AES-256-CBC"`,
- * `"aes-256-cbc"`, `"AES256"`), or NULL.
+ * `tls12_EVP_get_cipherbyname`: the cipher
+ * called `name` (a name OpenSSL accepts for it), or NULL.
  *
  * # Safety
  * `name` is NULL or a NUL-terminated string.
@@ -1956,14 +1956,14 @@ const struct EVP_CIPHER *tls12_EVP_aes_256_cbc(void);
 const struct EVP_CIPHER *tls12_EVP_get_cipherbyname(const char *name);
 
 /**
- * `EVP_get_cipherbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the cipher whose
- * NID is `nid`, or NULL.
+ * `tls12_EVP_get_cipherbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the cipher
+ * whose NID is `nid`, or NULL.
  */
 const struct EVP_CIPHER *tls12_EVP_get_cipherbynid(int nid);
 
 /**
- * `EVP_get_digestbyname`: the digest called `name` (`"SHA256"`, `"sha256"`,
- * `"SHA2-256"` ...), or NULL.
+ * `tls12_EVP_get_digestbyname`: the digest
+ * called `name` (a name OpenSSL accepts for it), or NULL.
  *
  * # Safety
  * `name` is NULL or a NUL-terminated string.
@@ -1971,8 +1971,8 @@ const struct EVP_CIPHER *tls12_EVP_get_cipherbynid(int nid);
 const struct EVP_MD *tls12_EVP_get_digestbyname(const char *name);
 
 /**
- * `EVP_get_digestbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the digest whose
- * NID is `nid`, or NULL.
+ * `tls12_EVP_get_digestbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the digest
+ * whose NID is `nid`, or NULL.
  */
 const struct EVP_MD *tls12_EVP_get_digestbynid(int nid);
 

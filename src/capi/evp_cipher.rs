@@ -5,6 +5,7 @@
 #![allow(non_snake_case)]
 
 use super::owned::{borrow_handle, free_handle, new_handle};
+use super::static_algorithm::static_algorithm_lookups;
 use super::{bytes, c_str, err, guard, null_arg};
 use crate::crypto::block_cipher::{CipherAlgorithm, CipherCtx, ALL_CIPHERS, BLOCK};
 use crate::error::{Error, Reason};
@@ -52,65 +53,10 @@ cipher_getters! {
     tls12_EVP_aes_256_cbc => Aes256, "`EVP_aes_256_cbc`: AES-256 in CBC mode.";
 }
 
-/// `EVP_get_cipherbyname`: the cipher called `name` (`"AES-256-CBC"`,
-/// `"aes-256-cbc"`, `"AES256"`), or NULL.
-///
-/// # Safety
-/// `name` is NULL or a NUL-terminated string.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_EVP_get_cipherbyname(name: *const c_char) -> *const EvpCipher {
-    guard(ptr::null(), || {
-        // SAFETY: as the caller promises.
-        let name = unsafe { c_str(name, "name") };
-        name.and_then(CipherAlgorithm::from_name).map_or(ptr::null(), EvpCipher::of)
-    })
-}
-
-/// `EVP_get_cipherbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the cipher whose
-/// NID is `nid`, or NULL.
-#[no_mangle]
-pub extern "C" fn tls12_EVP_get_cipherbynid(nid: c_int) -> *const EvpCipher {
-    guard(ptr::null(), || CipherAlgorithm::from_nid(nid).map_or(ptr::null(), EvpCipher::of))
-}
-
-/// `EVP_CIPHER_fetch`: the cipher called `algorithm`, or NULL with an error entry.
-/// The library context and properties are not used. Release it with
-/// `EVP_CIPHER_free`.
-///
-/// # Safety
-/// `algorithm` is NULL or a NUL-terminated string.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_EVP_CIPHER_fetch(
-    libctx: *mut c_void,
-    algorithm: *const c_char,
-    properties: *const c_char,
-) -> *const EvpCipher {
-    guard(ptr::null(), || {
-        let _ = (libctx, properties);
-        // SAFETY: as the caller promises.
-        let Some(name) = (unsafe { c_str(algorithm, "algorithm") }) else { return ptr::null() };
-        CipherAlgorithm::from_name(name).map_or_else(
-            || {
-                err::push(Reason::NOT_SUPPORTED, format!("unsupported cipher: no cipher is called {name:?}"));
-                ptr::null()
-            },
-            EvpCipher::of,
-        )
-    })
-}
-
-/// `EVP_CIPHER_up_ref`: ciphers are static, so this only returns 1.
-#[no_mangle]
-pub extern "C" fn tls12_EVP_CIPHER_up_ref(cipher: *const EvpCipher) -> c_int {
-    guard(0, || c_int::from(!cipher.is_null()))
-}
-
-/// `EVP_CIPHER_free`: ciphers are static, so nothing is freed (NULL is ignored).
-#[no_mangle]
-pub extern "C" fn tls12_EVP_CIPHER_free(cipher: *const EvpCipher) {
-    guard((), || {
-        let _ = cipher;
-    })
+static_algorithm_lookups! {
+    object: EvpCipher, algorithm: CipherAlgorithm, noun: "cipher",
+    by_name: tls12_EVP_get_cipherbyname, by_nid: tls12_EVP_get_cipherbynid,
+    fetch: tls12_EVP_CIPHER_fetch, up_ref: tls12_EVP_CIPHER_up_ref, free: tls12_EVP_CIPHER_free,
 }
 
 macro_rules! cipher_property {

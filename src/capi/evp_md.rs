@@ -6,6 +6,7 @@
 #![allow(non_snake_case)]
 
 use super::owned::{free_handle, new_handle, with_handle};
+use super::static_algorithm::static_algorithm_lookups;
 use super::{c_str, err, guard, null_arg, sized_bytes};
 use crate::crypto::digest::{DigestAlgorithm, DigestCtx, ALL_DIGESTS, MAX_DIGEST_LEN};
 use crate::error::Reason;
@@ -107,64 +108,10 @@ md_getters! {
     tls12_EVP_sha512_256 => Sha512_256, "`EVP_sha512_256`: SHA-512/256.";
 }
 
-/// `EVP_get_digestbyname`: the digest called `name` (`"SHA256"`, `"sha256"`,
-/// `"SHA2-256"` ...), or NULL.
-///
-/// # Safety
-/// `name` is NULL or a NUL-terminated string.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_EVP_get_digestbyname(name: *const c_char) -> *const EvpMd {
-    guard(ptr::null(), || {
-        // SAFETY: as the caller promises.
-        let name = unsafe { c_str(name, "name") };
-        name.and_then(DigestAlgorithm::from_name).map_or(ptr::null(), EvpMd::of)
-    })
-}
-
-/// `EVP_get_digestbynid` (a macro over `OBJ_nid2sn` in OpenSSL): the digest whose
-/// NID is `nid`, or NULL.
-#[no_mangle]
-pub extern "C" fn tls12_EVP_get_digestbynid(nid: c_int) -> *const EvpMd {
-    guard(ptr::null(), || DigestAlgorithm::from_nid(nid).map_or(ptr::null(), EvpMd::of))
-}
-
-/// `EVP_MD_fetch`: the digest called `algorithm`, or NULL with an error entry. The
-/// library context and properties are not used (one provider). Release it with
-/// `EVP_MD_free`.
-///
-/// # Safety
-/// `algorithm` is NULL or a NUL-terminated string.
-#[no_mangle]
-pub unsafe extern "C" fn tls12_EVP_MD_fetch(
-    libctx: *mut c_void,
-    algorithm: *const c_char,
-    properties: *const c_char,
-) -> *const EvpMd {
-    guard(None, || {
-        let _ = (libctx, properties);
-        // SAFETY: as the caller promises.
-        let name = unsafe { c_str(algorithm, "algorithm") }?;
-        let found = DigestAlgorithm::from_name(name);
-        if found.is_none() {
-            err::push(Reason::NOT_SUPPORTED, format!("unsupported digest: no digest is called {name:?}"));
-        }
-        found.map(EvpMd::of)
-    })
-    .unwrap_or(ptr::null())
-}
-
-/// `EVP_MD_up_ref`: digests are static, so this only returns 1.
-#[no_mangle]
-pub extern "C" fn tls12_EVP_MD_up_ref(md: *const EvpMd) -> c_int {
-    guard(0, || c_int::from(!md.is_null()))
-}
-
-/// `EVP_MD_free`: digests are static, so nothing is freed (NULL is ignored).
-#[no_mangle]
-pub extern "C" fn tls12_EVP_MD_free(md: *const EvpMd) {
-    guard((), || {
-        let _ = md;
-    })
+static_algorithm_lookups! {
+    object: EvpMd, algorithm: DigestAlgorithm, noun: "digest",
+    by_name: tls12_EVP_get_digestbyname, by_nid: tls12_EVP_get_digestbynid,
+    fetch: tls12_EVP_MD_fetch, up_ref: tls12_EVP_MD_up_ref, free: tls12_EVP_MD_free,
 }
 
 macro_rules! md_property {

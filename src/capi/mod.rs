@@ -30,6 +30,7 @@ pub mod rand;
 pub mod reason;
 pub mod ssl;
 pub mod stack;
+mod static_algorithm;
 pub mod verify_code;
 pub mod verify_param;
 pub mod x509;
